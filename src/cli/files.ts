@@ -1,0 +1,76 @@
+/** Which files to lint: explicit files as given, directories and globs through fast-glob. */
+import * as fs from 'fs';
+import * as path from 'path';
+import fg from 'fast-glob';
+import { InputError } from '../source/read';
+
+/** What a directory scan looks for (DESIGN.md "Interfaces users expect"). */
+export const SCAN_PATTERNS = ['**/values*.y?(a)ml', '**/*values*.y?(a)ml', '**/openmetadata*.y?(a)ml'];
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export function resolveFiles(patterns: readonly string[], cwd: string): string[] {
+  const files = new Set<string>();
+  for (const pattern of patterns.length > 0 ? patterns : ['.']) {
+    const absolute = path.resolve(cwd, pattern);
+    const stat = statOrUndefined(absolute);
+    if (stat?.isDirectory()) {
+      for (const file of scanDirectory(absolute)) files.add(file);
+    } else if (stat) {
+      files.add(absolute);
+    } else if (fg.isDynamicPattern(pattern)) {
+      const matches = fg.sync(pattern, { cwd, absolute: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, suppressErrors: true });
+      if (matches.length === 0) throw new InputError(`${pattern}: no files match`);
+      for (const match of matches) files.add(path.normalize(match));
+    } else {
+      throw new InputError(`${pattern}: no such file or directory`);
+    }
+  }
+  return [...files].sort();
+}
+
+function scanDirectory(dir: string): string[] {
+  return fg
+    .sync(SCAN_PATTERNS, {
+      cwd: dir,
+      absolute: true,
+      dot: false,
+      ignore: [...ALWAYS_IGNORED, ...gitignorePatterns(dir)],
+      followSymbolicLinks: false,
+      suppressErrors: true,
+    })
+    .map((file) => path.normalize(file));
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The scanned directory's .gitignore as fast-glob ignore patterns. Covers what values repositories
+ * use (names, globs, dir/, /anchored); negations (`!x`) are not supported and are skipped.
+ */
+export function gitignorePatterns(dir: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+  } catch {
+    return [];
+  }
+  return text.split(/\r?\n/).flatMap(gitignoreLineToGlobs);
+}
+
+export function gitignoreLineToGlobs(line: string): string[] {
+  let pattern = line.replace(/\s+$/, '');
+  if (pattern === '' || pattern.startsWith('#') || pattern.startsWith('!')) return [];
+  const directoryOnly = pattern.endsWith('/');
+  pattern = pattern.replace(/\/+$/, '');
+  const anchored = pattern.includes('/');
+  pattern = pattern.replace(/^\//, '');
+  const base = anchored ? pattern : `**/${pattern}`;
+  return directoryOnly ? [`${base}/**`] : [base, `${base}/**`];
+}

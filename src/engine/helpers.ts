@@ -1,0 +1,93 @@
+/** Small pure helpers the rules share. */
+import type { Plain } from '../types';
+import { isPlainMap } from '../source/yaml';
+
+/** Providers that authenticate through an OIDC identity provider (AuthServeletHandlerFactory, §4.3). */
+export const OIDC_PROVIDERS: readonly string[] = ['google', 'okta', 'auth0', 'azure', 'custom-oidc', 'aws-cognito'];
+
+/** An absolute http(s) URL, or undefined for anything else (relative paths, placeholders, PEM blocks). */
+export function parseHttpUrl(value: Plain | undefined): URL | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!/^https?:\/\/[^\s/?#{}<>]+/i.test(text)) return undefined;
+  try {
+    const url = new URL(text);
+    return url.hostname ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The array elements that are strings, with their indexes. */
+export function stringItems(value: Plain | undefined): { item: string; index: number }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index) => (typeof item === 'string' ? [{ item, index }] : []));
+}
+
+export function isNonEmptyString(value: Plain | undefined): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+export function asMap(value: Plain | undefined): Record<string, Plain> {
+  return isPlainMap(value) ? value : {};
+}
+
+/** Levenshtein distance, for did-you-mean suggestions. */
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/** The closest candidate to `word`, if it is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.max(1, Math.floor(word.length / 3));
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
+}
+
+/** Renders a user value for a message: short, quoted, never multi-line. */
+export function show(value: Plain | undefined): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const oneLine = String(text).replace(/\s+/g, ' ');
+  return `"${oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine}"`;
+}
+
+/** Calls `visit` for every string value below `value`, with its path (bounded depth). */
+export function forEachString(value: Plain | undefined, visit: (path: (string | number)[], text: string) => void, path: (string | number)[] = [], depth = 0): void {
+  if (depth > 64) return;
+  if (typeof value === 'string') visit(path, value);
+  else if (Array.isArray(value)) value.forEach((item, i) => forEachString(item, visit, [...path, i], depth + 1));
+  else if (isPlainMap(value)) {
+    for (const [key, child] of Object.entries(value)) forEachString(child, visit, [...path, key], depth + 1);
+  }
+}
+
+/** Calls `visit` for every map key below `value`, with the path of that key. */
+export function forEachKey(value: Plain | undefined, visit: (path: (string | number)[], key: string) => void, path: (string | number)[] = [], depth = 0): void {
+  if (depth > 64) return;
+  if (Array.isArray(value)) value.forEach((item, i) => forEachKey(item, visit, [...path, i], depth + 1));
+  else if (isPlainMap(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      visit([...path, key], key);
+      forEachKey(child, visit, [...path, key], depth + 1);
+    }
+  }
+}

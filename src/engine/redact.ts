@@ -1,0 +1,54 @@
+/**
+ * Secrets never reach any output: the report funnel replaces every secret value found in the
+ * document with «redacted» before a message leaves the engine, whatever a rule wrote.
+ */
+import type { Plain } from '../types';
+import { isPlainMap } from '../source/yaml';
+
+export const REDACTED = '«redacted»';
+
+/** Keys whose string values are secrets (chart and server names alike). */
+const SECRET_KEY = /(secret|password|passwd|privatekey|private_key|keystorealias|fernetkey|x509certificate|accesstoken|refreshtoken|bottoken|apikey|api_key|credential)/i;
+
+/** Values that look like secrets wherever they sit. */
+const SECRET_VALUE = [/-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/, /^[A-Za-z0-9+/_-]{40,}={0,2}$/];
+
+/** Short values ("", "true", "admin") are not worth redacting and would garble messages. */
+const MIN_SECRET_LENGTH = 4;
+
+/** Collects the secret strings of a document. */
+export function collectSecrets(document: Plain): Set<string> {
+  const secrets = new Set<string>();
+  const add = (value: string): void => {
+    if (value.trim().length >= MIN_SECRET_LENGTH) secrets.add(value.trim());
+  };
+  const visit = (value: Plain, underSecretKey: boolean, depth: number): void => {
+    if (depth > 64) return;
+    if (typeof value === 'string') {
+      if (underSecretKey || SECRET_VALUE.some((pattern) => pattern.test(value.trim()))) add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, underSecretKey, depth + 1);
+    } else if (isPlainMap(value)) {
+      const isEnv = typeof value.name === 'string' && 'value' in value;
+      for (const [key, child] of Object.entries(value)) {
+        // secretRef / secretKey name a Secret; they are not secret themselves.
+        const namesASecret = key === 'secretRef' || key === 'secretKey';
+        // extraEnvs entries: { name: OIDC_CLIENT_SECRET, value: ... }
+        const secretEnv = isEnv && key === 'value' && SECRET_KEY.test(String(value.name));
+        visit(child, !namesASecret && (underSecretKey || SECRET_KEY.test(key) || secretEnv), depth + 1);
+      }
+    }
+  };
+  visit(document, false, 0);
+  return secrets;
+}
+
+/** Replaces every secret in `text`, longest first so one secret inside another is fully hidden. */
+export function redact(text: string, secrets: ReadonlySet<string>): string {
+  if (secrets.size === 0) return text;
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { defineRule } from '../engine/rule';
+import { forEachString } from '../engine/helpers';
+
+/**
+ * `${VAR:-default}` is Dropwizard substitution inside the server's openmetadata.yaml. Helm does not
+ * expand it: the chart writes the text into an env var verbatim, so the server receives the literal
+ * string (reference §1.2, §6.1 OMA007; the SAML Kubernetes docs page ships such values).
+ */
+const SUBSTITUTION = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/;
+
+export default defineRule({
+  id: 'no-env-substitution',
+  severity: 'error',
+  description: 'openmetadata.yaml `${VAR:-default}` syntax inside Helm values, where it is passed through literally.',
+  check(ctx) {
+    forEachString(ctx.model.config, (path, text) => {
+      const match = SUBSTITUTION.exec(text);
+      if (!match) return;
+      const fallback = match[2] !== undefined ? ` (its default here is ${match[2].trim() || 'empty'})` : '';
+      ctx.report({
+        at: path,
+        message:
+          `"\${${match[1]}…}" is openmetadata.yaml syntax; Helm does not expand it and the server gets the text ` +
+          `literally. Write the value itself${fallback}.`,
+      });
+    });
+  },
+});

@@ -1,0 +1,48 @@
+import { defineRule } from '../engine/rule';
+import { forEachString, parseHttpUrl, show } from '../engine/helpers';
+
+/**
+ * Template text copied from the docs and never filled in (user-pain A3: an Azure tenant left as
+ * `{tenantid}` broke pac4j; the Azure Kubernetes docs page itself ships `{your domain}`).
+ */
+const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
+  { pattern: /\{\s*[A-Za-z][^{}"':]*\}/, what: 'a {…} placeholder' },
+  { pattern: /<\s*[A-Za-z][\w .-]*>/, what: 'a <…> placeholder' },
+  { pattern: /\bYOUR_[A-Z0-9_]+/, what: 'a YOUR_… placeholder' },
+  { pattern: /\byour[-_ ]?(domain|tenant|client|realm|org|organi[sz]ation|company|secret|password|host|server|issuer|app)\b/i, what: 'a "your-…" placeholder' },
+  { pattern: /(^|[^A-Za-z])x{3,}($|[^A-Za-z])/i, what: 'an "xxx" placeholder' },
+  { pattern: /\bchange[-_ ]?me\b/i, what: 'a "changeme" placeholder' },
+];
+
+/** JSON-in-a-string values: their braces are syntax, not placeholders. */
+const JSON_VALUED_KEYS = new Set(['customParams', 'authRolesMapping']);
+
+/** Server-YAML `${VAR:-default}` is no-env-substitution's business; look only at what is inside. */
+const ENV_SUBSTITUTION = /\$\{[A-Za-z_][A-Za-z0-9_]*(:-)?/g;
+
+export default defineRule({
+  id: 'no-placeholders',
+  severity: 'error',
+  description: 'Template text from the docs (like {Tenant ID} or <your-domain>) left in a value.',
+  check(ctx) {
+    forEachString(ctx.model.config, (path, text) => {
+      if (JSON_VALUED_KEYS.has(String(path.at(-1)))) return;
+      const value = text.replace(ENV_SUBSTITUTION, '');
+      const placeholder = PLACEHOLDERS.find(({ pattern }) => pattern.test(value));
+      if (placeholder) {
+        ctx.report({
+          at: path,
+          message: `${show(text)} still holds ${placeholder.what} from the docs template; replace it with the real value.`,
+        });
+        return;
+      }
+      const url = parseHttpUrl(text);
+      if (url && /(^|\.)example\.(com|org|net)$/i.test(url.hostname)) {
+        ctx.report({
+          at: path,
+          message: `${show(text)} points at ${url.hostname}, a documentation example host; use your real host.`,
+        });
+      }
+    });
+  },
+});

@@ -1,0 +1,54 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { didYouMean } from '../engine/helpers';
+import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from '../chart/names';
+import type { Path } from '../types';
+
+/**
+ * The chart schema sets `additionalProperties: false` on every auth map (reference §1.6), so
+ * `helm install` fails on a typo; with schema checks skipped the key is silently ignored.
+ * Keys written in the server's names (bare-metal docs pasted into Helm, G4) get the chart name.
+ */
+export default defineRule({
+  id: 'no-unknown-keys',
+  severity: 'error',
+  description: 'A key the chart schema does not allow in the auth sections, with the key that was probably meant.',
+  check(ctx) {
+    for (const problem of ctx.schemaProblems()) {
+      if (problem.kind !== 'unknown-key') continue;
+      const key = String(problem.path.at(-1));
+      // Reported by their own rules, with a better message.
+      if (key.includes('.') || (key === 'botPrincipals' && problem.path[0] === 'authorizer')) continue;
+      ctx.report({ at: problem.path, target: 'key', message: unknownKeyMessage(problem.path, key, problem.allowed) });
+    }
+    reportMisplacedSaml(ctx);
+  },
+});
+
+function unknownKeyMessage(path: Path, key: string, allowed: string[]): string {
+  const parent = String(path.at(-2) ?? '');
+  const where = path.slice(0, -1).join('.');
+  const chartName = SERVER_TO_CHART_KEYS[parent]?.[key];
+  if (chartName) {
+    return `"${key}" is the server's (openmetadata.yaml) name; the Helm chart calls it "${chartName}". Rename it.`;
+  }
+  if (parent === 'authentication' && SERVER_ONLY_AUTH_ENV[key]) {
+    return `The chart has no "${key}" key; set it through extraEnvs as ${SERVER_ONLY_AUTH_ENV[key]}.`;
+  }
+  const suggestion = didYouMean(key, allowed);
+  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed keys: ${allowed.join(', ')}.`;
+  return `"${key}" is not a key of ${where}; the chart schema rejects it and helm install fails.${hint}`;
+}
+
+/** The SAML docs page puts idp/sp/security straight under openmetadata.config (corpus saml-1). */
+function reportMisplacedSaml(ctx: RuleContext): void {
+  if (ctx.model.layout !== 'helm' && ctx.model.layout !== 'umbrella') return;
+  for (const key of MISPLACED_SAML_KEYS) {
+    if (ctx.get([key]) === undefined) continue;
+    const target = key === 'samlConfiguration' ? 'openmetadata.config.authentication.saml' : `openmetadata.config.authentication.saml.${key}`;
+    ctx.report({
+      at: [key],
+      target: 'key',
+      message: `"${key}" does not belong directly under openmetadata.config; the chart rejects it. Move it to ${target}.`,
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { defineRule } from '../engine/rule';
+import type { SchemaProblem } from '../schema/validate';
+import type { Plain } from '../types';
+import { show } from '../engine/helpers';
+
+/**
+ * Types and enumerations of the chart schema (reference §1.6) plus the server's responseType enum
+ * (§2.1): lists written as strings, "true" for booleans, numbers where the chart wants strings
+ * (oidcConfiguration's tokenValidity, maxAge…) and strings where it wants integers (LDAP port),
+ * and secrets written as literals where the chart wants a {secretRef, secretKey} reference.
+ */
+export default defineRule({
+  id: 'valid-schema',
+  severity: 'error',
+  description: 'A value of the wrong type or outside its allowed values in the auth sections.',
+  check(ctx) {
+    for (const problem of ctx.schemaProblems()) {
+      if (problem.kind === 'unknown-key') continue;
+      const value = ctx.get(problem.path);
+      ctx.report({ at: problem.path, target: value === null ? 'key' : 'value', message: message(problem, value) });
+    }
+  },
+});
+
+function message(problem: SchemaProblem, value: Plain | undefined): string {
+  const name = problem.path.filter((segment) => typeof segment === 'string').join('.');
+  if (problem.kind === 'enum') {
+    const caseFix = problem.allowed.find((allowed) => allowed.toLowerCase() === String(value).toLowerCase());
+    const hint = caseFix ? ` Write "${caseFix}" (values are case-sensitive).` : '';
+    return `${show(value)} is not allowed for ${name}; use one of: ${problem.allowed.join(', ')}.${hint}`;
+  }
+  if (problem.kind === 'type') return typeMessage(name, problem.expected ?? '', value);
+  return `${name} does not match the chart schema.`;
+}
+
+function typeMessage(name: string, expected: string, value: Plain | undefined): string {
+  if (value === null) return `${name} is empty (null); the chart expects ${article(expected)} here.`;
+  if (expected === 'object' && typeof value !== 'object') {
+    // Never echo the value: it is a secret written in clear text.
+    return `${name} must be a reference to a Kubernetes Secret ({secretRef: <secret name>, secretKey: <key>}), not a literal value.`;
+  }
+  if (expected === 'array') {
+    return `${name} must be a list (one "- item" per line, or [a, b]); a single string is not split by the chart.`;
+  }
+  if (expected === 'boolean') {
+    return `${name} must be true or false without quotes; ${show(value)} is a string and fails the chart schema.`;
+  }
+  if (expected === 'string' && typeof value === 'number') {
+    return `${name} must be a string: quote it ("${value}"); the chart schema rejects a number here.`;
+  }
+  if (expected === 'integer' && typeof value === 'string' && /^\d+$/.test(value.trim())) {
+    return `${name} must be a number: remove the quotes (${value.trim()}); the chart schema rejects a string here.`;
+  }
+  return `${name} must be ${article(expected)}, not ${article(Array.isArray(value) ? 'array' : typeof value)}.`;
+}
+
+function article(type: string): string {
+  const word = type === 'object' ? 'map' : type === 'array' ? 'list' : type;
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}

@@ -1,0 +1,46 @@
+/** Every rule can be found by its id in three places: src/rules/<id>.ts, fixtures/<id>/, docs/rules/<id>.md. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULES } from '../src/rules';
+import { docsUrl } from '../src/engine/rule';
+
+const root = path.join(__dirname, '..');
+const ids = RULES.map((rule) => rule.id);
+
+describe.each(ids)('rule %s', (id) => {
+  it('lives in src/rules/<id>.ts', () => {
+    expect(fs.existsSync(path.join(root, 'src', 'rules', `${id}.ts`))).toBe(true);
+  });
+  it('has valid and invalid fixtures', () => {
+    for (const kind of ['valid', 'invalid']) {
+      const dir = path.join(root, 'fixtures', id, kind);
+      expect(fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)) : []).not.toHaveLength(0);
+    }
+  });
+  it('has a doc with what, why (with a source), a bad and a good example', () => {
+    const file = path.join(root, 'docs', 'rules', `${id}.md`);
+    expect(fs.existsSync(file)).toBe(true);
+    const doc = fs.readFileSync(file, 'utf8');
+    expect(doc.split('\n')[0]).toBe(`# ${id}`);
+    for (const heading of ['## Why', '## Bad', '## Good']) expect(doc).toContain(heading);
+    expect(doc).toMatch(/Source|reference\/|user-pain|§/);
+  });
+  it('is listed in the README with a link to its doc', () => {
+    expect(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(`(docs/rules/${id}.md)`);
+  });
+  it('has a docs URL derived from its id', () => {
+    expect(docsUrl(id)).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
+  });
+});
+
+it('has no fixtures or docs for rules that do not exist', () => {
+  const fixtureDirs = fs.readdirSync(path.join(root, 'fixtures')).filter((d) => d !== 'examples' && d !== 'demo');
+  const docs = fs.readdirSync(path.join(root, 'docs', 'rules')).map((f) => f.replace(/\.md$/, ''));
+  expect(fixtureDirs.filter((d) => !ids.includes(d))).toEqual([]);
+  expect(docs.filter((d) => !ids.includes(d))).toEqual([]);
+});
+
+it('registers rules in id order with unique ids', () => {
+  expect([...ids].sort()).toEqual(ids);
+  expect(new Set(ids).size).toBe(ids.length);
+});

@@ -1,0 +1,67 @@
+/**
+ * Fixture expectations live in the fixture as comments:
+ *   key: value   # expect: rule-id              a finding of rule-id on this line
+ *   key: value   # expect: rule-id@7            ... starting at column 7
+ *   key: value   # expect: rule-id@7:warn, other-rule:info
+ *   # expect-line 21: yaml-syntax@53           for lines that cannot hold a comment (inside a quote)
+ * A file `<name>.baseline.yaml` beside a fixture is passed as its --baseline.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Severity } from '../../src/types';
+
+export interface Expectation {
+  ruleId: string;
+  line: number;
+  column?: number;
+  severity?: Severity;
+}
+
+const TOKEN = /^([a-z0-9-]+)(?:@(\d+))?(?::(error|warn|info))?$/;
+
+export function parseExpectations(text: string): Expectation[] {
+  const expectations: Expectation[] = [];
+  text.split(/\r?\n/).forEach((lineText, index) => {
+    const standalone = /^\s*#\s*expect-line\s+(\d+):\s*(.+)$/.exec(lineText);
+    const inline = /#\s*expect:\s*(.+)$/.exec(lineText);
+    const [line, list] = standalone ? [Number(standalone[1]), standalone[2]] : inline ? [index + 1, inline[1]] : [0, ''];
+    if (!line) return;
+    for (const token of list.split(',').map((t) => t.trim()).filter(Boolean)) {
+      const match = TOKEN.exec(token);
+      if (!match) throw new Error(`bad expectation "${token}" on line ${index + 1}`);
+      expectations.push({
+        ruleId: match[1],
+        line,
+        column: match[2] ? Number(match[2]) : undefined,
+        severity: match[3] as Severity | undefined,
+      });
+    }
+  });
+  return expectations;
+}
+
+export const FIXTURES_DIR = path.join(__dirname, '..', '..', 'fixtures');
+
+export interface FixtureFile {
+  ruleId: string;
+  kind: 'valid' | 'invalid';
+  file: string;
+  baselineFile?: string;
+}
+
+export function listRuleFixtures(): FixtureFile[] {
+  const out: FixtureFile[] = [];
+  for (const ruleId of fs.readdirSync(FIXTURES_DIR)) {
+    if (ruleId === 'examples' || ruleId === 'demo') continue;
+    for (const kind of ['valid', 'invalid'] as const) {
+      const dir = path.join(FIXTURES_DIR, ruleId, kind);
+      if (!fs.existsSync(dir)) continue;
+      for (const name of fs.readdirSync(dir).sort()) {
+        if (!/\.ya?ml$/.test(name) || /\.baseline\.ya?ml$/.test(name)) continue;
+        const baseline = path.join(dir, name.replace(/\.ya?ml$/, '.baseline.yaml'));
+        out.push({ ruleId, kind, file: path.join(dir, name), baselineFile: fs.existsSync(baseline) ? baseline : undefined });
+      }
+    }
+  }
+  return out;
+}
