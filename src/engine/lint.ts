@@ -96,7 +96,9 @@ export function lintModel(model: AuthModel, options: LintOptions): Finding[] {
 
 /** The funnel: every report becomes a finding here and nowhere else. */
 function place(model: AuthModel, rule: Rule, report: Report, secrets: ReadonlySet<string>, options: LintOptions): Finding {
-  const location = model.locator.locateClosest(documentPath(model, report.at, report.root), report.target);
+  const location = report.range
+    ? { filePath: model.filePath, ...report.range }
+    : model.locator.locateClosest(documentPath(model, report.at, report.root), report.target);
   return {
     ruleId: rule.id,
     severity: severityOf(rule, report.severity, options),

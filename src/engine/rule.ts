@@ -1,5 +1,5 @@
 /** How a rule is declared, and the one way it can speak: ctx.report(). */
-import type { Location, Path, Plain, PlainMap, Severity } from '../types';
+import type { Location, Path, Plain, PlainMap, Range, Severity } from '../types';
 import type { AuthModel, ModelRoot } from '../layouts/model';
 import type { Target } from '../source/yaml';
 import type { SchemaProblem } from '../schema/validate';
@@ -13,6 +13,11 @@ export interface Report {
   message: string;
   /** For rules whose catalogue entry gives several severities (E/W); otherwise the rule's own. */
   severity?: Severity;
+  /**
+   * Only for facts of the source text that no model path can name (the second of two equal keys:
+   * the path leads to the one Helm keeps). Overrides `at` for placement.
+   */
+  range?: Range;
 }
 
 /** An older version of the same values (from --baseline FILE or --since REF). */
