@@ -17,6 +17,10 @@ export interface CliOptions {
   version: boolean;
   help: boolean;
   debug: boolean;
+  /** --fix: write fixed files in place. */
+  fix?: boolean;
+  /** --fix-dry-run: fix in memory only; the json format shows the fixed text as `output`. */
+  fixDryRun?: boolean;
 }
 
 const SETTINGS: Record<string, RuleSetting> = {
@@ -46,6 +50,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--rule': parseRule(value(), options.rules); break;
       case '--baseline': options.baselineFile = value(); break;
       case '--since': options.sinceRef = value(); break;
+      case '--fix': options.fix = true; break;
+      case '--fix-dry-run': options.fixDryRun = true; break;
       case '--list-rules': options.listRules = true; break;
       case '-v': case '--version': options.version = true; break;
       case '-h': case '--help': options.help = true; break;
@@ -56,6 +62,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.patterns.push(arg);
     }
   }
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   return options;
 }
 
@@ -87,8 +94,10 @@ Options:
   --rule ID:SEVERITY     Set a rule to off, info, warn or error (repeatable)
   --baseline FILE        Compare with an older values file (jwt-principal-claims-order)
   --since REF            Compare each file with its version at git REF (e.g. HEAD in a pre-commit hook)
+  --fix                  Apply the safe fixes and write the files in place; report what is left
+  --fix-dry-run          Apply the fixes in memory only (--format json shows the fixed text as "output")
   --color, --no-color    Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
-  --list-rules           Print every rule with its default severity
+  --list-rules           Print every rule with its default severity and whether --fix can fix it
   --debug                Print stack traces of internal errors
   -v, --version          Print the version
   -h, --help             Print this help

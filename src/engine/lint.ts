@@ -2,7 +2,7 @@
  * The lint of one text: prefilter, parse, find the auth sections, run every enabled rule, and pass
  * each report through the single funnel that places, redacts, grades and de-duplicates it.
  */
-import type { Finding, LintResult, Path, Plain, PlainMap, RuleSetting, Severity } from '../types';
+import type { DocumentFix, Finding, Fix, LintResult, Path, Plain, PlainMap, RuleSetting, Severity } from '../types';
 import { parseYaml, YamlDocument, isPlainMap, ExpansionLimitError } from '../source/yaml';
 import { buildHelmModels } from '../layouts/helm-values';
 import { AuthModel, documentPath, valueAt } from '../layouts/model';
@@ -104,7 +104,18 @@ function place(model: AuthModel, rule: Rule, report: Report, secrets: ReadonlySe
     severity: severityOf(rule, report.severity, options),
     message: redact(report.message, secrets),
     ...location,
+    ...(report.fix ? { fix: placeFix(model, report) } : {}),
   };
+}
+
+/** A rule's fix with its paths taken from the document root, and the document it applies to (-1: none). */
+function placeFix(model: AuthModel, report: Report): DocumentFix {
+  const fix = report.fix as Fix;
+  const document = model.locator instanceof YamlDocument ? model.locator.index : -1;
+  const at = documentPath(model, fix.at, report.root);
+  return fix.kind === 'move-entry'
+    ? { ...fix, at, to: documentPath(model, fix.to, report.root), document }
+    : { ...fix, at, document };
 }
 
 function severityOf(rule: Rule, reported: Severity | undefined, options: LintOptions): Severity {

@@ -11,6 +11,7 @@ import { CHART_DEFAULT_SERVER, OPENMETADATA_JWKS_PATH } from '../chart/defaults'
 export default defineRule({
   id: 'jwks-public-key',
   severity: 'error',
+  fixable: true,
   description: "publicKeys lacks OpenMetadata's own /api/v1/system/config/jwks, so bot and ingestion tokens are rejected.",
   check(ctx) {
     const publicKeys = ctx.get(['authentication', 'publicKeys']);
@@ -18,12 +19,14 @@ export default defineRule({
     const entries = stringItems(publicKeys).map(({ item }) => item.trim().replace(/\/+$/, ''));
     // An entry with the right path but a bad host is public-keys-urls' finding; the legacy path is no-legacy-layout's.
     if (entries.some((entry) => entry.endsWith(OPENMETADATA_JWKS_PATH) || entry.endsWith('/api/v1/config/jwks'))) return;
+    const url = suggestedUrl(ctx);
     ctx.report({
       at: ['authentication', 'publicKeys'],
       target: 'key',
       message:
         `publicKeys has no ${OPENMETADATA_JWKS_PATH} entry: tokens OpenMetadata signs itself (bots, ingestion, ` +
-        `personal access tokens) will be rejected. Add "${suggestedUrl(ctx)}".`,
+        `personal access tokens) will be rejected. Add "${url}".`,
+      fix: { kind: 'append-item', at: ['authentication', 'publicKeys'], value: url },
     });
   },
 });

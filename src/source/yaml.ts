@@ -61,6 +61,11 @@ export class YamlDocument {
     private readonly limits: ParseLimits,
   ) {}
 
+  /** The parsed document, for the text edits of --fix (src/source/edit.ts); nothing else should need it. */
+  get ast(): Document.Parsed {
+    return this.doc;
+  }
+
   /** The document as plain data (Helm semantics: the last of duplicate keys wins, `<<` merges). */
   plain(): Plain {
     if (this.plainValue === undefined) {
@@ -198,7 +203,7 @@ function firstLine(message: string): string {
 }
 
 /** The string form of a mapping key; undefined for keys that are collections (`? [a, b]`). */
-function keyString(key: unknown): string | undefined {
+export function keyString(key: unknown): string | undefined {
   if (isScalar(key)) return key.value === null ? '' : String(key.value);
   if (isAlias(key)) return undefined;
   return key === null || key === undefined ? '' : undefined;
