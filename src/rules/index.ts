@@ -1,5 +1,8 @@
 /** The registry: every rule omlint runs, in id order. A test checks each has its fixtures and doc. */
 import type { Rule } from '../engine/rule';
+import callbackUrl from './callback-url';
+import clientTypeOidc from './client-type-oidc';
+import discoveryUri from './discovery-uri';
 import jwksPublicKey from './jwks-public-key';
 import noDottedKeys from './no-dotted-keys';
 import noDuplicateKeys from './no-duplicate-keys';
@@ -7,10 +10,15 @@ import noEnvSubstitution from './no-env-substitution';
 import noLegacyLayout from './no-legacy-layout';
 import noPlaceholders from './no-placeholders';
 import noUnknownKeys from './no-unknown-keys';
+import publicKeysUrls from './public-keys-urls';
+import publicUrlConsistency from './public-url-consistency';
 import validSchema from './valid-schema';
 import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
+  callbackUrl,
+  clientTypeOidc,
+  discoveryUri,
   jwksPublicKey,
   noDottedKeys,
   noDuplicateKeys,
@@ -18,6 +26,8 @@ export const RULES: readonly Rule[] = [
   noLegacyLayout,
   noPlaceholders,
   noUnknownKeys,
+  publicKeysUrls,
+  publicUrlConsistency,
   validSchema,
   yamlSyntax,
 ].sort((a, b) => a.id.localeCompare(b.id));
