@@ -4,6 +4,9 @@ import callbackUrl from './callback-url';
 import clientTypeOidc from './client-type-oidc';
 import discoveryUri from './discovery-uri';
 import jwksPublicKey from './jwks-public-key';
+import jwtPrincipalClaims from './jwt-principal-claims';
+import jwtPrincipalClaimsMapping from './jwt-principal-claims-mapping';
+import jwtPrincipalClaimsOrder from './jwt-principal-claims-order';
 import noDottedKeys from './no-dotted-keys';
 import noDuplicateKeys from './no-duplicate-keys';
 import noEnvSubstitution from './no-env-substitution';
@@ -20,6 +23,9 @@ export const RULES: readonly Rule[] = [
   clientTypeOidc,
   discoveryUri,
   jwksPublicKey,
+  jwtPrincipalClaims,
+  jwtPrincipalClaimsMapping,
+  jwtPrincipalClaimsOrder,
   noDottedKeys,
   noDuplicateKeys,
   noEnvSubstitution,
