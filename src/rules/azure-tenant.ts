@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
 import { parseHttpUrl, show, stringItems } from '../engine/helpers';
 import type { Path } from '../types';
-import { azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated, trimmedString } from '../engine/idp';
+import { GUID, azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated, trimmedString } from '../engine/idp';
 
 /**
  * An Azure confidential client signs in with `oidcConfiguration.tenant` (pac4j AzureAd2Client;
@@ -91,15 +91,25 @@ function labelOf(path: Path): string {
 }
 
 /**
+ * GUIDs name the same tenant in any letter case. A confidential client does not sign in with
+ * authority, so there only two different directories (two GUIDs) count; discoveryUri and the JWKS
+ * URL must name the tenant exactly (AzureAuthValidator builds both from it).
+ */
+function differs(source: TenantSource, tenant: string): boolean {
+  if (source.tenant.toLowerCase() === tenant.toLowerCase()) return false;
+  return source.path[1] !== 'authority' || (GUID.test(source.tenant) && GUID.test(tenant));
+}
+
+/**
  * Where the tenants disagree, the finding lands on the key the user most likely has to change: the
  * tenant when every other key agrees on another value, otherwise each key that differs from it.
  */
 function reportDisagreement(ctx: RuleContext, tenant: string): void {
   const sources = tenantSources(ctx);
-  // GUIDs name the same tenant in any letter case.
-  const differing = sources.filter((source) => source.tenant.toLowerCase() !== tenant.toLowerCase());
+  const differing = sources.filter((source) => differs(source, tenant));
   if (differing.length === 0) return;
-  const othersAgree = new Set(sources.map((source) => source.tenant.toLowerCase())).size === 1;
+  const agreeing = sources.filter((source) => source.tenant.toLowerCase() === tenant.toLowerCase());
+  const othersAgree = agreeing.length === 0 && new Set(differing.map((source) => source.tenant.toLowerCase())).size === 1;
   if (othersAgree) {
     const names = differing.map((source) => `${labelOf(source.path)} (line ${ctx.locationOf(source.path).line})`);
     const where = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];

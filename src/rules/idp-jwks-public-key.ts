@@ -51,7 +51,8 @@ export default defineRule({
       });
       return;
     }
-    if (idpEntries.some(({ item }) => isTemplated(item))) return; // no-placeholders reports it
+    // A placeholder is no-placeholders' finding, an entry that is no URL public-keys-urls'.
+    if (idpEntries.some(({ item }) => isTemplated(item) || !parseHttpUrl(item))) return;
     reportLoopbackEntries(ctx, idpEntries);
     if (!expectation.accepts || idpEntries.some(({ item }) => expectation.accepts?.(item.trim()))) return;
     const culprit = idpEntries.find(({ item }) => expectation.culprit?.(item.trim())) ?? idpEntries[0];
@@ -100,7 +101,7 @@ interface Expectation {
 
 function expectedJwks(ctx: RuleContext): Expectation {
   const authority = trimmedString(ctx.get(['authentication', 'authority']));
-  const issuer = authority && !isTemplated(authority) ? authority : undefined;
+  const issuer = authority && !isTemplated(authority) && parseHttpUrl(authority) ? authority : undefined;
   switch (ctx.provider) {
     case 'google':
       return google();
@@ -163,7 +164,7 @@ function azure(tenant: string | undefined, issuer: string | undefined): Expectat
     culprit: (entry) => azureTenantOf(parseHttpUrl(entry)) !== undefined,
     mismatch: (entry) =>
       /\/discovery\/keys\/?$/.test(entry)
-        ? `is the tenant-less v1 key set from older docs; OpenMetadata's Azure validator requires "${expected}" ` +
+        ? `is ${/\/common\/discovery\//.test(entry) ? 'the tenant-less' : 'a'} v1 key set from older docs; OpenMetadata's Azure validator requires "${expected}" ` +
           '("At least one public key URL must be the Azure JWKS endpoint"). Add or use that URL.'
         : `is not the Azure JWKS of your tenant; use "${expected}".`,
   };
