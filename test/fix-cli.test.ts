@@ -42,7 +42,7 @@ describe('--fix', () => {
     const file = copy(ALL_FIXABLE);
     const original = fs.readFileSync(file, 'utf8');
     const write = jest.spyOn(nodeFs, 'writeFileSync');
-    const { code, stdout } = cli(['--fix', file]);
+    const { code, stdout } = cli(['--fix', '--quiet', file]);
     expect(write).toHaveBeenCalledTimes(1);
     expect(fs.readFileSync(file, 'utf8')).toBe(fixText(original, file).output);
     expect(fs.readFileSync(file, 'utf8')).not.toBe(original);
