@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
 import { valueAt } from '../layouts/model';
 import { CHART_DEFAULTS } from '../chart/defaults';
-import { isBlank, isExternalIdentityProvider } from '../engine/values';
+import { extraEnvsOf, isBlank, isExternalIdentityProvider } from '../engine/values';
 import type { Path } from '../types';
 
 /**
@@ -15,6 +15,11 @@ import type { Path } from '../types';
  */
 const JWT: Path = ['jwtTokenConfiguration'];
 const JWT_DEFAULT_KEYS = ['rsapublicKeyFilePath', 'rsaprivateKeyFilePath', 'keyId'];
+const JWT_ENV: Record<string, string> = {
+  rsapublicKeyFilePath: 'RSA_PUBLIC_KEY_FILE_PATH',
+  rsaprivateKeyFilePath: 'RSA_PRIVATE_KEY_FILE_PATH',
+  keyId: 'JWT_KEY_ID',
+};
 const KEY_PAIR_ADVICE =
   'that key pair ships with every OpenMetadata image, so anyone can mint tokens your server accepts. Generate your own ' +
   'RSA keys, mount them from a Secret and set their paths and a new keyId (keep the keyId stable afterwards).';
@@ -31,8 +36,13 @@ export default defineRule({
   },
 });
 
+/** A key set again through extraEnvs is env-override's finding; the default is then not what runs. */
+function setByEnv(ctx: RuleContext, name: string): boolean {
+  return extraEnvsOf(ctx).some((env) => env.name === name);
+}
+
 function checkFernet(ctx: RuleContext): void {
-  if (!isBlank(ctx.effective(['fernetkey', 'secretRef']))) return;
+  if (!isBlank(ctx.effective(['fernetkey', 'secretRef'])) || setByEnv(ctx, 'FERNET_KEY')) return;
   const value = ctx.effective(['fernetkey', 'value']);
   if (value !== valueAt(CHART_DEFAULTS, ['fernetkey', 'value'])) return;
   const written = ctx.get(['fernetkey', 'value']) !== undefined;
@@ -56,7 +66,9 @@ function checkJwt(ctx: RuleContext): void {
     });
     return;
   }
-  const defaults = JWT_DEFAULT_KEYS.filter((key) => ctx.effective([...JWT, key]) === valueAt(CHART_DEFAULTS, [...JWT, key]));
+  const defaults = JWT_DEFAULT_KEYS.filter(
+    (key) => ctx.effective([...JWT, key]) === valueAt(CHART_DEFAULTS, [...JWT, key]) && !setByEnv(ctx, JWT_ENV[key]),
+  );
   if (defaults.length === 0) return;
   const written = defaults.filter((key) => ctx.get([...JWT, key]) !== undefined);
   const demoKeyPair = defaults.some((key) => key !== 'keyId');

@@ -49,8 +49,10 @@ function checkHost(ctx: RuleContext): void {
     return;
   }
   if (typeof host !== 'string') return;
-  const bare = host.trim().replace(/^ldaps?:\/\//i, '').replace(/[:/].*$/, '');
-  if (/[:/]/.test(host.trim())) {
+  const text = host.trim();
+  const ipv6 = /^\[?[0-9a-f]*:[0-9a-f:.]*\]?$/i.test(text) && (text.match(/:/g) ?? []).length >= 2;
+  const bare = text.replace(/^ldaps?:\/\//i, '').replace(/[:/].*$/, '');
+  if (!ipv6 && /[:/]/.test(text)) {
     ctx.report({
       at: [...LDAP, 'host'],
       message: `ldapConfiguration.host must be a bare host name: ${show(host)} carries a scheme, port or path the server does not strip. Write "${bare}" and put the port in ldapConfiguration.port.`,
