@@ -29,6 +29,8 @@ export interface Finding extends Range {
   message: string;
   /** The file that holds the offending key or value (it may differ from the linted file with -f layering). */
   filePath: string;
+  /** The document path of the key or value at fault: a stable identity across line shifts (gitlab fingerprints). */
+  keyPath?: Path;
 }
 
 /** All findings for one linted file, in the shape of ESLint's LintResult. */
