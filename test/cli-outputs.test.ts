@@ -9,8 +9,14 @@ const ROOT = path.join(__dirname, '..');
 const BROKEN = fs.readFileSync(path.join(ROOT, 'fixtures', 'demo', 'values-broken.yaml'), 'utf8');
 const CLEAN = fs.readFileSync(path.join(ROOT, 'fixtures', 'examples', 'values-google.yaml'), 'utf8');
 
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function scratch(files: Record<string, string> = {}): string {
   const top = fs.mkdtempSync(path.join(os.tmpdir(), 'omlint-cli-'));
+  created.push(top);
   fs.writeFileSync(path.join(top, '.omlintrc.yaml'), 'root: true\n');
   const dir = path.join(top, 'work');
   for (const [name, text] of Object.entries({ 'values.yaml': BROKEN, ...files })) {

@@ -22,6 +22,7 @@ import { omlint } from './support/cli';
 
 const ROOT = path.join(__dirname, '..');
 const CWD = fs.mkdtempSync(path.join(os.tmpdir(), 'omlint-formats-'));
+afterAll(() => fs.rmSync(CWD, { recursive: true, force: true }));
 
 /** Distinctive secret values in every secret-bearing key; none may reach any output. */
 const SECRETS = [
