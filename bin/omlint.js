@@ -8,5 +8,6 @@ const code = run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  readStdin: () => require('fs').readFileSync(0),
 });
 process.exitCode = code;

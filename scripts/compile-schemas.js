@@ -20,3 +20,9 @@ for (const dir of ['src/schema/generated', 'dist/schema/generated']) {
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'validate-auth-config.js'), banner + code);
 }
+
+// The config file's schema, in a module of its own: a run without an .omlintrc never loads it.
+const configCode = standaloneCode(ajv, { validateOmlintrc: 'https://omlint.dev/schemas/omlintrc.schema.json' });
+for (const dir of ['src/schema/generated', 'dist/schema/generated']) {
+  fs.writeFileSync(path.join(root, dir, 'validate-omlintrc.js'), banner + configCode);
+}

@@ -31,6 +31,8 @@ export interface Finding extends Range {
   filePath: string;
   /** What --fix would change; never printed by a formatter. */
   fix?: DocumentFix;
+  /** The document path of the key or value at fault: a stable identity across line shifts (gitlab fingerprints). */
+  keyPath?: Path;
 }
 
 /** All findings for one linted file, in the shape of ESLint's LintResult. */

@@ -21,6 +21,22 @@ export interface CliOptions {
   fix?: boolean;
   /** --fix-dry-run: fix in memory only; the json format shows the fixed text as `output`. */
   fixDryRun?: boolean;
+  /** Every --format with the -o file it writes (stdout when none), in the order given; see finishOutputs. */
+  outputs: OutputSpec[];
+  /** --config FILE: use this config file instead of looking for .omlintrc.* upward from each file. */
+  configFile?: string;
+  /** --print-config FILE: print the configuration that applies to FILE instead of linting. */
+  printConfig?: string;
+  reportUnusedDisableDirectives: boolean;
+  /** --stdin: lint standard input, as if it were the file --stdin-filename names. */
+  stdin: boolean;
+  stdinFilename?: string;
+}
+
+export interface OutputSpec {
+  format: string;
+  /** Written to this file; stdout when undefined. */
+  file?: string;
 }
 
 const SETTINGS: Record<string, RuleSetting> = {
@@ -31,7 +47,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, color: undefined, rules: {},
     listRules: false, version: false, help: false, debug: false,
+    outputs: [], reportUnusedDisableDirectives: false, stdin: false,
   };
+  let loneOutputFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -42,7 +60,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       return next;
     };
     switch (flag) {
-      case '--format': options.format = value(); break;
+      case '--format': options.format = value(); options.outputs.push({ format: options.format }); break;
+      case '-o': case '--output-file': loneOutputFile = addOutputFile(options.outputs, value(), loneOutputFile); break;
+      case '--config': options.configFile = value(); break;
+      case '--print-config': options.printConfig = value(); break;
+      case '--report-unused-disable-directives': options.reportUnusedDisableDirectives = true; break;
+      case '--stdin': options.stdin = true; break;
+      case '--stdin-filename': options.stdinFilename = value(); break;
       case '--max-warnings': options.maxWarnings = parseCount(flag, value()); break;
       case '--quiet': options.quiet = true; break;
       case '--color': options.color = true; break;
@@ -63,7 +87,38 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  finishOutputs(options.outputs, loneOutputFile);
+  if (options.stdin && options.patterns.length > 0) throw new UsageError('--stdin lints standard input; give no file arguments with it');
+  if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename needs --stdin');
   return options;
+}
+
+/**
+ * `-o FILE` belongs to the --format before it (`--format sarif -o out.sarif --format stylish`, as
+ * Spectral does); an -o before any --format is held and given to the only format at the end.
+ */
+function addOutputFile(outputs: OutputSpec[], file: string, lone: string | undefined): string | undefined {
+  const last = outputs[outputs.length - 1];
+  if (last && last.file === undefined) {
+    last.file = file;
+    return lone;
+  }
+  if (!last && lone === undefined) return file;
+  throw new UsageError(`-o ${file}: each -o FILE follows the --format it is for`);
+}
+
+function finishOutputs(outputs: OutputSpec[], lone: string | undefined): void {
+  if (outputs.length === 0) outputs.push({ format: 'stylish' });
+  if (lone !== undefined) {
+    if (outputs.length > 1 || outputs[0].file !== undefined) throw new UsageError(`-o ${lone}: with several --format, put each -o FILE after its --format`);
+    outputs[0].file = lone;
+  }
+  if (outputs.filter((output) => output.file === undefined).length > 1) {
+    throw new UsageError('only one --format can print to stdout; give the others -o FILE');
+  }
+  const files = outputs.flatMap((output) => (output.file === undefined ? [] : [output.file]));
+  const twice = files.find((file, i) => files.indexOf(file) !== i);
+  if (twice !== undefined) throw new UsageError(`-o ${twice} is given for two formats`);
 }
 
 function parseCount(flag: string, text: string): number {
@@ -88,7 +143,9 @@ With no paths, scans the current directory for values*.yaml, *values*.yaml and o
 (honouring .gitignore). Files without OpenMetadata auth settings are skipped silently.
 
 Options:
-  --format NAME          Output format: stylish (default) or json
+  --format NAME          Output format: stylish (default), json, sarif, junit, github, gitlab,
+                         checkstyle or compact; repeatable, each followed by its own -o FILE
+  -o, --output-file FILE Write the output of the --format before it (or the only one) to FILE
   --max-warnings N       Exit 1 when there are more than N warnings
   --quiet                Report errors only
   --rule ID:SEVERITY     Set a rule to off, info, warn or error (repeatable)
@@ -96,6 +153,12 @@ Options:
   --since REF            Compare each file with its version at git REF (e.g. HEAD in a pre-commit hook)
   --fix                  Apply the safe fixes and write the files in place; report what is left
   --fix-dry-run          Apply the fixes in memory only (--format json shows the fixed text as "output")
+  --config FILE          Use this config file instead of .omlintrc.yaml|.yml|.json found upward
+  --print-config FILE    Print the configuration that applies to FILE, then exit
+  --report-unused-disable-directives
+                         Report # omlint-disable… comments that suppress nothing
+  --stdin                Lint standard input
+  --stdin-filename PATH  With --stdin: lint it as if it were PATH (config, --since and output)
   --color, --no-color    Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
   --list-rules           Print every rule with its default severity and whether --fix can fix it
   --debug                Print stack traces of internal errors

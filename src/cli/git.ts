@@ -20,6 +20,8 @@ export function showAtRef(ref: string, filePath: string): string | undefined {
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '');
     if (/does not exist in|exists on disk, but not in/.test(stderr)) return undefined;
+    // A repository without commits yet (a hook on the first commit): every file is new.
+    if (ref === 'HEAD' && /invalid object name 'HEAD'/.test(stderr)) return undefined;
     if (/not a git repository/i.test(stderr)) throw new InputError(`--since: ${dir} is not inside a git repository`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError('--since needs git, which is not installed');
     throw new InputError(`--since: git cannot show ${spec}: ${stderr.split('\n')[0].replace(/^fatal: /, '')}`);

@@ -1,11 +1,14 @@
-/** The omlint command: options → files → lint → one formatter → stdout, and the exit code. */
+/** The omlint command: options → files → config → lint → formatters → stdout or -o files, and the exit code. */
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, HELP, UsageError, CliOptions } from './args';
 import { resolveFiles } from './files';
 import { showAtRef } from './git';
 import { lintAndFix } from './fix';
-import { InputError, readSourceFile } from '../source/read';
+import { decodeText, InputError, readSourceFile } from '../source/read';
 import type { LintResult } from '../types';
+import type { Baseline } from '../engine/rule';
+import type { ConfigResolver } from '../engine/config';
 
 /** Named exit codes (RULES.md): the contract CI jobs and hooks rely on. */
 export const EXIT = { ok: 0, lintErrors: 1, failure: 2 } as const;
@@ -16,6 +19,8 @@ export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** All of standard input, for --stdin. */
+  readStdin?: () => Uint8Array;
 }
 
 export function run(argv: readonly string[], io: Io): number {
@@ -53,8 +58,17 @@ function lintCommand(options: CliOptions, io: Io): number {
   for (const id of Object.keys(options.rules)) {
     if (!RULES.some((rule) => rule.id === id)) throw new UsageError(`--rule: unknown rule "${id}"; see omlint --list-rules`);
   }
-  const formatter = loadFormatter(options.format);
-  if (!formatter) throw new UsageError(`--format: unknown format "${options.format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+  const outputs = options.outputs.map((output) => {
+    const formatter = loadFormatter(output.format);
+    if (!formatter) throw new UsageError(`--format: unknown format "${output.format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+    return { ...output, formatter };
+  });
+  const { ConfigResolver: Resolver, ConfigError } = require('../engine/config') as typeof import('../engine/config');
+  const configs = new Resolver({ configFile: options.configFile, cwd: io.cwd, knownRuleIds: RULES.map((rule) => rule.id) });
+  if (options.printConfig !== undefined) {
+    io.stdout(printConfig(path.resolve(io.cwd, options.printConfig), configs, options, io.cwd, RULES));
+    return EXIT.ok;
+  }
 
   const { lintText } = require('../engine/lint') as typeof import('../engine/lint');
   const { parseBaseline } = require('../engine/baseline') as typeof import('../engine/baseline');
@@ -65,27 +79,55 @@ function lintCommand(options: CliOptions, io: Io): number {
     throw new InputError(`--baseline: ${options.baselineFile} holds no OpenMetadata auth settings`);
   }
 
+  const configBaselines = new Map<string, Baseline>();
+  const configBaseline = (file: string): Baseline => {
+    let baseline = configBaselines.get(file);
+    if (!baseline) {
+      baseline = parseBaseline(readSourceFile(file), path.relative(io.cwd, file) || file);
+      if (!baseline) throw new ConfigError(`baseline ${file} (from a config file) holds no OpenMetadata auth settings`);
+      configBaselines.set(file, baseline);
+    }
+    return baseline;
+  };
+
   let inputFailed = false;
   const results: LintResult[] = [];
-  for (const file of resolveFiles(options.patterns, io.cwd)) {
+  for (const input of lintInputs(options, io)) {
+    const file = input.file;
+    const config = configs.forFile(file);
+    if (config.ignored) continue;
     try {
-      const text = readSourceFile(file);
+      const text = input.read();
       const sinceText = options.sinceRef ? showAtRef(options.sinceRef, file) : undefined;
-      const baseline = fixedBaseline ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(io.cwd, file)}`) : undefined);
+      const baseline = fixedBaseline
+        ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(io.cwd, file)}`) : undefined)
+        ?? (config.baseline ? configBaseline(config.baseline) : undefined);
+      const rules = { ...config.rules, ...options.rules };
+      const lintOptions = { rules, baseline, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+      // Standard input has no file to write back to: --fix then behaves like --fix-dry-run, as in ESLint.
       const result = options.fix || options.fixDryRun
-        ? lintAndFix(text, file, { rules: options.rules, baseline }, options.fix === true, io.stderr)
-        : lintText(text, file, { rules: options.rules, baseline });
+        ? lintAndFix(text, file, lintOptions, options.fix === true && !options.stdin, io.stderr)
+        : lintText(text, file, lintOptions);
       if (result) results.push(result);
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
+      if (!(error instanceof InputError) || error instanceof ConfigError) throw error;
       io.stderr(`omlint: ${error.message}\n`);
       inputFailed = true;
     }
   }
 
   const shown = options.quiet ? results.map(errorsOnly) : results;
-  const output = formatter(shown, { cwd: io.cwd, color: useColor(options, io), rules: RULES });
-  if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+  for (const { formatter, file } of outputs) {
+    // Colour is for terminals: a file gets it only when asked for with --color.
+    const color = file === undefined ? useColor(options, io) : options.color === true;
+    const output = formatter(shown, { cwd: io.cwd, color, rules: RULES });
+    const text = output && !output.endsWith('\n') ? `${output}\n` : output;
+    if (file === undefined) {
+      if (text) io.stdout(text);
+    } else {
+      writeOutputFile(path.resolve(io.cwd, file), text);
+    }
+  }
 
   if (inputFailed) return EXIT.failure;
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
@@ -96,6 +138,45 @@ function lintCommand(options: CliOptions, io: Io): number {
     return EXIT.lintErrors;
   }
   return EXIT.ok;
+}
+
+interface LintInput {
+  /** Absolute path, or `<stdin>` for standard input without --stdin-filename. */
+  file: string;
+  read: () => string;
+}
+
+/** The files to lint, or standard input as the file --stdin-filename names. */
+function lintInputs(options: CliOptions, io: Io): LintInput[] {
+  if (!options.stdin) return resolveFiles(options.patterns, io.cwd).map((file) => ({ file, read: () => readSourceFile(file) }));
+  if (!io.readStdin) throw new UsageError('--stdin: standard input is not available');
+  if (options.sinceRef && options.stdinFilename === undefined) throw new UsageError('--since with --stdin needs --stdin-filename PATH');
+  const file = options.stdinFilename === undefined ? '<stdin>' : path.resolve(io.cwd, options.stdinFilename);
+  const readStdin = io.readStdin;
+  return [{ file, read: () => decodeText(readStdin(), file) }];
+}
+
+function writeOutputFile(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new InputError(`-o ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+/** --print-config FILE: what applies to FILE, with every rule's effective setting, as JSON. */
+function printConfig(file: string, configs: ConfigResolver, options: CliOptions, cwd: string, rules: readonly { id: string; severity: string }[]): string {
+  const config = configs.forFile(file);
+  const effective = {
+    filePath: file,
+    configFiles: config.configFiles,
+    ignored: config.ignored,
+    baseline: options.baselineFile ? path.resolve(cwd, options.baselineFile) : config.baseline ?? null,
+    since: options.sinceRef ?? null,
+    rules: Object.fromEntries(rules.map((rule) => [rule.id, options.rules[rule.id] ?? config.rules[rule.id] ?? rule.severity])),
+  };
+  return `${JSON.stringify(effective, null, 2)}\n`;
 }
 
 function errorsOnly(result: LintResult): LintResult {

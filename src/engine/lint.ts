@@ -1,6 +1,7 @@
 /**
  * The lint of one text: prefilter, parse, find the auth sections, run every enabled rule, and pass
- * each report through the single funnel that places, redacts, grades and de-duplicates it.
+ * each report through the single funnel that places, redacts, grades and de-duplicates it; then the
+ * inline `# omlint-disable…` directives drop what they suppress (directives.ts).
  */
 import type { DocumentFix, Finding, Fix, LintResult, Path, Plain, PlainMap, RuleSetting, Severity } from '../types';
 import { parseYaml, YamlDocument, isPlainMap, ExpansionLimitError } from '../source/yaml';
@@ -11,6 +12,7 @@ import { validateAuthSections, SchemaProblem } from '../schema/validate';
 import { collectSecrets, redact } from './redact';
 import { Baseline, Report, Rule, RuleContext } from './rule';
 import { OIDC_PROVIDERS } from './helpers';
+import { applyDirectives } from './directives';
 import { RULES } from '../rules';
 import { InputError } from '../source/read';
 
@@ -19,6 +21,8 @@ export interface LintOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** The older values to compare with (jwt-principal-claims-order, stored-config-precedence). */
   baseline?: Baseline;
+  /** Report `# omlint-disable…` directives that suppressed nothing. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 /**
@@ -49,7 +53,9 @@ export function lintText(text: string, filePath: string, options: LintOptions = 
     sawAuthConfig ||= models.length > 0;
     for (const model of models) findings.push(...lintModel(model, options));
   }
-  return sawAuthConfig ? toResult(filePath, findings) : undefined;
+  if (!sawAuthConfig) return undefined;
+  const knownRuleIds = RULES.map((rule) => rule.id);
+  return toResult(filePath, applyDirectives(text, filePath, findings, { knownRuleIds, reportUnused: options.reportUnusedDisableDirectives }));
 }
 
 function modelsOf(document: YamlDocument, filePath: string): AuthModel[] {
@@ -96,14 +102,16 @@ export function lintModel(model: AuthModel, options: LintOptions): Finding[] {
 
 /** The funnel: every report becomes a finding here and nowhere else. */
 function place(model: AuthModel, rule: Rule, report: Report, secrets: ReadonlySet<string>, options: LintOptions): Finding {
+  const keyPath = documentPath(model, report.at, report.root);
   const location = report.range
     ? { filePath: model.filePath, ...report.range }
-    : model.locator.locateClosest(documentPath(model, report.at, report.root), report.target);
+    : model.locator.locateClosest(keyPath, report.target);
   return {
     ruleId: rule.id,
     severity: severityOf(rule, report.severity, options),
     message: redact(report.message, secrets),
     ...location,
+    keyPath,
     ...(report.fix ? { fix: placeFix(model, report) } : {}),
   };
 }

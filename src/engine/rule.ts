@@ -67,7 +67,7 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
-const REPOSITORY_URL = 'https://github.com/omlint/omlint';
+export const REPOSITORY_URL = 'https://github.com/omlint/omlint';
 
 /** The documentation page of a rule; derived from the id so it can never drift. */
 export function docsUrl(ruleId: string): string {

@@ -4,6 +4,12 @@ import type { Formatter } from './types';
 const LOADERS: Record<string, () => Formatter> = {
   stylish: () => require('./stylish').default,
   json: () => require('./json').default,
+  sarif: () => require('./sarif').default,
+  junit: () => require('./junit').default,
+  github: () => require('./github').default,
+  gitlab: () => require('./gitlab').default,
+  checkstyle: () => require('./checkstyle').default,
+  compact: () => require('./compact').default,
 };
 
 export const FORMAT_NAMES: readonly string[] = Object.keys(LOADERS);

@@ -1,8 +1,9 @@
-/** The default human format: findings grouped by file, aligned, with the rule id and a summary. */
+/** The default human format: findings grouped by file, aligned, with the rule id, a summary and each rule's docs link. */
 import * as path from 'path';
 import chalk from 'chalk';
 import type { Formatter } from './types';
 import type { Severity } from '../types';
+import { helpUri } from '../engine/meta';
 
 const LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 
@@ -37,8 +38,16 @@ const stylish: Formatter = (results, context) => {
   if (total === 0) return '';
   const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`;
   lines.push('', (errors > 0 ? paint.red.bold : warnings > 0 ? paint.yellow.bold : paint.blue.bold)(`\u2716 ${summary}`), '');
+  lines.push(...docsLinks(results, paint));
   return lines.join('\n');
 };
+
+/** Each rule that spoke, once, with the page that explains it and shows the fix. */
+function docsLinks(results: Parameters<Formatter>[0], paint: chalk.Chalk): string[] {
+  const ids = [...new Set(results.flatMap((result) => result.messages.map((m) => m.ruleId)))];
+  const width = Math.max(...ids.map((id) => id.length));
+  return ['Rule docs:', ...ids.map((id) => `  ${id.padEnd(width)}  ${paint.dim(helpUri(id))}`), ''];
+}
 
 function relative(cwd: string, file: string): string {
   if (file === '<stdin>') return file;

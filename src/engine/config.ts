@@ -1,0 +1,287 @@
+/**
+ * The config file: `.omlintrc.yaml`, `.omlintrc.yml` or `.omlintrc.json`, found upward from each
+ * linted file (the nearest wins, key by key; `root: true` stops the search), or one file given with
+ * --config. It is data only — YAML or JSON, validated against schemas/omlintrc.schema.json (compiled
+ * at build time) — and nothing in it is ever executed or loaded as a module.
+ *
+ * Globs and `baseline` are relative to the config file's directory; for a file given with --config
+ * they are relative to the working directory, as ESLint does with `-c`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { RuleSetting } from '../types';
+import { InputError, readSourceFile } from '../source/read';
+import { parseYaml } from '../source/yaml';
+import { didYouMean } from './helpers';
+import { matchesGlob } from './glob';
+
+/** A config file that cannot be used: one line naming the file and the key, exit 2, nothing linted. */
+export class ConfigError extends InputError {}
+
+export const CONFIG_FILE_NAMES = ['.omlintrc.yaml', '.omlintrc.yml', '.omlintrc.json'] as const;
+
+type SettingInput = RuleSetting | 'warning' | 0 | 1 | 2;
+
+interface ConfigData {
+  $schema?: string;
+  root?: boolean;
+  rules?: Record<string, SettingInput>;
+  ignorePatterns?: string | string[];
+  overrides?: { files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, SettingInput> }[];
+  baseline?: string;
+}
+
+interface Override {
+  files: string[];
+  excludedFiles: string[];
+  rules: Record<string, RuleSetting>;
+}
+
+/** One config file, checked and normalised. */
+export interface ConfigFile {
+  filePath: string;
+  /** What its globs and paths are relative to. */
+  baseDir: string;
+  root: boolean;
+  rules: Record<string, RuleSetting>;
+  ignorePatterns: string[];
+  overrides: Override[];
+  /** Absolute path of the default baseline. */
+  baseline?: string;
+}
+
+/** What applies to one file. */
+export interface EffectiveConfig {
+  /** The config files used, the farthest first (the order they are applied in). */
+  configFiles: string[];
+  ignored: boolean;
+  /** Severities set by config files (not yet the CLI's --rule). */
+  rules: Record<string, RuleSetting>;
+  baseline?: string;
+}
+
+const SETTING: Record<string, RuleSetting> = {
+  off: 'off', 0: 'off', info: 'info', warn: 'warn', warning: 'warn', 1: 'warn', error: 'error', 2: 'error',
+};
+
+export interface ResolverOptions {
+  /** --config FILE (relative to cwd): the only config, no lookup. */
+  configFile?: string;
+  cwd: string;
+  knownRuleIds: readonly string[];
+}
+
+export class ConfigResolver {
+  private readonly files = new Map<string, ConfigFile>();
+  private readonly inDirectory = new Map<string, string | undefined>();
+  private readonly fixed?: ConfigFile;
+
+  constructor(private readonly options: ResolverOptions) {
+    if (options.configFile !== undefined) {
+      this.fixed = loadConfigFile(path.resolve(options.cwd, options.configFile), options.cwd, options);
+    }
+  }
+
+  /** The config for `filePath` (absolute, or `<stdin>` for standard input without a name). */
+  forFile(filePath: string): EffectiveConfig {
+    const chain = this.fixed ? [this.fixed] : this.lookup(filePath === '<stdin>' ? this.options.cwd : path.dirname(filePath)).reverse();
+    const effective: EffectiveConfig = { configFiles: chain.map((c) => c.filePath), ignored: false, rules: {} };
+    for (const config of chain) {
+      const relative = filePath === '<stdin>' ? undefined : relativeTo(config.baseDir, filePath);
+      Object.assign(effective.rules, config.rules);
+      if (config.baseline) effective.baseline = config.baseline;
+      if (relative === undefined) continue;
+      for (const pattern of config.ignorePatterns) {
+        const negated = pattern.startsWith('!');
+        if (matchesGlob(relative, negated ? pattern.slice(1) : pattern)) effective.ignored = !negated;
+      }
+      for (const override of config.overrides) {
+        const matches = override.files.some((glob) => matchesGlob(relative, glob)) && !override.excludedFiles.some((glob) => matchesGlob(relative, glob));
+        if (matches) Object.assign(effective.rules, override.rules);
+      }
+    }
+    return effective;
+  }
+
+  /** Config files from `dir` upward, the nearest first, up to one with `root: true`. */
+  private lookup(dir: string): ConfigFile[] {
+    const chain: ConfigFile[] = [];
+    for (let current = path.resolve(dir); ; ) {
+      const file = this.configIn(current);
+      if (file) {
+        let config = this.files.get(file);
+        if (!config) {
+          config = loadConfigFile(file, path.dirname(file), this.options);
+          this.files.set(file, config);
+        }
+        chain.push(config);
+        if (config.root) break;
+      }
+      const parent = path.dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+    return chain;
+  }
+
+  private configIn(dir: string): string | undefined {
+    if (!this.inDirectory.has(dir)) {
+      const name = CONFIG_FILE_NAMES.find((candidate) => isFile(path.join(dir, candidate)));
+      this.inDirectory.set(dir, name && path.join(dir, name));
+    }
+    return this.inDirectory.get(dir);
+  }
+}
+
+/** Reads, parses, validates and normalises one config file; any problem is a ConfigError. */
+export function loadConfigFile(filePath: string, baseDir: string, options: Pick<ResolverOptions, 'cwd' | 'knownRuleIds'>): ConfigFile {
+  const shown = display(filePath, options.cwd);
+  const data = parseConfig(filePath, shown);
+  const problem = schemaProblem(data);
+  if (problem) throw new ConfigError(`${shown}: ${problem}`);
+  const config = data as ConfigData;
+  const rules = (settings: Record<string, SettingInput> | undefined, key: string): Record<string, RuleSetting> => {
+    const out: Record<string, RuleSetting> = {};
+    for (const [id, setting] of Object.entries(settings ?? {})) {
+      if (!options.knownRuleIds.includes(id)) {
+        const guess = didYouMean(id, options.knownRuleIds);
+        throw new ConfigError(`${shown}: ${key}.${id}: unknown rule${guess ? `; did you mean ${guess}?` : ''} (see omlint --list-rules)`);
+      }
+      out[id] = SETTING[String(setting)];
+    }
+    return out;
+  };
+  let baseline: string | undefined;
+  if (config.baseline !== undefined) {
+    baseline = path.resolve(baseDir, config.baseline);
+    if (!isFile(baseline)) throw new ConfigError(`${shown}: baseline: ${config.baseline}: no such file (paths are relative to ${display(baseDir, options.cwd) || '.'})`);
+  }
+  return {
+    filePath,
+    baseDir,
+    root: config.root === true,
+    rules: rules(config.rules, 'rules'),
+    ignorePatterns: list(config.ignorePatterns),
+    overrides: (config.overrides ?? []).map((override, i) => ({
+      files: list(override.files),
+      excludedFiles: list(override.excludedFiles),
+      rules: rules(override.rules, `overrides[${i}].rules`),
+    })),
+    baseline,
+  };
+}
+
+function parseConfig(filePath: string, shown: string): unknown {
+  let text: string;
+  try {
+    text = readSourceFile(filePath);
+  } catch (error) {
+    throw new ConfigError(`config file ${(error as Error).message}`);
+  }
+  if (filePath.endsWith('.json')) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new ConfigError(`${shown}: not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const parsed = parseYaml(text, filePath);
+  const [syntax] = parsed.syntaxErrors;
+  if (syntax) throw new ConfigError(`${shown}: line ${syntax.range.line}, column ${syntax.range.column}: not valid YAML: ${syntax.message}`);
+  if (parsed.documents.length > 1) throw new ConfigError(`${shown}: holds ${parsed.documents.length} YAML documents; a config file is one`);
+  let value;
+  try {
+    value = parsed.documents[0]?.plain() ?? null;
+  } catch (error) {
+    throw new ConfigError(`${shown}: ${(error as Error).message}`);
+  }
+  return value === null ? {} : value;
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  /** Set when the error is about a key's name (propertyNames). */
+  propertyName?: string;
+  parentSchema?: { properties?: Record<string, unknown> };
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
+/** The first schema violation as `key: what is wrong`, or undefined when the config is valid. */
+function schemaProblem(data: unknown): string | undefined {
+  const validate = require('../schema/generated/validate-omlintrc.js').validateOmlintrc as Validator;
+  if (validate(data)) return undefined;
+  const error = (validate.errors ?? [])[0];
+  if (!error) return 'not a valid config';
+  const key = keyName(error.instancePath);
+  const at = key ? `${key}: ` : '';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const allowed = Object.keys(error.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
+      return `${joinKey(key, String(error.params.additionalProperty))}: unknown key; allowed: ${allowed.join(', ')}`;
+    }
+    case 'required':
+      return `${joinKey(key, String(error.params.missingProperty))}: missing; it is required`;
+    case 'enum':
+      return `${at}must be off, info, warn or error, not ${JSON.stringify(valueAt(data, error.instancePath))}`;
+    case 'pattern':
+    case 'propertyNames':
+      return `${joinKey(key, String(error.propertyName ?? error.params.propertyName ?? ''))}: not a rule id (see omlint --list-rules)`;
+    case 'type': {
+      const wanted = String(error.params.type).split(',');
+      const words = wanted.map((t) => ({ object: 'a mapping', array: 'a list of strings', string: 'a string', boolean: 'true or false' }[t] ?? t));
+      return `${key || 'the config'}: must be ${words.join(' or ')}`;
+    }
+    case 'minLength':
+      return `${at}must not be empty`;
+    default:
+      return `${at}not valid (${error.keyword})`;
+  }
+}
+
+/** `/overrides/0/rules/x` → `overrides[0].rules.x`. */
+function keyName(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((name, segment) => (/^\d+$/.test(segment) ? `${name}[${segment}]` : joinKey(name, segment)), '');
+}
+
+function joinKey(parent: string, child: string): string {
+  return parent ? `${parent}.${child}` : child;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((value, segment) => (value as Record<string, unknown> | undefined)?.[segment], data);
+}
+
+function list(globs: string | string[] | undefined): string[] {
+  return globs === undefined ? [] : Array.isArray(globs) ? globs : [globs];
+}
+
+/** `file` relative to `dir` with `/`, or undefined when it lies outside `dir`. */
+function relativeTo(dir: string, file: string): string | undefined {
+  const relative = path.relative(dir, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return relative.split(path.sep).join('/');
+}
+
+function display(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : relative === '' ? '' : file;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

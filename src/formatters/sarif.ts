@@ -1,0 +1,84 @@
+/**
+ * SARIF 2.1.0 (OASIS), the format GitHub code scanning and other security dashboards import.
+ * The driver lists every rule (id, short description, help URI, default level), so a viewer can
+ * explain a result without omlint; file URIs are relative to `%SRCROOT%` (the directory omlint ran
+ * in), which code scanning maps to the repository root. A clean run still has `results: []`.
+ */
+import { pathToFileURL } from 'url';
+import type { Formatter } from './types';
+import type { Finding, Severity } from '../types';
+import type { RuleMeta } from '../engine/rule';
+import { REPOSITORY_URL } from '../engine/rule';
+import { DIRECTIVE_META, helpUri } from '../engine/meta';
+import { isInside, relativePath } from './common';
+import { fingerprints } from './fingerprint';
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'note' };
+const SRCROOT = '%SRCROOT%';
+
+function descriptor(rule: RuleMeta): object {
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    helpUri: helpUri(rule.id),
+    defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+  };
+}
+
+/** A relative path as a URI reference: each segment percent-encoded (spaces, `:`, `#`, `%`…). */
+function relativeUri(relative: string): string {
+  return relative.split('/').map(encodeURIComponent).join('/');
+}
+
+function artifactLocation(cwd: string, file: string): object {
+  const relative = relativePath(cwd, file);
+  if (isInside(relative)) return { uri: relativeUri(relative), uriBaseId: SRCROOT };
+  return relative === '<stdin>' ? { uri: 'stdin' } : { uri: pathToFileURL(file).href };
+}
+
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+const sarif: Formatter = (results, context) => {
+  const rules = [...context.rules, DIRECTIVE_META];
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const prints = fingerprints(results, context.cwd);
+  const version = String(require('../../package.json').version);
+  const toResult = (m: Finding, fingerprint: string): object => ({
+    ruleId: m.ruleId,
+    ...(ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId) } : {}),
+    level: SARIF_LEVEL[m.severity],
+    message: { text: m.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: artifactLocation(context.cwd, m.filePath),
+        region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
+      },
+    }],
+    partialFingerprints: { 'omlintFinding/v1': fingerprint },
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'omlint',
+          version,
+          semanticVersion: version,
+          informationUri: REPOSITORY_URL,
+          rules: rules.map(descriptor),
+        },
+      },
+      originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
+      // Columns count UTF-16 code units, as JavaScript strings (and the yaml package) do.
+      columnKind: 'utf16CodeUnits',
+      results: results.flatMap((result, r) => result.messages.map((m, i) => toResult(m, prints[r][i]))),
+    }],
+  };
+  return JSON.stringify(log, null, 2);
+};
+
+export default sarif;

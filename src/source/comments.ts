@@ -1,0 +1,36 @@
+/**
+ * The comments of a YAML text with their positions, read from the `yaml` package's concrete syntax
+ * tree, so a `#` inside a quoted string or a block scalar is never taken for a comment.
+ */
+import { LineCounter, Parser } from 'yaml';
+
+export interface Comment {
+  /** The comment without its `#`. */
+  text: string;
+  /** 1-based line and column of the `#`; endColumn is just after the comment. */
+  line: number;
+  column: number;
+  endColumn: number;
+}
+
+export function readComments(text: string): Comment[] {
+  const lineCounter = new LineCounter();
+  const comments: Comment[] = [];
+  const pending: unknown[] = [...new Parser(lineCounter.addNewLine).parse(text)];
+  // An explicit stack: the CST of a deeply nested document must not overflow the call stack.
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (Array.isArray(node)) {
+      pending.push(...node);
+    } else if (node !== null && typeof node === 'object') {
+      const token = node as { type?: unknown; offset?: unknown; source?: unknown };
+      if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+        const { line, col } = lineCounter.linePos(token.offset);
+        comments.push({ text: token.source.slice(1), line, column: col, endColumn: col + token.source.length });
+      } else {
+        for (const [key, value] of Object.entries(node)) if (key !== 'source' && typeof value === 'object') pending.push(value);
+      }
+    }
+  }
+  return comments.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,205 @@
+/**
+ * The config file: found upward (nearest wins, root: true stops), or given with --config; rule
+ * severities, ignorePatterns, overrides, default baseline; validated, with one-line errors, exit 2.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { matchesGlob } from '../src/engine/glob';
+import { omlint } from './support/cli-in-process';
+
+const ROOT = path.join(__dirname, '..');
+const BROKEN = fs.readFileSync(path.join(ROOT, 'fixtures', 'demo', 'values-broken.yaml'), 'utf8');
+
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A scratch tree: { 'a/b.yaml': text } → files under a fresh directory, itself below a directory
+ * whose config says `root: true`, so no config file elsewhere on the machine can leak in.
+ */
+function tree(files: Record<string, string>): string {
+  const top = fs.mkdtempSync(path.join(os.tmpdir(), 'omlint-config-'));
+  created.push(top);
+  fs.writeFileSync(path.join(top, '.omlintrc.yaml'), 'root: true\n');
+  const dir = path.join(top, 'work');
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** `rule@file:line` for every finding of a compact run. */
+function findings(stdout: string): string[] {
+  return stdout.split('\n').filter(Boolean).map((line) => {
+    const match = /^(.+?):(\d+):\d+: (\w+) .* \[([a-z-]+)\]$/.exec(line);
+    return match ? `${match[4]}:${match[3]}@${match[1]}:${match[2]}` : `unparsed: ${line}`;
+  });
+}
+
+/** The rules these tests configure; findings of the other rules on the demo file are not their subject. */
+const COUNTED = ['jwks-public-key', 'no-dotted-keys', 'no-placeholders', 'no-plaintext-secrets'];
+
+function ruleIds(stdout: string, file: string): string[] {
+  const counted = findings(stdout).filter((f) => f.includes(`@${file}:`) && COUNTED.includes(f.split(':')[0]));
+  return [...new Set(counted.map((f) => f.split('@')[0]))].sort();
+}
+
+const ALL = ['jwks-public-key:error', 'no-dotted-keys:error', 'no-placeholders:error', 'no-plaintext-secrets:error'];
+
+describe('lookup', () => {
+  it('applies the nearest config over farther ones, key by key, and stops at root: true', () => {
+    const dir = tree({
+      '.omlintrc.yaml': 'rules:\n  no-plaintext-secrets: off\n',
+      'repo/.omlintrc.yml': 'root: true\nrules:\n  no-placeholders: warn\n  no-dotted-keys: info\n',
+      'repo/helm/.omlintrc.json': '{"rules": {"no-dotted-keys": "off"}}',
+      'repo/helm/values.yaml': BROKEN,
+      'repo/values.yaml': BROKEN,
+      'values.yaml': BROKEN,
+    });
+    const run = omlint(['--format', 'compact', '.'], dir);
+    expect(run.stderr).toBe('');
+    expect(ruleIds(run.stdout, 'values.yaml')).toEqual(['jwks-public-key:error', 'no-dotted-keys:error', 'no-placeholders:error']);
+    // repo/.omlintrc.yml is root: the top-level no-plaintext-secrets: off does not reach below it.
+    expect(ruleIds(run.stdout, 'repo/values.yaml')).toEqual(['jwks-public-key:error', 'no-dotted-keys:info', 'no-placeholders:warning', 'no-plaintext-secrets:error']);
+    expect(ruleIds(run.stdout, 'repo/helm/values.yaml')).toEqual(['jwks-public-key:error', 'no-placeholders:warning', 'no-plaintext-secrets:error']);
+  });
+
+  it('uses only the file given with --config, and --rule beats it', () => {
+    const dir = tree({
+      '.omlintrc.yaml': 'rules:\n  jwks-public-key: off\n',
+      'ci/strict.yaml': 'rules:\n  no-placeholders: info\n  no-plaintext-secrets: warn\n',
+      'values.yaml': BROKEN,
+    });
+    expect(ruleIds(omlint(['--format', 'compact', 'values.yaml'], dir).stdout, 'values.yaml')).toEqual(ALL.filter((r) => !r.startsWith('jwks')));
+    const run = omlint(['--format', 'compact', '--config', 'ci/strict.yaml', '--rule', 'no-plaintext-secrets:off', 'values.yaml'], dir);
+    expect(ruleIds(run.stdout, 'values.yaml')).toEqual(['jwks-public-key:error', 'no-dotted-keys:error', 'no-placeholders:info']);
+    expect(run.code).toBe(1);
+  });
+
+  it('applies overrides by glob, later entries winning, with excludedFiles', () => {
+    const dir = tree({
+      '.omlintrc.yaml': [
+        'rules: { no-placeholders: warn }',
+        'overrides:',
+        '  - files: ["envs/*/values*.yaml"]',
+        '    excludedFiles: envs/prod/**',
+        '    rules: { no-placeholders: off, jwks-public-key: warn }',
+        '  - files: "*-legacy.yaml"',
+        '    rules: { jwks-public-key: off }',
+      ].join('\n'),
+      'envs/dev/values.yaml': BROKEN,
+      'envs/prod/values.yaml': BROKEN,
+      'envs/dev/values-legacy.yaml': BROKEN,
+    });
+    const out = omlint(['--format', 'compact', 'envs/dev/values.yaml', 'envs/prod/values.yaml', 'envs/dev/values-legacy.yaml'], dir).stdout;
+    expect(ruleIds(out, 'envs/dev/values.yaml')).toEqual(['jwks-public-key:warning', 'no-dotted-keys:error', 'no-plaintext-secrets:error']);
+    expect(ruleIds(out, 'envs/prod/values.yaml')).toEqual(['jwks-public-key:error', 'no-dotted-keys:error', 'no-placeholders:warning', 'no-plaintext-secrets:error']);
+    expect(ruleIds(out, 'envs/dev/values-legacy.yaml')).toEqual(['no-dotted-keys:error', 'no-plaintext-secrets:error']);
+  });
+
+  it('skips files matched by ignorePatterns, even when named on the command line, and honours !negation', () => {
+    const dir = tree({
+      'deploy/.omlintrc.yaml': 'ignorePatterns:\n  - vendor/\n  - "*.generated.yaml"\n  - "!keep.generated.yaml"\n',
+      'deploy/vendor/charts/values.yaml': BROKEN,
+      'deploy/values.generated.yaml': BROKEN,
+      'deploy/keep.generated.yaml': BROKEN,
+      'deploy/values.yaml': BROKEN,
+    });
+    const run = omlint(['--format', 'compact', 'deploy', 'deploy/vendor/charts/values.yaml', 'deploy/values.generated.yaml', 'deploy/keep.generated.yaml'], dir);
+    const files = [...new Set(findings(run.stdout).map((f) => f.split('@')[1].split(':')[0]))].sort();
+    expect(files).toEqual(['deploy/keep.generated.yaml', 'deploy/values.yaml']);
+  });
+
+  it('prints the effective config with --print-config, including the baseline resolved from the config file', () => {
+    const dir = tree({
+      'repo/.omlintrc.yaml': 'root: true\nbaseline: baselines/prod.yaml\nrules:\n  no-placeholders: warn\noverrides:\n  - files: helm/**\n    rules: { no-plaintext-secrets: info }\n',
+      'repo/baselines/prod.yaml': 'openmetadata:\n  config:\n    authentication:\n      provider: basic\n',
+      'repo/helm/values.yaml': BROKEN,
+    });
+    const run = omlint(['--print-config', 'repo/helm/values.yaml', '--rule', 'no-dotted-keys:off'], dir);
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expect(printed.configFiles).toEqual([path.join(dir, 'repo', '.omlintrc.yaml')]);
+    expect(printed.ignored).toBe(false);
+    expect(printed.baseline).toBe(path.join(dir, 'repo', 'baselines', 'prod.yaml'));
+    expect(printed.rules).toMatchObject({ 'no-placeholders': 'warn', 'no-plaintext-secrets': 'info', 'no-dotted-keys': 'off', 'jwks-public-key': 'error' });
+    // The baseline is read when linting: one without auth settings is a config error.
+    expect(omlint(['--format', 'compact', 'repo/helm/values.yaml'], dir).code).toBe(1);
+    fs.writeFileSync(path.join(dir, 'repo', 'baselines', 'prod.yaml'), 'replicaCount: 2\n');
+    const bad = omlint(['--format', 'compact', 'repo/helm/values.yaml'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/baselines\/prod\.yaml \(from a config file\) holds no OpenMetadata auth settings/);
+  });
+});
+
+describe('a bad config', () => {
+  const cases: [string, string, RegExp][] = [
+    ['.omlintrc.yaml', 'rules:\n  jwks-public-key: fatal\n', /^omlint: \.omlintrc\.yaml: rules\.jwks-public-key: must be off, info, warn or error, not "fatal"\n$/],
+    ['.omlintrc.yaml', 'rules:\n  jwks-publik-key: off\n', /rules\.jwks-publik-key: unknown rule; did you mean jwks-public-key\?/],
+    ['.omlintrc.yaml', 'rulez: {}\n', /: rulez: unknown key; allowed: root, rules, ignorePatterns, overrides, baseline\n$/],
+    ['.omlintrc.yaml', 'overrides:\n  - rules: { no-plaintext-secrets: off }\n', /: overrides\[0\]\.files: missing; it is required\n$/],
+    ['.omlintrc.yaml', 'overrides:\n  - files: x\n    rules: { nope: off }\n', /: overrides\[0\]\.rules\.nope: unknown rule/],
+    ['.omlintrc.yaml', 'ignorePatterns: 3\n', /: ignorePatterns: must be a string or a list of strings\n$/],
+    ['.omlintrc.yaml', 'root: "yes"\n', /: root: must be true or false\n$/],
+    ['.omlintrc.yaml', 'rules: {a: b\n', /\.omlintrc\.yaml: line 2, column 1: not valid YAML/],
+    ['.omlintrc.yaml', '- rules\n', /: the config: must be a mapping\n$/],
+    ['.omlintrc.yaml', 'baseline: missing.yaml\n', /: baseline: missing\.yaml: no such file/],
+    ['.omlintrc.json', '{"rules": {', /\.omlintrc\.json: not valid JSON/],
+  ];
+  it.each(cases)('%s holding %j is one line naming the key, exit 2, nothing linted', (name, text, message) => {
+    const dir = tree({ [name]: text, 'values.yaml': BROKEN });
+    const run = omlint(['--format', 'compact'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stdout).toBe('');
+  });
+
+  it('is data: a YAML tag asking for code is not executed, only rejected', () => {
+    const marker = path.join(os.tmpdir(), `omlint-config-executed-${process.pid}`);
+    const dir = tree({
+      '.omlintrc.yaml': `rules: !!js/function "function () { require('fs').writeFileSync('${marker}', 'x') }"\n`,
+      'values.yaml': BROKEN,
+    });
+    const run = omlint(['--format', 'compact'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/rules: must be a mapping/);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it('--config naming a missing file is an error', () => {
+    const run = omlint(['--config', 'nope.yaml'], tree({ 'values.yaml': BROKEN }));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^omlint: config file .*nope\.yaml: no such file\n$/);
+  });
+});
+
+describe('matchesGlob (.gitignore-style)', () => {
+  it.each([
+    ['values.yaml', 'values.yaml', true],
+    ['a/b/values.yaml', 'values.yaml', true],
+    ['a/b/values.yaml', '/values.yaml', false],
+    ['values.yaml', '/values.yaml', true],
+    ['a/b/values.yaml', 'a/*.yaml', false],
+    ['a/b/values.yaml', 'a/**/*.yaml', true],
+    ['a/values.yaml', 'a/**/values.yaml', true],
+    ['vendor/x/values.yaml', 'vendor/', true],
+    ['vendor', 'vendor/', false],
+    ['a/vendor/x.yaml', 'vendor', true],
+    ['envs/dev/values-dev.yaml', 'envs/{dev,qa}/values-*.yaml', true],
+    ['envs/prod/values-dev.yaml', 'envs/{dev,qa}/values-*.yaml', false],
+    ['values1.yaml', 'values[0-9].yaml', true],
+    ['valuesx.yaml', 'values[!0-9].yaml', true],
+    ['values.yaml', 'values?yaml', true],
+    ['values/yaml', 'values?yaml', false],
+    ['a+b(c).yaml', 'a+b(c).yaml', true],
+    ['star*.yaml', 'star\\*.yaml', true],
+    ['starx.yaml', 'star\\*.yaml', false],
+  ])('%s vs %s → %s', (file, pattern, expected) => {
+    expect(matchesGlob(file, pattern)).toBe(expected);
+  });
+});
