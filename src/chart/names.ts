@@ -25,3 +25,14 @@ export const SERVER_ONLY_AUTH_ENV: Readonly<Record<string, string>> = {
 
 /** SAML blocks that the SAML docs page puts straight under openmetadata.config (corpus saml-1). */
 export const MISPLACED_SAML_KEYS: readonly string[] = ['idp', 'sp', 'security', 'samlConfiguration'];
+
+/** Top-level sections of the server's openmetadata.yaml → the chart's section names (reference §3). */
+export const SERVER_SECTIONS: Readonly<Record<string, string>> = {
+  authenticationConfiguration: 'authentication',
+  authorizerConfiguration: 'authorizer',
+  jwtTokenConfiguration: 'jwtTokenConfiguration',
+  fernetConfiguration: 'fernetkey',
+};
+
+/** Server name → chart name inside fernetConfiguration (server `fernetKey`, chart `fernetkey.value`; §1.5, §3.2). */
+export const SERVER_FERNET_KEYS: Readonly<Record<string, string>> = { fernetKey: 'value' };

@@ -64,14 +64,28 @@ function lintCommand(options: CliOptions, io: Io): number {
     throw new InputError(`--baseline: ${options.baselineFile} holds no OpenMetadata auth settings`);
   }
 
+  const { lintLayers } = require('../engine/lint') as typeof import('../engine/lint');
+  const { parseEnvFile } = require('../layouts/env-file') as typeof import('../layouts/env-file');
+  const envFile = options.envFile
+    ? parseEnvFile(readSourceFile(path.resolve(io.cwd, options.envFile)), path.resolve(io.cwd, options.envFile))
+    : undefined;
+  const common = { rules: options.rules, chartVersion: options.chartVersion, envFile };
+
   let inputFailed = false;
   const results: LintResult[] = [];
-  for (const file of resolveFiles(options.patterns, io.cwd)) {
+  if (options.valuesFiles.length > 0) {
+    const layers = options.valuesFiles.map((file) => ({ filePath: path.resolve(io.cwd, file), text: readSourceFile(path.resolve(io.cwd, file)) }));
+    const result = lintLayers(layers, { ...common, baseline: fixedBaseline });
+    if (result) results.push(result);
+  }
+  // With -f alone there is nothing else to lint; without it, no paths means "scan the current directory".
+  const files = options.valuesFiles.length > 0 && options.patterns.length === 0 ? [] : resolveFiles(options.patterns, io.cwd);
+  for (const file of files) {
     try {
       const text = readSourceFile(file);
       const sinceText = options.sinceRef ? showAtRef(options.sinceRef, file) : undefined;
       const baseline = fixedBaseline ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(io.cwd, file)}`) : undefined);
-      const result = lintText(text, file, { rules: options.rules, baseline });
+      const result = lintText(text, file, { ...common, baseline });
       if (result) results.push(result);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

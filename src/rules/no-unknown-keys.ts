@@ -2,6 +2,8 @@ import { defineRule, RuleContext } from '../engine/rule';
 import { didYouMean } from '../engine/helpers';
 import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from '../chart/names';
 import type { Path } from '../types';
+import { isHelmModel } from '../layouts/model';
+import { describeSince, keysNewerThan } from '../chart/versions';
 
 /**
  * The chart schema sets `additionalProperties: false` on every auth map (reference §1.6), so
@@ -13,6 +15,8 @@ export default defineRule({
   severity: 'error',
   description: 'A key the chart schema does not allow in the auth sections, with the key that was probably meant.',
   check(ctx) {
+    // The chart schema is Helm's; on the server layout the engine keeps no unknown-key problems, and
+    // unknown env names are reported by the env-file layout under this id.
     for (const problem of ctx.schemaProblems()) {
       if (problem.kind !== 'unknown-key') continue;
       const key = String(problem.path.at(-1));
@@ -21,8 +25,25 @@ export default defineRule({
       ctx.report({ at: problem.path, target: 'key', message: unknownKeyMessage(problem.path, key, problem.allowed) });
     }
     reportMisplacedSaml(ctx);
+    reportNewerKeys(ctx);
   },
 });
+
+/** --chart-version: a key the chosen chart does not have yet (src/chart/versions.ts, reference §1.3, §1.4.1). */
+function reportNewerKeys(ctx: RuleContext): void {
+  if (!isHelmModel(ctx.model)) return;
+  for (const history of keysNewerThan(ctx.chartVersion)) {
+    if (ctx.get(history.path) === undefined || ctx.origin(history.path)?.env) continue;
+    const key = String(history.path.at(-1));
+    ctx.report({
+      at: history.path,
+      target: 'key',
+      message:
+        `"${key}" was added in chart ${describeSince(history)}; chart ${ctx.chartVersion}'s schema rejects it and helm install fails ` +
+        `(with schema checks skipped, the chart ignores it). Remove it, or upgrade the chart.`,
+    });
+  }
+}
 
 function unknownKeyMessage(path: Path, key: string, allowed: string[]): string {
   const parent = String(path.at(-2) ?? '');
