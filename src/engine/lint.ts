@@ -10,6 +10,7 @@ import { CHART_VERSION } from '../chart/defaults';
 import { chartDefaults } from '../chart/versions';
 import { validateAuthSections, SchemaProblem } from '../schema/validate';
 import { buildServerModel } from '../layouts/server-config';
+import { SERVER_ONLY_KEYS } from '../chart/names';
 import { foldExtraEnvs } from '../layouts/extra-envs';
 import { ParsedEnvFile, buildEnvFileModel, isEnvFileName, mentionsAuthEnv, parseEnvFile } from '../layouts/env-file';
 import { Layer, coalesce, mergeLayers } from '../source/merge';
@@ -180,13 +181,15 @@ function sourceReport(problem: SourceProblem): Report {
 /**
  * The chart schema checks the values keys, so a value an extraEnvs variable set is not its business.
  * On the server layout (openmetadata.yaml, env files) only what the server cannot read either is
- * kept: enumerations, and a list, map or scalar where another kind is needed. The server (Jackson)
- * converts between scalar types, takes secrets as plain strings and has keys the chart lacks.
+ * kept: unknown keys other than the server's own (its schemas are `additionalProperties: false` too,
+ * §2), enumerations, and a list, map or scalar where another kind is needed. The server (Jackson)
+ * converts between scalar types and takes secrets as plain strings.
  */
 function chartSchemaProblems(model: AuthModel, origin: (path: Path) => Origin | undefined): SchemaProblem[] {
   const problems = validateAuthSections(model.config).filter((problem) => !origin(problem.path)?.env || model.layout === 'server');
   if (isHelmModel(model)) return problems;
   return problems.filter((problem) => {
+    if (problem.kind === 'unknown-key') return !SERVER_ONLY_KEYS[String(problem.path.at(-2))]?.includes(String(problem.path.at(-1)));
     if (problem.kind === 'enum') return true;
     if (problem.kind !== 'type') return false;
     const value = valueAt(model.config, problem.path);

@@ -51,6 +51,7 @@ export function foldExtraEnvs(model: AuthModel, defaults: PlainMap): AuthModel {
       mapped.set(pathKey(documentPath(model, path)), {
         locator: model.locator,
         sourcePath,
+        keySourcePath: [...entryPath, 'name'],
         whole: true,
         origin: { filePath: model.locator.locate(sourcePath)?.filePath ?? model.filePath, env: { name: setting.name, source: 'extraEnvs' } },
       });

@@ -15,6 +15,8 @@ export interface MappedEntry {
   sourcePath: Path;
   /** The model value here came from one text as a whole: anything below it is located on that text. */
   whole?: boolean;
+  /** Where a finding on the key lands when the key is not a YAML key (an extraEnvs entry's `name`). */
+  keySourcePath?: Path;
   origin?: Origin;
 }
 
@@ -31,6 +33,7 @@ export class MappedLocator implements Locator {
     const hit = this.find(path);
     if (!hit) return this.base.locate(path, target);
     const { entry, rest } = hit;
+    if (rest.length === 0 && target === 'key' && entry.keySourcePath) return entry.locator.locate(entry.keySourcePath, 'value');
     if (rest.length === 0) return entry.locator.locate(entry.sourcePath, target);
     if (entry.whole) return entry.locator.locate(entry.sourcePath, 'value');
     return entry.locator.locate([...entry.sourcePath, ...rest], target);
@@ -40,6 +43,7 @@ export class MappedLocator implements Locator {
     const hit = this.find(path);
     if (!hit) return this.base.locateClosest(path, target);
     const { entry, rest } = hit;
+    if (rest.length === 0 && target === 'key' && entry.keySourcePath) return entry.locator.locateClosest(entry.keySourcePath, 'value');
     if (rest.length === 0) return entry.locator.locateClosest(entry.sourcePath, target);
     if (entry.whole) return entry.locator.locate(entry.sourcePath, 'value') ?? entry.locator.locateClosest(entry.sourcePath);
     return entry.locator.locateClosest([...entry.sourcePath, ...rest], target);

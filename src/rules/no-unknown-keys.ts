@@ -15,14 +15,18 @@ export default defineRule({
   severity: 'error',
   description: 'A key the chart schema does not allow in the auth sections, with the key that was probably meant.',
   check(ctx) {
-    // The chart schema is Helm's; on the server layout the engine keeps no unknown-key problems, and
-    // unknown env names are reported by the env-file layout under this id.
+    // On the server layout the engine keeps only keys the server does not know either (its config
+    // schemas are additionalProperties: false, reference §2; Dropwizard refuses to start on them).
+    // Unknown env names in env files are reported by the env-file layout under this id.
     for (const problem of ctx.schemaProblems()) {
       if (problem.kind !== 'unknown-key') continue;
       const key = String(problem.path.at(-1));
       // Reported by their own rules, with a better message.
       if (key.includes('.') || (key === 'botPrincipals' && problem.path[0] === 'authorizer')) continue;
-      ctx.report({ at: problem.path, target: 'key', message: unknownKeyMessage(problem.path, key, problem.allowed) });
+      const message = isHelmModel(ctx.model)
+        ? unknownKeyMessage(problem.path, key, problem.allowed)
+        : serverUnknownKeyMessage(key, problem.allowed);
+      ctx.report({ at: problem.path, target: 'key', message });
     }
     reportMisplacedSaml(ctx);
     reportNewerKeys(ctx);
@@ -58,6 +62,12 @@ function unknownKeyMessage(path: Path, key: string, allowed: string[]): string {
   const suggestion = didYouMean(key, allowed);
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed keys: ${allowed.join(', ')}.`;
   return `"${key}" is not a key of ${where}; the chart schema rejects it and helm install fails.${hint}`;
+}
+
+function serverUnknownKeyMessage(key: string, allowed: string[]): string {
+  const suggestion = didYouMean(key, allowed);
+  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it.';
+  return `"${key}" is not a key of OpenMetadata's configuration schema here; the server rejects unknown keys and does not start.${hint}`;
 }
 
 /** The SAML docs page puts idp/sp/security straight under openmetadata.config (corpus saml-1). */
