@@ -29,6 +29,8 @@ export interface Finding extends Range {
   message: string;
   /** The file that holds the offending key or value (it may differ from the linted file with -f layering). */
   filePath: string;
+  /** What --fix would change; never printed by a formatter. */
+  fix?: DocumentFix;
 }
 
 /** All findings for one linted file, in the shape of ESLint's LintResult. */
@@ -38,6 +40,8 @@ export interface LintResult {
   errorCount: number;
   warningCount: number;
   infoCount: number;
+  /** With --fix-dry-run: the fixed text, when a fix changed it (ESLint's `output`). */
+  output?: string;
 }
 
 /** A plain YAML value after parsing: what ajv and the rules see. */
@@ -45,3 +49,23 @@ export type Plain = null | boolean | number | string | Plain[] | PlainMap;
 export interface PlainMap {
   [key: string]: Plain;
 }
+
+/**
+ * A fix a rule proposes, in data terms: what to change at which path. Rules never edit text; the
+ * engine (src/engine/fix.ts) turns a fix into text edits and applies it only with --fix.
+ * Paths are relative to the report's root; `to` of move-entry too.
+ */
+export type Fix =
+  /** Give the map entry at `at` the key name `to`, in place. */
+  | { kind: 'rename-key'; at: Path; to: string }
+  /** Replace the string value at `at`. */
+  | { kind: 'replace-value'; at: Path; value: string }
+  /** Add a string to the end of the list at `at`. */
+  | { kind: 'append-item'; at: Path; value: string }
+  /** Delete every occurrence of the key at `at` but the last (the one Helm keeps). */
+  | { kind: 'remove-entry'; at: Path; occurrences: 'all-but-last' }
+  /** Move the entry at `at` (key and value) to the path `to`, creating or joining the maps on the way. */
+  | { kind: 'move-entry'; at: Path; to: Path };
+
+/** A fix placed on the document: paths from the document root, and which document of the file. */
+export type DocumentFix = Fix & { document: number };

@@ -25,6 +25,12 @@ describe.each(ids)('rule %s', (id) => {
     for (const heading of ['## Why', '## Bad', '## Good']) expect(doc).toContain(heading);
     expect(doc).toMatch(/Source|reference\/|user-pain|§/);
   });
+  it('says in its doc whether --fix can fix it', () => {
+    const file = path.join(root, 'docs', 'rules', `${id}.md`);
+    const fixable = RULES.find((rule) => rule.id === id)?.fixable === true;
+    const doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''; // a missing doc fails the test above
+    expect(/^\*\*Fixable:\*\* yes\b/m.test(doc)).toBe(fixable);
+  });
   it('is listed in the README with a link to its doc', () => {
     expect(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(`(docs/rules/${id}.md)`);
   });

@@ -23,6 +23,10 @@ export interface CliOptions {
   version: boolean;
   help: boolean;
   debug: boolean;
+  /** --fix: write fixed files in place. */
+  fix?: boolean;
+  /** --fix-dry-run: fix in memory only; the json format shows the fixed text as `output`. */
+  fixDryRun?: boolean;
 }
 
 const SETTINGS: Record<string, RuleSetting> = {
@@ -55,6 +59,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-f': case '--values': options.valuesFiles.push(value()); break;
       case '--chart-version': options.chartVersion = parseVersion(flag, value()); break;
       case '--env-file': options.envFile = value(); break;
+      case '--fix': options.fix = true; break;
+      case '--fix-dry-run': options.fixDryRun = true; break;
       case '--list-rules': options.listRules = true; break;
       case '-v': case '--version': options.version = true; break;
       case '-h': case '--help': options.help = true; break;
@@ -65,6 +71,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.patterns.push(arg);
     }
   }
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   return options;
 }
 
@@ -106,8 +113,10 @@ Options:
   -f, --values FILE      Merge values files as helm -f does (repeatable, in Helm's order) and lint the result
   --chart-version X.Y.Z  The chart release the values are for (default 1.13.1): its keys and defaults
   --env-file FILE        Variables for the \${VAR:-default} substitutions of openmetadata.yaml
+  --fix                  Apply the safe fixes and write the files in place; report what is left
+  --fix-dry-run          Apply the fixes in memory only (--format json shows the fixed text as "output")
   --color, --no-color    Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
-  --list-rules           Print every rule with its default severity
+  --list-rules           Print every rule with its default severity and whether --fix can fix it
   --debug                Print stack traces of internal errors
   -v, --version          Print the version
   -h, --help             Print this help

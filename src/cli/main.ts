@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseArgs, HELP, UsageError, CliOptions } from './args';
 import { resolveFiles } from './files';
 import { showAtRef } from './git';
+import { lintAndFix } from './fix';
 import { InputError, readSourceFile } from '../source/read';
 import type { LintResult } from '../types';
 
@@ -46,7 +47,7 @@ function lintCommand(options: CliOptions, io: Io): number {
   const { RULES } = require('../rules') as typeof import('../rules');
   const { loadFormatter, FORMAT_NAMES } = require('../formatters') as typeof import('../formatters');
   if (options.listRules) {
-    io.stdout(RULES.map((rule) => `${rule.id.padEnd(28)} ${rule.severity.padEnd(5)} ${rule.description}`).join('\n') + '\n');
+    io.stdout(RULES.map((rule) => `${rule.id.padEnd(28)} ${rule.severity.padEnd(5)} ${(rule.fixable ? 'fixable' : '').padEnd(7)} ${rule.description}`).join('\n') + '\n');
     return EXIT.ok;
   }
   for (const id of Object.keys(options.rules)) {
@@ -85,7 +86,9 @@ function lintCommand(options: CliOptions, io: Io): number {
       const text = readSourceFile(file);
       const sinceText = options.sinceRef ? showAtRef(options.sinceRef, file) : undefined;
       const baseline = fixedBaseline ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(io.cwd, file)}`) : undefined);
-      const result = lintText(text, file, { ...common, baseline });
+      const result = options.fix || options.fixDryRun
+        ? lintAndFix(text, file, { ...common, baseline }, options.fix === true, io.stderr)
+        : lintText(text, file, { ...common, baseline });
       if (result) results.push(result);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -2,7 +2,7 @@
  * The lint of one text: prefilter, parse, find the auth sections, run every enabled rule, and pass
  * each report through the single funnel that places, redacts, grades and de-duplicates it.
  */
-import type { Finding, LintResult, Path, Plain, PlainMap, RuleSetting, Severity } from '../types';
+import type { DocumentFix, Finding, Fix, LintResult, Path, Plain, PlainMap, RuleSetting, Severity } from '../types';
 import { parseYaml, YamlDocument, isPlainMap, ExpansionLimitError } from '../source/yaml';
 import { buildHelmModels } from '../layouts/helm-values';
 import { AuthModel, ModelRoot, Origin, SourceProblem, documentPath, isHelmModel, valueAt } from '../layouts/model';
@@ -12,6 +12,7 @@ import { validateAuthSections, SchemaProblem } from '../schema/validate';
 import { buildServerModel } from '../layouts/server-config';
 import { SERVER_ONLY_KEYS } from '../chart/names';
 import { foldExtraEnvs } from '../layouts/extra-envs';
+import { MappedLocator } from '../layouts/mapped-locator';
 import { ParsedEnvFile, buildEnvFileModel, isEnvFileName, mentionsAuthEnv, parseEnvFile } from '../layouts/env-file';
 import { Layer, coalesce, mergeLayers } from '../source/merge';
 import { collectSecrets, redact } from './redact';
@@ -200,13 +201,41 @@ function chartSchemaProblems(model: AuthModel, origin: (path: Path) => Origin | 
 
 /** The funnel: every report becomes a finding here and nowhere else. */
 function place(model: AuthModel, rule: Rule, report: Report, secrets: ReadonlySet<string>, options: LintOptions): Finding {
-  const location = model.locator.locateClosest(documentPath(model, report.at, report.root), report.target);
+  // A range is in the file that holds the path (with -f layering, not necessarily the linted one).
+  const location = report.range
+    ? { filePath: model.locator.locateClosest(documentPath(model, report.at, report.root)).filePath, ...report.range }
+    : model.locator.locateClosest(documentPath(model, report.at, report.root), report.target);
+  const fix = report.fix ? placeFix(model, report) : undefined;
   return {
     ruleId: rule.id,
     severity: severityOf(rule, report.severity, options),
     message: redact(report.message, secrets),
     ...location,
+    ...(fix ? { fix } : {}),
   };
+}
+
+/** A rule's fix with its paths taken from the document root and the document it applies to; none where no YAML edit can carry it out. */
+function placeFix(model: AuthModel, report: Report): DocumentFix | undefined {
+  const fix = report.fix as Fix;
+  const at = documentPath(model, fix.at, report.root);
+  const document = fixableDocument(model, at)?.index;
+  if (document === undefined) return undefined;
+  return fix.kind === 'move-entry'
+    ? { ...fix, at, to: documentPath(model, fix.to, report.root), document }
+    : { ...fix, at, document };
+}
+
+/**
+ * The YAML document a fix at `at` edits: the linted one, also when extraEnvs were folded in (unless
+ * the value at `at` is an env var's). None on the server layout (model paths are not its paths) nor
+ * with -f layering (several files).
+ */
+function fixableDocument(model: AuthModel, at: Path): YamlDocument | undefined {
+  if (model.locator instanceof YamlDocument) return model.locator;
+  if (model.layout === 'server' || !(model.locator instanceof MappedLocator)) return undefined;
+  if (model.locator.origin(at)?.env) return undefined;
+  return model.locator.base instanceof YamlDocument ? model.locator.base : undefined;
 }
 
 function severityOf(rule: Rule, reported: Severity | undefined, options: LintOptions): Severity {

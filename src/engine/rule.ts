@@ -1,5 +1,5 @@
 /** How a rule is declared, and the one way it can speak: ctx.report(). */
-import type { Location, Path, Plain, PlainMap, Severity } from '../types';
+import type { Fix, Location, Path, Plain, PlainMap, Range, Severity } from '../types';
 import type { AuthModel, ModelRoot, Origin } from '../layouts/model';
 import type { Target } from '../source/yaml';
 import type { SchemaProblem } from '../schema/validate';
@@ -13,6 +13,13 @@ export interface Report {
   message: string;
   /** For rules whose catalogue entry gives several severities (E/W); otherwise the rule's own. */
   severity?: Severity;
+  /**
+   * Only for facts of the source text that no model path can name (the second of two equal keys:
+   * the path leads to the one Helm keeps). Overrides `at` for placement.
+   */
+  range?: Range;
+  /** A safe, mechanical change that removes the problem (rules with `fixable: true` only); applied only with --fix. */
+  fix?: Fix;
 }
 
 /** An older version of the same values (from --baseline FILE or --since REF). */
@@ -60,6 +67,8 @@ export interface RuleMeta {
   id: string;
   severity: Severity;
   description: string;
+  /** Whether some of its reports carry a fix (shown by --list-rules and in the rule's doc). */
+  fixable?: boolean;
 }
 
 export interface Rule extends RuleMeta {

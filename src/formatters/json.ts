@@ -20,6 +20,7 @@ const json: Formatter = (results) =>
       })),
       errorCount: result.errorCount,
       warningCount: result.warningCount,
+      ...(result.output !== undefined ? { output: result.output } : {}),
     })),
   );
 

@@ -26,7 +26,7 @@ export class MappedLocator implements Locator {
   constructor(
     private readonly entries: ReadonlyMap<string, MappedEntry>,
     /** Locates the paths no entry maps (identity), e.g. the YAML document the model was read from. */
-    private readonly base: Locator,
+    readonly base: Locator,
   ) {}
 
   locate(path: Path, target?: Target): Location | undefined {

@@ -13,6 +13,7 @@ import type { Plain } from '../types';
 export default defineRule({
   id: 'jwks-public-key',
   severity: 'error',
+  fixable: true,
   description: "publicKeys lacks OpenMetadata's own /api/v1/system/config/jwks, so bot and ingestion tokens are rejected.",
   check(ctx) {
     const publicKeys = ctx.get(['authentication', 'publicKeys']);
@@ -27,12 +28,14 @@ export default defineRule({
       ? ` ${fileName(origin.filePath)} replaces the ${name} list of ${fileName(replaced.filePath)} (helm -f replaces lists, it never merges them)` +
         `${hasJwksEntry(replaced.value) ? ', and drops its JWKS entry' : ''}.`
       : '';
+    const url = suggestedUrl(ctx);
     ctx.report({
       at: ['authentication', 'publicKeys'],
       target: 'key',
       message:
         `${name}${via} has no ${OPENMETADATA_JWKS_PATH} entry: tokens OpenMetadata signs itself (bots, ingestion, ` +
-        `personal access tokens) will be rejected.${cause} Add "${suggestedUrl(ctx)}".`,
+        `personal access tokens) will be rejected.${cause} Add "${url}".`,
+      fix: { kind: 'append-item', at: ['authentication', 'publicKeys'], value: url },
     });
   },
 });

@@ -1,4 +1,6 @@
-import { defineRule } from '../engine/rule';
+import { defineRule, RuleContext } from '../engine/rule';
+import type { Fix, Path } from '../types';
+import { isPlainMap } from '../source/yaml';
 import { forEachKey } from '../engine/helpers';
 import { AUTH_SECTION_KEYS } from '../layouts/helm-values';
 
@@ -10,6 +12,7 @@ import { AUTH_SECTION_KEYS } from '../layouts/helm-values';
 export default defineRule({
   id: 'no-dotted-keys',
   severity: 'error',
+  fixable: true,
   description: 'A key with a dot inside the auth sections; the chart reads nested keys only.',
   check(ctx) {
     for (const section of AUTH_SECTION_KEYS) {
@@ -17,16 +20,37 @@ export default defineRule({
         if (!key.includes('.')) return;
         const parts = key.split('.');
         const parent = String([section, ...path].at(-2));
-        const fix =
+        const advice =
           parts[0] === parent
             ? `write "${parts.slice(1).join('.')}" directly under "${parent}" (it already is inside "${parent}")`
             : `nest it as ${parts.map((part) => `"${part}:"`).join(' > ')}`;
         ctx.report({
           at: [section, ...path],
           target: 'key',
-          message: `"${key}" is one key with a dot in it, not a nested path: the chart ignores it and its schema rejects it; ${fix}.`,
+          message: `"${key}" is one key with a dot in it, not a nested path: the chart ignores it and its schema rejects it; ${advice}.`,
+          fix: nestingFix(ctx, [section, ...path.slice(0, -1)], key, parent),
         });
       });
     }
   },
 });
+
+/**
+ * Nest the key where it was meant to go: `oidcConfiguration.enabled` inside `oidcConfiguration`
+ * becomes `enabled`; `a.b` becomes `b` inside `a` (joining an existing `a` map). Not offered when
+ * the target key is already set (which of the two was meant is the user's call), when a map on the
+ * way is not a map, or when the key has an empty part (`a..b`, `.a`).
+ */
+function nestingFix(ctx: RuleContext, mapPath: Path, key: string, parent: string): Fix | undefined {
+  const parts = key.split('.');
+  const nested = parts[0] === parent ? parts.slice(1) : parts;
+  if (parts.some((part) => part === '') || nested.length === 0) return undefined;
+  let holder = ctx.get(mapPath);
+  for (const [i, part] of nested.entries()) {
+    if (!isPlainMap(holder)) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(holder, part)) break;
+    if (i === nested.length - 1) return undefined;
+    holder = holder[part];
+  }
+  return { kind: 'move-entry', at: [...mapPath, key], to: [...mapPath, ...nested] };
+}

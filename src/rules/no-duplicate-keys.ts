@@ -4,16 +4,27 @@ import { defineRule } from '../engine/rule';
 export default defineRule({
   id: 'no-duplicate-keys',
   severity: 'error',
+  fixable: true,
   description: 'A key written twice in one mapping: Helm silently keeps the last one.',
   check(ctx) {
+    const lastLine = new Map<string, number>();
     for (const duplicate of ctx.model.duplicateKeys) {
+      const id = JSON.stringify([...duplicate.mapPath, duplicate.key]);
+      lastLine.set(id, Math.max(lastLine.get(id) ?? 0, duplicate.repeat.line));
+    }
+    for (const duplicate of ctx.model.duplicateKeys) {
+      const id = JSON.stringify([...duplicate.mapPath, duplicate.key]);
+      const kept = lastLine.get(id);
       ctx.report({
         at: [...duplicate.mapPath, duplicate.key],
         root: 'document',
-        target: 'key',
+        range: duplicate.repeat,
         message:
-          `"${duplicate.key}" is already set on line ${duplicate.first.line}; Helm keeps only this last one ` +
-          `(line ${duplicate.last.line}) and drops the earlier value. Delete one of them.`,
+          `"${duplicate.key}" is set again here (first on line ${duplicate.first.line}); Helm keeps only the last ` +
+          `one (line ${kept}) and silently ignores the others. Keep one.`,
+        // Dropping the dead occurrences changes nothing Helm renders; which value was meant is the user's call.
+        // Every repeat of a key carries the same fix; the fix engine applies it once.
+        fix: { kind: 'remove-entry', at: [...duplicate.mapPath, duplicate.key], occurrences: 'all-but-last' },
       });
     }
   },

@@ -7,11 +7,13 @@ import { forEachString } from '../engine/helpers';
  * the JWKS path without `/system/` (moved in 1.0), and `botPrincipals` (removed in chart 0.13.1).
  */
 const LEGACY_JWKS = /\/api\/v1\/config\/jwks\/?$/;
+const LEGACY_JWKS_PATH = /\/api\/v1\/config\/jwks(\/?\s*)$/;
 const LEGACY_CLASS = /^org\.openmetadata\.catalog\.security\.(\w+)$/;
 
 export default defineRule({
   id: 'no-legacy-layout',
   severity: 'error',
+  fixable: true,
   description: 'Settings in a layout or with names from before chart 1.0, which the current chart ignores.',
   check(ctx) {
     reportLayout(ctx);
@@ -23,6 +25,8 @@ export default defineRule({
           message:
             'The JWKS path "/api/v1/config/jwks" was moved to "/api/v1/system/config/jwks" in OpenMetadata 1.0; ' +
             'the old path answers 404, so bot and ingestion tokens fail. Use .../api/v1/system/config/jwks.',
+          // Only the path moved: host, scheme and anything else in the value stay as written.
+          fix: { kind: 'replace-value', at: path, value: text.replace(LEGACY_JWKS_PATH, '/api/v1/system/config/jwks$1') },
         });
       }
       const legacyClass = LEGACY_CLASS.exec(value);

@@ -1,6 +1,9 @@
 import { defineRule, RuleContext } from '../engine/rule';
 import { didYouMean } from '../engine/helpers';
 import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from '../chart/names';
+import { validateAuthSections } from '../schema/validate';
+import { isPlainMap } from '../source/yaml';
+import { valueAt } from '../layouts/model';
 import type { Path } from '../types';
 import { isHelmModel } from '../layouts/model';
 import { describeSince, keysNewerThan } from '../chart/versions';
@@ -13,6 +16,7 @@ import { describeSince, keysNewerThan } from '../chart/versions';
 export default defineRule({
   id: 'no-unknown-keys',
   severity: 'error',
+  fixable: true,
   description: 'A key the chart schema does not allow in the auth sections, with the key that was probably meant.',
   check(ctx) {
     // On the server layout the engine keeps only keys the server does not know either (its config
@@ -23,10 +27,16 @@ export default defineRule({
       const key = String(problem.path.at(-1));
       // Reported by their own rules, with a better message.
       if (key.includes('.') || (key === 'botPrincipals' && problem.path[0] === 'authorizer')) continue;
-      const message = isHelmModel(ctx.model)
-        ? unknownKeyMessage(problem.path, key, problem.allowed)
-        : serverUnknownKeyMessage(key, problem.allowed);
-      ctx.report({ at: problem.path, target: 'key', message });
+      const chartName = isHelmModel(ctx.model) ? SERVER_TO_CHART_KEYS[String(problem.path.at(-2) ?? '')]?.[key] : undefined;
+      const verdict = chartName ? renameVerdict(ctx, problem.path, chartName) : undefined;
+      ctx.report({
+        at: problem.path,
+        target: 'key',
+        message: isHelmModel(ctx.model)
+          ? unknownKeyMessage(problem.path, key, problem.allowed, verdict)
+          : serverUnknownKeyMessage(key, problem.allowed),
+        fix: chartName && verdict === 'safe' ? { kind: 'rename-key', at: problem.path, to: chartName } : undefined,
+      });
     }
     reportMisplacedSaml(ctx);
     reportNewerKeys(ctx);
@@ -49,12 +59,17 @@ function reportNewerKeys(ctx: RuleContext): void {
   }
 }
 
-function unknownKeyMessage(path: Path, key: string, allowed: string[]): string {
+function unknownKeyMessage(path: Path, key: string, allowed: string[], verdict: RenameVerdict | undefined): string {
   const parent = String(path.at(-2) ?? '');
   const where = path.slice(0, -1).join('.');
   const chartName = SERVER_TO_CHART_KEYS[parent]?.[key];
   if (chartName) {
-    return `"${key}" is the server's (openmetadata.yaml) name; the Helm chart calls it "${chartName}". Rename it.`;
+    const server = `"${key}" is the server's (openmetadata.yaml) name; the Helm chart calls it "${chartName}".`;
+    if (verdict === 'safe') return `${server} Rename it.`;
+    if (verdict === 'name-taken') return `${server} "${chartName}" is set as well: keep one of the two values, under "${chartName}".`;
+    return SECRET_REF_KEYS.includes(chartName)
+      ? `${server} There it takes a Kubernetes Secret reference {secretRef, secretKey}, not the value itself: put the value in a Secret and reference it.`
+      : `${server} Rename it and give it the value the chart's "${chartName}" takes.`;
   }
   if (parent === 'authentication' && SERVER_ONLY_AUTH_ENV[key]) {
     return `The chart has no "${key}" key; set it through extraEnvs as ${SERVER_ONLY_AUTH_ENV[key]}.`;
@@ -82,4 +97,30 @@ function reportMisplacedSaml(ctx: RuleContext): void {
       message: `"${key}" does not belong directly under openmetadata.config; the chart rejects it. Move it to ${target}.`,
     });
   }
+}
+
+/** Chart keys whose value is a {secretRef, secretKey} reference where the server takes the value itself. */
+const SECRET_REF_KEYS: readonly string[] = ['clientId', 'clientSecret'];
+
+/** Whether renaming a server key to the chart's name is enough: `safe`, or why not. */
+type RenameVerdict = 'safe' | 'name-taken' | 'value-does-not-fit';
+
+/**
+ * Renaming a server key to the chart's name is offered only where the rename alone is enough: the
+ * chart name is not taken in that map, and the value, renamed, passes the chart schema. So
+ * `publicKeyUrls: [..]`, `adminPrincipals: [..]`, `type: azure`, `prompt: login` are renamed, while
+ * `secret: "literal"` is not: the chart's clientSecret is a Secret reference (reference §1.4.1, §1.6).
+ */
+function renameVerdict(ctx: RuleContext, path: Path, chartName: string): RenameVerdict {
+  const key = String(path.at(-1));
+  const parentPath = path.slice(0, -1);
+  const config = structuredClone(ctx.model.config);
+  const parent = valueAt(config, parentPath);
+  if (!isPlainMap(parent) || !(key in parent)) return 'value-does-not-fit';
+  if (chartName in parent) return 'name-taken';
+  parent[chartName] = parent[key];
+  delete parent[key];
+  const renamed = [...parentPath, chartName];
+  const fits = !validateAuthSections(config).some((problem) => renamed.every((segment, i) => problem.path[i] === segment));
+  return fits ? 'safe' : 'value-does-not-fit';
 }

@@ -9,6 +9,20 @@ import { show } from '../engine/helpers';
  * (oidcConfiguration's tokenValidity, maxAge…) and strings where it wants integers (LDAP port),
  * and secrets written as literals where the chart wants a {secretRef, secretKey} reference.
  */
+/** Provider names people try, and what the chart wants instead (reference §6.2 OMA020). */
+const PROVIDER_ALIASES: Record<string, string> = {
+  keycloak: 'Keycloak is configured as "custom-oidc".',
+  onelogin: 'OneLogin is configured as "custom-oidc".',
+  'one-login': 'OneLogin is configured as "custom-oidc".',
+  cognito: 'Write "aws-cognito".',
+  'azure-ad': 'Write "azure".',
+  entra: 'Write "azure".',
+  openmetadata: '"openmetadata" is accepted by the server but not by the chart; use "basic".',
+  'no-auth': '"no-auth" no longer exists; use "basic".',
+};
+
+const LEGACY_CLASS = /^org\.openmetadata\.catalog\.security\./;
+
 export default defineRule({
   id: 'valid-schema',
   severity: 'error',
@@ -17,6 +31,8 @@ export default defineRule({
     for (const problem of ctx.schemaProblems()) {
       if (problem.kind === 'unknown-key') continue;
       const value = ctx.get(problem.path);
+      // Pre-1.0 class names get no-legacy-layout's message, which names the replacement.
+      if (typeof value === 'string' && LEGACY_CLASS.test(value.trim())) continue;
       ctx.report({ at: problem.path, target: value === null ? 'key' : 'value', message: message(problem, value) });
     }
   },
@@ -26,7 +42,10 @@ function message(problem: SchemaProblem, value: Plain | undefined): string {
   const name = problem.path.filter((segment) => typeof segment === 'string').join('.');
   if (problem.kind === 'enum') {
     const caseFix = problem.allowed.find((allowed) => allowed.toLowerCase() === String(value).toLowerCase());
-    const hint = caseFix ? ` Write "${caseFix}" (values are case-sensitive).` : '';
+    const alias = problem.path.at(-1) === 'provider' ? PROVIDER_ALIASES[String(value).toLowerCase()] : undefined;
+    const hint = caseFix
+      ? ` Write "${caseFix}" (values are case-sensitive).`
+      : alias ? ` ${alias}` : '';
     return `${show(value)} is not allowed for ${name}; use one of: ${problem.allowed.join(', ')}.${hint}`;
   }
   if (problem.kind === 'type') return typeMessage(name, problem.expected ?? '', value);

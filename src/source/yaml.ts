@@ -4,7 +4,9 @@
  * This is the only module that knows the YAML AST.
  */
 import {
+  CST,
   Document,
+  Parser,
   LineCounter,
   Node as YamlNode,
   Pair,
@@ -29,9 +31,10 @@ export interface DuplicateKey {
   /** Path of the mapping that holds the key twice. */
   mapPath: Path;
   key: string;
+  /** The first occurrence of the key in that mapping. */
   first: Range;
-  /** The occurrence Helm keeps. */
-  last: Range;
+  /** This repeated occurrence. */
+  repeat: Range;
 }
 
 /** Raised when a document would expand beyond the limits (alias bombs, absurd nesting). */
@@ -57,6 +60,11 @@ export class YamlDocument {
     private readonly lineCounter: LineCounter,
     private readonly limits: ParseLimits,
   ) {}
+
+  /** The parsed document, for the text edits of --fix (src/source/edit.ts); nothing else should need it. */
+  get ast(): Document.Parsed {
+    return this.doc;
+  }
 
   /** The document as plain data (Helm semantics: the last of duplicate keys wins, `<<` merges). */
   plain(): Plain {
@@ -92,20 +100,21 @@ export class YamlDocument {
     const visit = (node: unknown, path: Path, depth: number): void => {
       if (depth > this.limits.maxDepth) return;
       if (isMap(node)) {
-        const seen = new Map<string, Pair>();
+        const firstPair = new Map<string, Pair>();
         for (const pair of node.items) {
           const key = keyString(pair.key);
           if (key === undefined) continue;
-          const earlier = seen.get(key);
-          if (earlier) {
+          const first = firstPair.get(key);
+          if (first) {
             duplicates.push({
               mapPath: path,
               key,
-              first: this.toRange(nodeRange(earlier.key)),
-              last: this.toRange(nodeRange(pair.key)),
+              first: this.toRange(nodeRange(first.key)),
+              repeat: this.toRange(nodeRange(pair.key)),
             });
+          } else {
+            firstPair.set(key, pair);
           }
-          seen.set(key, pair);
           visit(pair.value, [...path, key], depth + 1);
         }
       } else if (isSeq(node)) {
@@ -145,7 +154,13 @@ export function parseYaml(text: string, filePath: string, limits: ParseLimits = 
   const syntaxErrors: SyntaxProblem[] = [];
   for (const doc of docs) {
     for (const error of doc.errors) {
-      syntaxErrors.push({ message: firstLine(error.message), range: toRange(error.pos) });
+      // The parser's message carries a source excerpt after its first line: never print that (secrets).
+      const quoteStart = error.code === 'MISSING_CHAR' ? openingQuoteBefore(text, error.pos[0]) : undefined;
+      syntaxErrors.push(
+        quoteStart === undefined
+          ? { message: explain(error.message, lineAt(text, error.pos[0])), range: toRange(error.pos) }
+          : { message: UNCLOSED_QUOTE_MESSAGE, range: toRange([quoteStart, quoteStart + 1]) },
+      );
     }
   }
   return {
@@ -154,12 +169,47 @@ export function parseYaml(text: string, filePath: string, limits: ParseLimits = 
   };
 }
 
+const UNCLOSED_QUOTE_MESSAGE =
+  'This quote is never closed, so YAML reads everything after it as one string; add the closing quote.';
+
+/** Where the quoted scalar that runs into `offset` opens: more useful than where the file ends. */
+function openingQuoteBefore(text: string, offset: number): number | undefined {
+  let start: number | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      for (const node of [item.key, item.value]) {
+        if (node && (node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar')) {
+          if (node.offset < offset && node.offset + node.source.length >= offset) start = node.offset;
+        }
+      }
+    });
+  }
+  return start;
+}
+
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end === -1 ? text.length : end);
+}
+
+/** The parser's first line, plus the usual cause where the line shows it (`key:"value"`, docs pages). */
+function explain(message: string, line: string): string {
+  const glued = /^\s*(?:-\s+)?([A-Za-z_][\w.-]*):(?=["'A-Za-z0-9{$<[])/.exec(line);
+  const base = firstLine(message);
+  if (glued && !/:\/\//.test(line.slice(0, glued[0].length + 2))) {
+    return `${base}: "${glued[1]}:" needs a space after the colon, else YAML reads the whole line as one key.`;
+  }
+  return base;
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** The string form of a mapping key; undefined for keys that are collections (`? [a, b]`). */
-function keyString(key: unknown): string | undefined {
+export function keyString(key: unknown): string | undefined {
   if (isScalar(key)) return key.value === null ? '' : String(key.value);
   if (isAlias(key)) return undefined;
   return key === null || key === undefined ? '' : undefined;

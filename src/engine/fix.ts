@@ -1,0 +1,186 @@
+/**
+ * --fix and --fix-dry-run. Lint, turn the findings' fixes into text edits (src/source/edit.ts), apply
+ * those that do not overlap, prove the result right, lint again; at most MAX_FIX_PASSES times, as
+ * ESLint does (its MAX_AUTOFIX_PASSES), since one fix can make room for another (two dotted keys
+ * that nest into the same new map: the second joins the map the first created, on the next pass).
+ *
+ * A fix is applied only when the new text parses and its plain data is exactly what the fix says
+ * (the old data with that key renamed, that item appended, ...): an edit that would produce invalid
+ * YAML or change anything else is dropped, never written.
+ */
+import type { DocumentFix, Fix, LintResult, Path, Plain } from '../types';
+import { parseYaml, isPlainMap, ParsedYaml } from '../source/yaml';
+import { applyEdits, editsForFix, TextEdit } from '../source/edit';
+import { lintText, LintOptions } from './lint';
+
+/** Enough for fixes that enable one another, bounded so a fix that keeps re-firing cannot loop. */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixOutcome {
+  /** The text with every fix that could be applied; the input itself when none could. */
+  output: string;
+  /** The lint of `output`: the problems that are left. Undefined: the text holds no auth settings. */
+  result: LintResult | undefined;
+  /** How many fixes were applied over all passes. */
+  applied: number;
+}
+
+/** Fixes what can be fixed safely in one text. Pure: never reads or writes a file. */
+export function fixText(text: string, filePath: string, options: LintOptions = {}): FixOutcome {
+  let output = text;
+  let result = lintText(output, filePath, options);
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES && result; pass++) {
+    const step = fixOnce(output, filePath, result.messages.flatMap((m) => (m.fix ? [m.fix] : [])));
+    if (step.applied === 0) break;
+    output = step.output;
+    applied += step.applied;
+    result = lintText(output, filePath, options);
+  }
+  return { output, result, applied };
+}
+
+interface Candidate {
+  fix: DocumentFix;
+  edits: TextEdit[];
+}
+
+/** One pass: every fix that has a safe edit, minus those that overlap an earlier one or fail the check. */
+function fixOnce(text: string, filePath: string, fixes: readonly DocumentFix[]): { output: string; applied: number } {
+  const parsed = parseYaml(text, filePath);
+  if (parsed.syntaxErrors.length > 0) return { output: text, applied: 0 };
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const fix of fixes) {
+    const id = JSON.stringify(fix);
+    const document = parsed.documents[fix.document];
+    if (seen.has(id) || !document) continue;
+    seen.add(id);
+    const edits = editsForFix(text, document, fix);
+    if (edits && edits.length > 0) candidates.push({ fix, edits });
+  }
+  // Usually every fix is independent and one check suffices; otherwise take them one at a time.
+  let chosen = withoutOverlaps(candidates);
+  if (!isSound(text, parsed, chosen)) {
+    chosen = [];
+    for (const candidate of candidates) {
+      if (!overlapsAny(candidate, chosen) && isSound(text, parsed, [...chosen, candidate])) chosen.push(candidate);
+    }
+  }
+  if (chosen.length === 0) return { output: text, applied: 0 };
+  return { output: applyEdits(text, chosen.flatMap((c) => c.edits)), applied: chosen.length };
+}
+
+function withoutOverlaps(candidates: readonly Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const candidate of candidates) if (!overlapsAny(candidate, kept)) kept.push(candidate);
+  return kept;
+}
+
+/** Edits of different fixes may not even touch: the later fix waits for the next pass. */
+function overlapsAny(candidate: Candidate, others: readonly Candidate[]): boolean {
+  return others.some((other) =>
+    other.edits.some((a) => candidate.edits.some((b) => a.start <= b.end && b.start <= a.end)),
+  );
+}
+
+/** The edited text parses, and every document holds exactly the data the fixes promise. */
+function isSound(text: string, before: ParsedYaml, candidates: readonly Candidate[]): boolean {
+  if (candidates.length === 0) return true;
+  const output = applyEdits(text, candidates.flatMap((c) => c.edits));
+  if (output === text) return false;
+  const after = parseYaml(output, 'fixed');
+  if (after.syntaxErrors.length > 0 || after.documents.length !== before.documents.length) return false;
+  return before.documents.every((document, index) => {
+    const fixes = candidates.map((c) => c.fix).filter((fix) => fix.document === index);
+    let expected: Plain | undefined = structuredClone(document.plain());
+    for (const fix of fixes) expected = expected === undefined ? undefined : applyToData(expected, fix);
+    const got = after.documents[index];
+    const duplicatesGone = fixes.every(
+      (fix) => fix.kind !== 'remove-entry' || !got.duplicateKeys().some((d) => samePath([...d.mapPath, d.key], fix.at)),
+    );
+    return expected !== undefined && duplicatesGone && sameData(got.plain(), expected);
+  });
+}
+
+/** What a fix does to the data (undefined: it cannot apply); the text edit must produce the same. */
+export function applyToData(root: Plain, fix: Fix): Plain | undefined {
+  const parentPath = fix.at.slice(0, -1);
+  const last = fix.at.at(-1);
+  switch (fix.kind) {
+    case 'remove-entry':
+      return root; // Helm keeps the last occurrence: dropping the others changes nothing it reads.
+    case 'append-item': {
+      const list = dataAt(root, fix.at);
+      if (!Array.isArray(list)) return undefined;
+      list.push(fix.value);
+      return root;
+    }
+    case 'replace-value': {
+      const parent = dataAt(root, parentPath);
+      if (!hasEntry(parent, last)) return undefined;
+      (parent as Record<string | number, Plain>)[last as string | number] = fix.value;
+      return root;
+    }
+    case 'rename-key': {
+      const parent = dataAt(root, parentPath);
+      if (!isPlainMap(parent) || !hasEntry(parent, last) || hasEntry(parent, fix.to)) return undefined;
+      const value = parent[String(last)];
+      delete parent[String(last)];
+      parent[fix.to] = value;
+      return root;
+    }
+    case 'move-entry': {
+      const parent = dataAt(root, parentPath);
+      if (!isPlainMap(parent) || !hasEntry(parent, last)) return undefined;
+      const value = parent[String(last)];
+      delete parent[String(last)];
+      let holder: Plain | undefined = root;
+      for (const segment of fix.to.slice(0, -1)) {
+        if (Array.isArray(holder) && typeof segment === 'number') {
+          holder = holder[segment];
+          continue;
+        }
+        if (!isPlainMap(holder)) return undefined;
+        if (!hasEntry(holder, segment)) holder[String(segment)] = {};
+        holder = holder[String(segment)];
+      }
+      if (!isPlainMap(holder) || hasEntry(holder, fix.to.at(-1))) return undefined;
+      holder[String(fix.to.at(-1))] = value;
+      return root;
+    }
+  }
+}
+
+function dataAt(root: Plain, path: Path): Plain | undefined {
+  let current: Plain | undefined = root;
+  for (const segment of path) {
+    if (Array.isArray(current) && typeof segment === 'number') current = current[segment];
+    else if (isPlainMap(current) && Object.prototype.hasOwnProperty.call(current, segment)) current = current[String(segment)];
+    else return undefined;
+  }
+  return current;
+}
+
+function hasEntry(container: Plain | undefined, key: string | number | undefined): boolean {
+  if (key === undefined) return false;
+  if (Array.isArray(container)) return typeof key === 'number' && key < container.length;
+  return isPlainMap(container) && Object.prototype.hasOwnProperty.call(container, key);
+}
+
+function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((segment, i) => String(segment) === String(b[i]));
+}
+
+/** Deep equality of plain data; the order of map keys does not matter to Helm. */
+function sameData(a: Plain | undefined, b: Plain | undefined): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameData(item, b[i]));
+  }
+  if (isPlainMap(a) || isPlainMap(b)) {
+    if (!isPlainMap(a) || !isPlainMap(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => hasEntry(b, key) && sameData(a[key], b[key]));
+  }
+  return Object.is(a, b);
+}

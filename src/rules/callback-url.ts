@@ -1,0 +1,170 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { show } from '../engine/helpers';
+import {
+  canonicalCallbackPath,
+  httpUrlProblem,
+  isCallbackPath,
+  isInternalHost,
+  maskPlaceholders,
+  trimTrailingSlashes,
+} from '../engine/om-urls';
+import { AUTH_CALLBACK, OIDC_CALLBACK, SERVER_URL, UrlSetting, agreedOrigin, codeFlowUrls, urlSetting, usesCodeFlow } from '../engine/public-urls';
+import { keyName, mention } from '../engine/mention';
+import type { Path } from '../types';
+
+/**
+ * For OIDC providers `authentication.callbackUrl` is the redirect URI the browser app registers
+ * with the IdP; the server requires it ("Callback URL is required", §4.5). In the confidential
+ * code flow `oidcConfiguration.callbackUrl` is the redirect_uri the server sends to the IdP,
+ * `serverUrl` is OpenMetadata's public base (logout goes to serverUrl + "/logout"), and newer
+ * servers only accept redirects to callbackUrl or serverUrl + "/auth/callback" (reference §4.3,
+ * OMA035, OMA056; user-pain A2, A5). `/auth/callback` is accepted wherever `/callback` is (A4).
+ * Blank oidc callbackUrl / serverUrl are client-type-oidc's findings; a value that starts with a
+ * docs placeholder is no-placeholders'.
+ */
+export default defineRule({
+  id: 'callback-url',
+  severity: 'error',
+  description: 'A callback URL or serverUrl that is missing, not absolute, not a /callback route, or on another origin.',
+  check(ctx) {
+    if (!ctx.isOidcProvider) return;
+    checkSpaCallback(ctx);
+    if (!usesCodeFlow(ctx)) return;
+    checkShape(ctx, OIDC_CALLBACK);
+    checkServerUrl(ctx);
+    checkSameOrigin(ctx);
+    checkSameCallback(ctx);
+  },
+});
+
+function checkSpaCallback(ctx: RuleContext): void {
+  const value = ctx.get(AUTH_CALLBACK);
+  if (value === null) return; // valid-schema's finding
+  if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
+    ctx.report({
+      at: AUTH_CALLBACK,
+      target: value === undefined ? 'key' : 'value',
+      message:
+        `callbackUrl is ${value === undefined ? 'not set' : 'empty'} for provider ${show(ctx.provider)}: the identity provider ` +
+        'has nowhere to send users back to and the server requires it. Write OpenMetadata\'s public address + ' +
+        '"/callback", e.g. "https://<OpenMetadata host>/callback", and register it at the IdP.',
+    });
+    return;
+  }
+  checkShape(ctx, AUTH_CALLBACK);
+}
+
+/** Absolute http(s) URL whose path is the callback route. Only written values: the chart defaults are well-formed. */
+function checkShape(ctx: RuleContext, path: Path): void {
+  const value = ctx.get(path);
+  if (typeof value !== 'string' || value.trim() === '') return;
+  const text = maskPlaceholders(value);
+  if (text === undefined) return;
+  const problem = httpUrlProblem(text);
+  if (problem) {
+    ctx.report({
+      at: path,
+      message: `${keyName(path)} ${show(value)} is not an absolute http(s) URL (${problem}), so the IdP cannot redirect to it. Write the full URL, e.g. "https://<OpenMetadata host>/callback".`,
+    });
+    return;
+  }
+  const url = new URL(text);
+  if (!isCallbackPath(url)) {
+    ctx.report({
+      at: path,
+      message:
+        `${keyName(path)} ${show(value)} does not end in "/callback": OpenMetadata receives the login only there ` +
+        `(newer servers also at "/auth/callback"). Write "${writtenOrigin(value)}/callback" and register the same URL at the IdP.`,
+    });
+  }
+}
+
+/** serverUrl is a base: "/logout" and "/auth/callback" are appended to it. */
+function checkServerUrl(ctx: RuleContext): void {
+  const value = ctx.get(SERVER_URL);
+  if (typeof value !== 'string' || value.trim() === '') return;
+  const text = maskPlaceholders(value);
+  if (text === undefined) return;
+  const problem = httpUrlProblem(text);
+  if (problem) {
+    ctx.report({
+      at: SERVER_URL,
+      message: `oidcConfiguration.serverUrl ${show(value)} is not an absolute http(s) URL (${problem}). Write OpenMetadata's public address, e.g. "https://<OpenMetadata host>".`,
+    });
+    return;
+  }
+  const url = new URL(text);
+  const path = trimTrailingSlashes(url.pathname);
+  if (path !== '/' && !isBasePathOfCallback(ctx, path)) {
+    ctx.report({
+      at: SERVER_URL,
+      message:
+        `oidcConfiguration.serverUrl ${show(value)} has the path "${path}": it must be OpenMetadata's address only, since the ` +
+        `server appends "/logout" and "/auth/callback" to it. Write "${writtenOrigin(value)}".`,
+    });
+  } else if (/\/$/.test(value.trim())) {
+    ctx.report({
+      at: SERVER_URL,
+      message:
+        `oidcConfiguration.serverUrl ${show(value)} ends with "/": the server appends "/logout" and "/auth/callback", ` +
+        `which then start with "//" and match no registered redirect. Write "${value.trim().replace(/\/+$/, '')}".`,
+    });
+  }
+}
+
+/** Scheme and host as the user wrote them (placeholders included), for suggestions. */
+function writtenOrigin(value: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(value.trim())?.[0] ?? value.trim();
+}
+
+/** A base path (BASE_PATH deployments) is accepted when the OIDC callback lives below it. */
+function isBasePathOfCallback(ctx: RuleContext, path: string): boolean {
+  const callback = urlSetting(ctx, OIDC_CALLBACK);
+  return callback !== undefined && canonicalCallbackPath(callback.url) === `${path}/callback`;
+}
+
+/** serverUrl, the SPA callback and the OIDC callback must name one public origin (A2, A5). */
+function checkSameOrigin(ctx: RuleContext): void {
+  const settings = codeFlowUrls(ctx);
+  const agreed = agreedOrigin(settings);
+  const holders = settings.filter((setting) => setting.url.origin === agreed);
+  for (const setting of settings) {
+    if (setting.url.origin === agreed) continue;
+    ctx.report({
+      at: setting.path,
+      target: setting.written ? 'value' : 'key',
+      message:
+        `${mention(ctx, setting.path)} is on ${setting.url.origin}${unreachable(setting)} but ` +
+        `${holders.map((holder) => mention(ctx, holder.path)).join(' and ')} ${holders.length > 1 ? 'are' : 'is'} on ${agreed}: ` +
+        `${consequence(setting)} Use ${agreed} here too.`,
+    });
+  }
+}
+
+function unreachable(setting: UrlSetting): string {
+  return isInternalHost(setting.url.hostname) ? ' (which a browser outside the cluster cannot reach)' : '';
+}
+
+function consequence(setting: UrlSetting): string {
+  if (setting.path === SERVER_URL) {
+    return 'newer servers only trust redirects built from serverUrl, so login fails with "Redirect URI must exactly match a trusted redirect URI".';
+  }
+  return 'the code flow then redirects the browser to another address than the one the server and the IdP expect.';
+}
+
+/** Same origin, different callback route: the server sends one redirect_uri and the browser app expects the other. */
+function checkSameCallback(ctx: RuleContext): void {
+  const spa = urlSetting(ctx, AUTH_CALLBACK);
+  const oidc = urlSetting(ctx, OIDC_CALLBACK);
+  if (!spa || !oidc || spa.url.origin !== oidc.url.origin) return;
+  if (!isCallbackPath(spa.url) || !isCallbackPath(oidc.url)) return; // already reported by checkShape
+  if (canonicalCallbackPath(spa.url) === canonicalCallbackPath(oidc.url)) return;
+  ctx.report({
+    at: OIDC_CALLBACK,
+    target: oidc.written ? 'value' : 'key',
+    message:
+      `${mention(ctx, OIDC_CALLBACK)} and ${mention(ctx, AUTH_CALLBACK)} name different callback paths: with a confidential ` +
+      'client both must be the same redirect URI registered at the IdP ("/callback" and "/auth/callback" count as the same). ' +
+      `Use ${show(spa.url.href)} here.`,
+  });
+}

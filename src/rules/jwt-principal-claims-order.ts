@@ -1,0 +1,94 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { stringItems } from '../engine/helpers';
+import { valueAt } from '../layouts/model';
+import { CHART_DEFAULTS } from '../chart/defaults';
+import type { Path, Plain } from '../types';
+
+/**
+ * The server walks jwtPrincipalClaims in order and takes the first claim present in the token, so
+ * reordering the list changes which identity an existing user's token resolves to; the docs warn
+ * that altering the order "may lead to problems when matching a user from a token with an
+ * existing user" (reference §4.1, §6.4 OMA057; user-pain P5). Claim names match case-insensitively.
+ * Against a baseline (the values deployed before) a reorder is an error; against the chart default
+ * it is a warning, since a first install may choose any order.
+ */
+const CLAIMS: Path = ['authentication', 'jwtPrincipalClaims'];
+
+export default defineRule({
+  id: 'jwt-principal-claims-order',
+  severity: 'warn',
+  description: 'jwtPrincipalClaims lists the same claims in a different order than before, which remaps existing users.',
+  check(ctx) {
+    const before = previousClaims(ctx);
+    if (!before) return;
+    const written = ctx.get(CLAIMS);
+    // Without a baseline an unwritten list is the chart default itself; with one, the default may be the reorder.
+    if (written === undefined && !ctx.baseline) return;
+    const now = written === undefined ? claimsOf(valueAt(CHART_DEFAULTS, CLAIMS)) : claimsOf(written);
+    if (!now) return;
+    const moved = firstMovedClaim(before.claims, now.map((claim) => claim.name));
+    if (moved === undefined) return;
+    const [first, second] = moved;
+    ctx.report({
+      at: written === undefined ? CLAIMS : [...CLAIMS, now.find((claim) => claim.name === first)?.index ?? 0],
+      target: written === undefined ? 'key' : 'auto',
+      severity: ctx.baseline ? 'error' : 'warn',
+      message:
+        `jwtPrincipalClaims now puts "${first}" before "${second}"${written === undefined ? ' (the chart default applies here)' : ''}, ` +
+        `unlike ${before.label} ([${before.claims.join(', ')}]): the server takes the first claim present in a token, ` +
+        `so existing users can be matched to other or new accounts. ${advice(ctx)}`,
+    });
+  },
+});
+
+function advice(ctx: RuleContext): string {
+  return ctx.baseline
+    ? 'Keep the previous order.'
+    : 'If users have logged in with the default order, keep it; on a new installation ignore this, or pass ' +
+        '--baseline/--since to compare with the deployed values instead.';
+}
+
+interface Claim {
+  name: string;
+  index: number;
+}
+
+/** The string claims, lower-cased (the server's claim map is case-insensitive), first occurrence only. */
+function claimsOf(value: Plain | undefined): Claim[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const seen = new Set<string>();
+  const claims: Claim[] = [];
+  for (const { item, index } of stringItems(value)) {
+    const name = item.trim().toLowerCase();
+    if (name === '' || seen.has(name)) continue;
+    seen.add(name);
+    claims.push({ name, index });
+  }
+  return claims;
+}
+
+/** The baseline's effective claims, else the chart default. */
+function previousClaims(ctx: RuleContext): { label: string; claims: string[] } | undefined {
+  if (ctx.baseline) {
+    const written = valueAt(ctx.baseline.config, CLAIMS);
+    const claims = claimsOf(written === undefined ? valueAt(CHART_DEFAULTS, CLAIMS) : written);
+    const label = written === undefined ? `the chart default in effect in the baseline ${ctx.baseline.label}` : `the baseline ${ctx.baseline.label}`;
+    return claims && { label, claims: claims.map((claim) => claim.name) };
+  }
+  const claims = claimsOf(valueAt(CHART_DEFAULTS, CLAIMS));
+  return claims && { label: 'the chart default', claims: claims.map((claim) => claim.name) };
+}
+
+/**
+ * Compares the claims both lists hold, in each list's order. Returns the first claim that now
+ * comes before one it used to follow, with that one; undefined when the shared claims kept their order.
+ */
+function firstMovedClaim(before: string[], now: string[]): [string, string] | undefined {
+  const shared = new Set(before.filter((claim) => now.includes(claim)));
+  const oldOrder = before.filter((claim) => shared.has(claim));
+  const newOrder = now.filter((claim) => shared.has(claim));
+  for (let i = 0; i < newOrder.length; i++) {
+    if (newOrder[i] !== oldOrder[i]) return [newOrder[i], oldOrder[i]];
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+import { defineRule } from '../engine/rule';
+import { show, stringItems } from '../engine/helpers';
+import type { Path } from '../types';
+
+/**
+ * The server resolves a user from the first claim of jwtPrincipalClaims present in the token and
+ * rejects a token when none is ("Invalid JWT token, none of the following claims are present");
+ * an empty list is refused ("JWT principal claims are required"). Tokens OpenMetadata issues itself
+ * (bots, ingestion, personal access tokens) carry `sub` and `email` and always go through this list,
+ * so it must hold one of them. Claim names match case-insensitively, so "Email" repeats "email"
+ * (reference §4.1, §4.5, §6.4 OMA057).
+ */
+const CLAIMS: Path = ['authentication', 'jwtPrincipalClaims'];
+
+export default defineRule({
+  id: 'jwt-principal-claims',
+  severity: 'error',
+  description: 'jwtPrincipalClaims is empty, repeats a claim, or has neither email nor sub, so tokens cannot be resolved.',
+  check(ctx) {
+    const value = ctx.get(CLAIMS);
+    if (!Array.isArray(value)) return; // not written (chart default) or not a list (valid-schema)
+    const claims = stringItems(value).filter(({ item }) => item.trim() !== '');
+    if (claims.length === 0) {
+      ctx.report({
+        at: CLAIMS,
+        target: 'key',
+        message:
+          'jwtPrincipalClaims is empty: the server cannot take a user name from any token ("JWT principal claims are ' +
+          'required"). Use the chart default [email, preferred_username, sub].',
+      });
+      return;
+    }
+    const firstSeen = new Map<string, number>();
+    for (const { item, index } of claims) {
+      const name = item.trim().toLowerCase();
+      const earlier = firstSeen.get(name);
+      if (earlier === undefined) {
+        firstSeen.set(name, index);
+        continue;
+      }
+      ctx.report({
+        at: [...CLAIMS, index],
+        message:
+          `${show(item)} repeats the claim ${show(value[earlier])} of line ${ctx.locationOf([...CLAIMS, earlier]).line} (claim ` +
+          'names are case-insensitive); only the first one counts. Remove this entry.',
+      });
+    }
+    if (!firstSeen.has('email') && !firstSeen.has('sub')) {
+      ctx.report({
+        at: CLAIMS,
+        target: 'key',
+        message:
+          'jwtPrincipalClaims has neither "email" nor "sub": tokens OpenMetadata issues itself (bots, ingestion, ' +
+          'personal access tokens) name their user only in those two claims, so they are all rejected. Add "email" and "sub".',
+      });
+    }
+  },
+});

@@ -1,0 +1,86 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { stringItems } from '../engine/helpers';
+import { isInternalHost, trimTrailingSlashes, usableHttpUrl } from '../engine/om-urls';
+import { AUTH_CALLBACK, UrlSetting, agreedOrigin, codeFlowUrls, urlSetting, usesCodeFlow } from '../engine/public-urls';
+import { mention } from '../engine/mention';
+import { OPENMETADATA_JWKS_PATH } from '../chart/defaults';
+import type { Path } from '../types';
+
+/**
+ * Browsers, the IdP and the server must all see OpenMetadata at one public address: the SPA
+ * callback, the code flow's callback and serverUrl, SAML's service-provider URLs and an OpenMetadata
+ * JWKS entry on a public host. A setting left at localhost or the chart's in-cluster
+ * http://openmetadata:8585 while another names the public host is the usual cause of callback 404s
+ * and "Redirect URI must exactly match a trusted redirect URI" (user-pain A2, A5; reference §4.3,
+ * OMA103). An OpenMetadata JWKS entry on the in-cluster service is right (the server fetches it from
+ * its own pod, K5) and never counts. Disagreements among the code-flow settings themselves are
+ * callback-url's errors; here they count as one setting, at the origin callback-url settles on.
+ */
+const SAML_SP_URLS: Path[] = ['entityId', 'acs', 'callback'].map((name) => ['authentication', 'saml', 'sp', name]);
+
+interface PublicUrl {
+  /** Where a finding about it lands, and the settings it stands for. */
+  at: Path;
+  members: Path[];
+  origin: string;
+  written: boolean;
+}
+
+export default defineRule({
+  id: 'public-url-consistency',
+  severity: 'warn',
+  description: "OpenMetadata's public address differs between callback, serverUrl, SAML and JWKS settings, or some still point at localhost.",
+  check(ctx) {
+    const urls = [...ownSettings(ctx), ...jwksEntries(ctx)];
+    const publicOne = urls.find((url) => url.written && !isInternal(url)) ?? urls.find((url) => !isInternal(url));
+    if (!publicOne) return;
+    for (const url of urls) {
+      if (url.origin === publicOne.origin) continue;
+      const internal = isInternal(url) ? ', an address a browser or identity provider outside the cluster cannot reach' : '';
+      ctx.report({
+        at: url.at,
+        target: url.written ? 'value' : 'key',
+        message:
+          `${url.members.map((member) => mention(ctx, member)).join(', ')} ${url.members.length > 1 ? 'point' : 'points'} at ${url.origin}${internal}, ` +
+          `but ${mention(ctx, publicOne.at)} uses ${publicOne.origin}: OpenMetadata has one public address, so logins ` +
+          `or token checks fail on one of them. Use ${publicOne.origin} everywhere.`,
+      });
+    }
+  },
+});
+
+function isInternal(url: PublicUrl): boolean {
+  return isInternalHost(new URL(url.origin).hostname);
+}
+
+function fromSetting(setting: UrlSetting): PublicUrl {
+  return { at: setting.path, members: [setting.path], origin: setting.url.origin, written: setting.written };
+}
+
+/** The settings that name OpenMetadata itself, as the provider and client type make the chart render them. */
+function ownSettings(ctx: RuleContext): PublicUrl[] {
+  if (usesCodeFlow(ctx)) {
+    const settings = codeFlowUrls(ctx);
+    const origin = agreedOrigin(settings);
+    if (origin === undefined) return [];
+    const members = settings.filter((setting) => setting.url.origin === origin);
+    const representative = members.find((member) => member.written) ?? members[0];
+    return [{ at: representative.path, members: members.map((member) => member.path), origin, written: representative.written }];
+  }
+  if (ctx.isOidcProvider) {
+    const callback = urlSetting(ctx, AUTH_CALLBACK);
+    return callback?.written ? [fromSetting(callback)] : [];
+  }
+  if (ctx.provider === 'saml') return SAML_SP_URLS.flatMap((path) => urlSetting(ctx, path) ?? []).map(fromSetting);
+  return [];
+}
+
+/** OpenMetadata's own JWKS on a public host: it names the public address too. */
+function jwksEntries(ctx: RuleContext): PublicUrl[] {
+  const path: Path = ['authentication', 'publicKeys'];
+  return stringItems(ctx.get(path)).flatMap(({ item, index }) => {
+    const url = usableHttpUrl(item);
+    if (!url || isInternalHost(url.hostname) || !trimTrailingSlashes(url.pathname).endsWith(OPENMETADATA_JWKS_PATH)) return [];
+    return [{ at: [...path, index], members: [[...path, index]], origin: url.origin, written: true }];
+  });
+}

@@ -1,0 +1,48 @@
+/** The programmatic API (require('omlint')) that editor integrations build on. */
+import * as path from 'path';
+import { lintFiles, lintText, loadFormatter, RULES, InputError } from '../src';
+import { scratchDir } from './support/cli';
+
+const BAD = 'openmetadata:\n  config:\n    authentication:\n      publicKeys: []\n';
+
+describe('lintText', () => {
+  it('returns findings with positions for auth config', () => {
+    const result = lintText(BAD, 'values.yaml');
+    expect(result?.messages).toEqual([
+      expect.objectContaining({ ruleId: 'jwks-public-key', line: 4, column: 7, filePath: 'values.yaml', severity: 'error' }),
+    ]);
+    expect(result?.errorCount).toBe(1);
+  });
+
+  it('returns undefined for YAML without OpenMetadata auth settings', () => {
+    expect(lintText('replicaCount: 3\n', 'values.yaml')).toBeUndefined();
+    expect(lintText('authentication: is mentioned only in a string\n', 'values.yaml')).toBeUndefined();
+  });
+
+  it('honours rule settings', () => {
+    expect(lintText(BAD, 'v.yaml', { rules: { 'jwks-public-key': 'off' } })?.messages).toEqual([]);
+    expect(lintText(BAD, 'v.yaml', { rules: { 'jwks-public-key': 'info' } })?.messages[0].severity).toBe('info');
+  });
+
+  it('lints every document of a multi-document file, each at its own lines', () => {
+    const text = `${BAD}---\n${BAD}`;
+    expect(lintText(text, 'v.yaml')?.messages.map((m) => m.line)).toEqual([4, 9]);
+  });
+});
+
+describe('lintFiles', () => {
+  it('lints directories like the CLI and throws InputError on unreadable input', () => {
+    const dir = scratchDir({ 'values.yaml': BAD, 'other.yaml': BAD });
+    const results = lintFiles([dir]);
+    expect(results.map((r) => path.basename(r.filePath))).toEqual(['values.yaml']);
+    expect(() => lintFiles([path.join(dir, 'missing.yaml')])).toThrow(InputError);
+  });
+});
+
+it('loads formatters by name and knows every rule', () => {
+  const json = loadFormatter('json');
+  expect(json).toBeDefined();
+  expect(JSON.parse(json!([], { cwd: '/', color: false, rules: RULES }))).toEqual([]);
+  expect(loadFormatter('nope')).toBeUndefined();
+  expect(RULES.length).toBeGreaterThan(0);
+});
