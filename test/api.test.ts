@@ -8,7 +8,7 @@ const BAD = 'openmetadata:\n  config:\n    authentication:\n      publicKeys: []
 describe('lintText', () => {
   it('returns findings with positions for auth config', () => {
     const result = lintText(BAD, 'values.yaml');
-    expect(result?.messages).toEqual([
+    expect(result?.messages.filter((m) => m.severity !== 'info')).toEqual([
       expect.objectContaining({ ruleId: 'jwks-public-key', line: 4, column: 7, filePath: 'values.yaml', severity: 'error' }),
     ]);
     expect(result?.errorCount).toBe(1);
@@ -20,13 +20,14 @@ describe('lintText', () => {
   });
 
   it('honours rule settings', () => {
-    expect(lintText(BAD, 'v.yaml', { rules: { 'jwks-public-key': 'off' } })?.messages).toEqual([]);
-    expect(lintText(BAD, 'v.yaml', { rules: { 'jwks-public-key': 'info' } })?.messages[0].severity).toBe('info');
+    const rulesOf = (result: ReturnType<typeof lintText>): string[] => (result?.messages ?? []).map((m) => m.ruleId);
+    expect(rulesOf(lintText(BAD, 'v.yaml', { rules: { 'jwks-public-key': 'off' } }))).not.toContain('jwks-public-key');
+    expect(lintText(BAD, 'v.yaml', { rules: { 'jwks-public-key': 'info' } })?.messages.find((m) => m.ruleId === 'jwks-public-key')?.severity).toBe('info');
   });
 
   it('lints every document of a multi-document file, each at its own lines', () => {
     const text = `${BAD}---\n${BAD}`;
-    expect(lintText(text, 'v.yaml')?.messages.map((m) => m.line)).toEqual([4, 9]);
+    expect(lintText(text, 'v.yaml')?.messages.filter((m) => m.ruleId === 'jwks-public-key').map((m) => m.line)).toEqual([4, 9]);
   });
 });
 

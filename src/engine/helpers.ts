@@ -91,3 +91,15 @@ export function forEachKey(value: Plain | undefined, visit: (path: (string | num
     }
   }
 }
+
+/** Chart keys that take a {secretRef, secretKey} reference to a secret (clientSecret, dnAdminPassword, …). */
+export const SECRET_REF_KEY = /(secret|password|passwd|privatekey)$/i;
+
+/** Template text is no-placeholders' / no-env-substitution's finding, not a leaked secret. */
+const TEMPLATE_TEXT = /^(\$\{[^}]*\}|\{[^{}]*\}|<[^<>]*>)$/;
+
+/** A real value typed where a secret belongs (not empty, not template text). */
+export function isLiteralSecret(text: string): boolean {
+  const value = text.trim();
+  return value !== '' && !TEMPLATE_TEXT.test(value);
+}

@@ -11,7 +11,12 @@ export const REDACTED = '«redacted»';
 const SECRET_KEY = /(secret|password|passwd|privatekey|private_key|keystorealias|fernetkey|x509certificate|accesstoken|refreshtoken|bottoken|apikey|api_key|credential)/i;
 
 /** Values that look like secrets wherever they sit. */
-const SECRET_VALUE = [/-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/, /^[A-Za-z0-9+/_-]{40,}={0,2}$/];
+const SECRET_VALUE = [
+  /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/,
+  // Long base64-like tokens with upper case, lower case and digits: generated keys and secrets,
+  // unlike client ids (lower case and digits) or URLs (dots and slashes).
+  /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)[A-Za-z0-9+/_-]{32,}={0,2}$/,
+];
 
 /** Short values ("", "true", "admin") are not worth redacting and would garble messages. */
 const MIN_SECRET_LENGTH = 4;

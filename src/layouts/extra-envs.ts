@@ -11,6 +11,7 @@ import { isPlainMap } from '../source/yaml';
 import { ENV_NAMES } from '../chart/env-names';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
 import { readEnvValue } from './env-value';
+import { CHART_DEFAULTS } from '../chart/defaults';
 
 interface EnvSetting {
   name: string;
@@ -82,11 +83,17 @@ function envSettings(list: Plain | undefined): EnvSetting[] {
       return [{ name, index, value: read.value, sourceKey: 'value', problem: read.problem }];
     }
     const ref = isPlainMap(entry.valueFrom) ? entry.valueFrom.secretKeyRef : undefined;
-    if (isPlainMap(ref) && ENV_NAMES.get(name)?.secret) {
+    if (isPlainMap(ref) && ENV_NAMES.get(name)?.paths.every(isSecretRefKey)) {
       return [{ name, index, value: { secretRef: ref.name ?? '', secretKey: ref.key ?? '' }, sourceKey: 'valueFrom' }];
     }
     return [{ name, index, sourceKey: 'valueFrom' in entry ? 'valueFrom' : 'value' }];
   });
+}
+
+/** A values key the chart reads as a Kubernetes Secret reference ({secretRef, secretKey}). */
+function isSecretRefKey(path: Path): boolean {
+  const chartDefault = valueAt(CHART_DEFAULTS, path);
+  return isPlainMap(chartDefault) && 'secretRef' in chartDefault;
 }
 
 function withConfig(document: Plain, configPath: Path, config: PlainMap): Plain {

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { SchemaProblem } from '../schema/validate';
 import type { Plain } from '../types';
-import { show } from '../engine/helpers';
+import { isLiteralSecret, show, SECRET_REF_KEY } from '../engine/helpers';
 
 /**
  * Types and enumerations of the chart schema (reference §1.6) plus the server's responseType enum
@@ -33,6 +33,8 @@ export default defineRule({
       const value = ctx.get(problem.path);
       // Pre-1.0 class names get no-legacy-layout's message, which names the replacement.
       if (typeof value === 'string' && LEGACY_CLASS.test(value.trim())) continue;
+      // A secret typed in clear is no-plaintext-secrets' finding, which also says to rotate it.
+      if (typeof value === 'string' && SECRET_REF_KEY.test(String(problem.path.at(-1))) && isLiteralSecret(value)) continue;
       ctx.report({ at: problem.path, target: value === null ? 'key' : 'value', message: message(problem, value) });
     }
   },

@@ -1,0 +1,106 @@
+/**
+ * What omlint knows about the identity providers OpenMetadata supports: the shape of their issuer
+ * (authority), tenant and JWKS URLs. The facts come from the server's provider validators
+ * (AzureAuthValidator, GoogleAuthValidator, CognitoAuthValidator, OktaAuthValidator, Auth0Validator,
+ * CustomOidcValidator; reference §4.5) and the docs pages per provider (reference §5).
+ */
+import type { Plain } from '../types';
+import type { RuleContext } from './rule';
+import { OPENMETADATA_JWKS_PATH } from '../chart/defaults';
+
+/** Azure tenant ids are GUIDs; the validator compares with this exact pattern. */
+export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** The tenant words Azure accepts besides a GUID (compared case-sensitively by AzureAuthValidator). */
+export const AZURE_TENANT_WORDS: readonly string[] = ['common', 'organizations', 'consumers'];
+
+/** Microsoft's sign-in hosts: the public cloud (the only one the validator knows) and the national clouds. */
+export const AZURE_LOGIN_HOSTS: readonly string[] = [
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.partner.microsoftonline.cn',
+  'login.chinacloudapi.cn',
+];
+
+export const GOOGLE_AUTHORITY = 'https://accounts.google.com';
+export const GOOGLE_JWKS = 'https://www.googleapis.com/oauth2/v3/certs';
+
+/** https://cognito-idp.{region}.amazonaws.com/{userPoolId}, as CognitoAuthValidator matches it. */
+export const COGNITO_ISSUER = /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\/([A-Za-z0-9_-]+)$/;
+
+/** Keycloak issuers end in /realms/{realm} (older servers put /auth before it). */
+const KEYCLOAK_REALM = /^(https?:\/\/[^?#]*?\/realms\/([^/?#]+))/;
+
+export function isAzureTenant(value: string): boolean {
+  return GUID.test(value) || AZURE_TENANT_WORDS.includes(value);
+}
+
+/**
+ * A value still holding template text (`{Tenant ID}`, `<your-domain>`, `${VAR}`): no-placeholders
+ * and no-env-substitution report it, so the provider rules leave it alone instead of piling on.
+ */
+export function isTemplated(value: string): boolean {
+  return /[{}<>]|\$\{|YOUR_/.test(value);
+}
+
+/** A publicKeys entry that points at OpenMetadata's own JWKS (current or pre-1.0 path). */
+export function isOpenMetadataJwks(entry: string): boolean {
+  const path = entry.trim().replace(/[?#].*$/, '').replace(/\/+$/, '');
+  return path.endsWith(OPENMETADATA_JWKS_PATH) || path.endsWith('/api/v1/config/jwks');
+}
+
+/**
+ * The chart renders oidcConfiguration (every OIDC_* env var) only when clientType is confidential
+ * AND oidcConfiguration.enabled is true (`_helpers.tpl` 233, `secrets.yaml` 320; reference §1.4.1).
+ * Settings in that block matter only then. The dotted key `oidcConfiguration.enabled: true` written
+ * inside the block (the Azure docs page) counts too: the user means the nested flag, no-dotted-keys
+ * tells them to nest it, and the block's other mistakes should not wait for that fix.
+ */
+export function isOidcBlockRendered(ctx: RuleContext): boolean {
+  if (ctx.clientType !== 'confidential') return false;
+  const oidc = ctx.get(['authentication', 'oidcConfiguration']);
+  const dotted = oidc !== null && typeof oidc === 'object' && !Array.isArray(oidc) && oidc['oidcConfiguration.enabled'] === true;
+  return dotted || ctx.effective(['authentication', 'oidcConfiguration', 'enabled']) === true;
+}
+
+/** A URL with its trailing slashes removed, for comparing URLs as the validators do (`equals`). */
+export function withoutTrailingSlash(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+/** The path segments of a URL, without empty ones. */
+export function pathSegments(url: URL): string[] {
+  return url.pathname.split('/').filter(Boolean);
+}
+
+/** The tenant named in a Microsoft sign-in URL (authority, discovery URI, JWKS URL), if any. */
+export function azureTenantOf(url: URL | undefined): string | undefined {
+  if (!url || !AZURE_LOGIN_HOSTS.includes(url.hostname.toLowerCase())) return undefined;
+  const first = pathSegments(url)[0];
+  return first && !first.startsWith('.') ? decodeURIComponent(first) : undefined;
+}
+
+/** The Keycloak realm issuer (`…/realms/{realm}`) at the start of a URL, and the realm's name. */
+export function keycloakRealmOf(url: string): { issuer: string; realm: string } | undefined {
+  const match = KEYCLOAK_REALM.exec(url.trim());
+  return match ? { issuer: match[1], realm: match[2] } : undefined;
+}
+
+/**
+ * Hosts a browser or pod reaches without leaving the machine or the cluster, where plain http is
+ * normal: loopback, Docker's host alias, Kubernetes service names (no dot, or *.svc / *.cluster.local)
+ * and private IPv4 addresses (cluster and pod IPs).
+ */
+export function isInternalHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host)) return true;
+  if (host === 'host.docker.internal' || host === '0.0.0.0') return true;
+  if (!host.includes('.') && !host.includes(':')) return true;
+  if (/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)\d+\.\d+(\.\d+)?$/.test(host)) return true;
+  return /\.svc$|\.svc\.cluster\.local$|\.cluster\.local$/.test(host);
+}
+
+/** The string value of `value` when it is a string, trimmed; undefined otherwise. */
+export function trimmedString(value: Plain | undefined): string | undefined {
+  return typeof value === 'string' ? value.trim() : undefined;
+}

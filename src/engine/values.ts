@@ -1,0 +1,84 @@
+/** Helpers about the shapes of chart values that several rules of sections D and E read. */
+import type { Plain } from '../types';
+import { isPlainMap } from '../source/yaml';
+import type { RuleContext } from './rule';
+
+/**
+ * How a secret-bearing chart key is written. The chart renders `valueFrom.secretKeyRef` only when
+ * `secretRef` is non-empty (chart `_helpers.tpl`, reference §1.4.2–§1.4.3), so a reference with an
+ * empty name or key gives the server no value at all.
+ */
+export type SecretRefState = 'absent' | 'ref' | 'incomplete-ref' | 'literal';
+
+export function secretRefState(value: Plain | undefined): SecretRefState {
+  if (value === undefined || value === null) return 'absent';
+  if (typeof value === 'string') return value.trim() === '' ? 'absent' : 'literal';
+  if (!isPlainMap(value)) return 'literal';
+  const named = (key: string): boolean => typeof value[key] === 'string' && String(value[key]).trim() !== '';
+  return named('secretRef') && named('secretKey') ? 'ref' : 'incomplete-ref';
+}
+
+/** Providers whose users sign in somewhere else than OpenMetadata's own login form with its own passwords. */
+export function isExternalIdentityProvider(provider: string): boolean {
+  return provider !== 'basic' && provider !== 'openmetadata';
+}
+
+/** One entry of the chart's root `extraEnvs` list (Kubernetes EnvVar: name plus value or valueFrom). */
+export interface ExtraEnv {
+  index: number;
+  name: string;
+  /** The literal `value`, when one is written. */
+  value?: Plain;
+  hasValueFrom: boolean;
+}
+
+/** The chart's root `extraEnvs` (under the dependency key in an umbrella chart), entries with a name. */
+export function extraEnvsOf(ctx: RuleContext): ExtraEnv[] {
+  const list = ctx.get(['extraEnvs'], 'chart');
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry, index) => {
+    if (!isPlainMap(entry) || typeof entry.name !== 'string') return [];
+    return [{ index, name: entry.name.trim(), value: entry.value, hasValueFrom: entry.valueFrom !== undefined }];
+  });
+}
+
+/** Structural equality of plain values (map key order does not matter, list order does). */
+export function sameValue(a: Plain | undefined, b: Plain | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  }
+  if (isPlainMap(a) && isPlainMap(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((key) => sameValue(a[key], b[key]));
+  }
+  return false;
+}
+
+/** `base` with `override` merged over it the way Helm merges values files: maps deep, the rest replaced. */
+export function mergeValues(base: Plain | undefined, override: Plain | undefined): Plain | undefined {
+  if (override === undefined) return base;
+  if (!isPlainMap(base) || !isPlainMap(override)) return override;
+  const out: Record<string, Plain> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const merged = mergeValues(base[key], value);
+    if (merged !== undefined) out[key] = merged;
+  }
+  return out;
+}
+
+/** A string with only whitespace, or no string at all. */
+export function isBlank(value: Plain | undefined): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** "line N" for a key the user wrote, "chart default" for one they did not: for naming the other key of a pair. */
+export function whereIs(ctx: RuleContext, path: (string | number)[], root?: 'config' | 'chart' | 'document'): string {
+  return ctx.get(path, root) === undefined ? 'chart default' : `line ${ctx.locationOf(path, root, 'key').line}`;
+}
+
+/** The key gives the server a value: a complete Secret reference, or (wrongly, but effectively) a literal. */
+export function providesSecret(value: Plain | undefined): boolean {
+  const state = secretRefState(value);
+  return state === 'ref' || state === 'literal';
+}

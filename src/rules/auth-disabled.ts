@@ -1,0 +1,31 @@
+import { defineRule } from '../engine/rule';
+
+/**
+ * `authentication.enabled` and `authorizer.enabled` only gate whether the chart creates and mounts the
+ * authentication / authorizer Secret (deployment.yaml 59–112, reference §1.1, §1.3, §1.4). They do
+ * not switch security off: the server then runs on its conf/openmetadata.yaml defaults (basic auth,
+ * publicKeyUrls on localhost, adminPrincipals [admin], principalDomain open-metadata.org) and every
+ * other key of the section is ignored (OMA067).
+ */
+const SECTIONS: { section: string; fallback: string }[] = [
+  { section: 'authentication', fallback: 'basic login with JWKS on http://localhost:8585' },
+  { section: 'authorizer', fallback: 'admin principal "admin" and principal domain open-metadata.org' },
+];
+
+export default defineRule({
+  id: 'auth-disabled',
+  severity: 'warn',
+  description: 'authentication.enabled or authorizer.enabled set to false: the server falls back to its built-in defaults.',
+  check(ctx) {
+    for (const { section, fallback } of SECTIONS) {
+      if (ctx.get([section, 'enabled']) !== false) continue;
+      ctx.report({
+        at: [section, 'enabled'],
+        message:
+          `${section}.enabled: false does not disable ${section === 'authentication' ? 'authentication' : 'authorization'}: ` +
+          `the chart just stops passing the ${section} settings, so the server falls back to its built-in defaults ` +
+          `(${fallback}) and everything else under ${section} is ignored. Remove the line.`,
+      });
+    }
+  },
+});

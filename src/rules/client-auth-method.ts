@@ -1,0 +1,35 @@
+import { defineRule } from '../engine/rule';
+import type { Path } from '../types';
+import { isOidcBlockRendered } from '../engine/idp';
+
+/**
+ * The code flow authenticates to the token endpoint with clientAuthenticationMethod. The server
+ * schema allows client_secret_jwt, but AuthenticationCodeFlowHandler only supports
+ * client_secret_post, client_secret_basic, private_key_jwt and none ("Configured authentication
+ * method (client_secret_jwt) is not supported."); private_key_jwt needs a private-key configuration
+ * the YAML and the chart cannot supply, so the handler's assertNotNull("privateKetJwtConfig") fails
+ * (reference §4.3, §6.2 OMA023). The setting exists only in the confidential flow.
+ */
+const METHOD: Path = ['authentication', 'oidcConfiguration', 'clientAuthenticationMethod'];
+
+const WHY: Readonly<Record<string, string>> = {
+  client_secret_jwt: 'the server rejects it ("Configured authentication method (client_secret_jwt) is not supported")',
+  private_key_jwt: 'it needs a signing key the chart and the server configuration cannot provide, so the OIDC client fails to start',
+};
+
+export default defineRule({
+  id: 'client-auth-method',
+  severity: 'error',
+  description: 'clientAuthenticationMethod client_secret_jwt or private_key_jwt, which OpenMetadata cannot use.',
+  check(ctx) {
+    if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
+    const method = ctx.get(METHOD);
+    if (typeof method !== 'string') return;
+    const why = WHY[method.trim().toLowerCase()];
+    if (!why) return; // other values: valid-schema checks the server's enumeration
+    ctx.report({
+      at: METHOD,
+      message: `clientAuthenticationMethod "${method.trim()}" cannot be used: ${why}. Use client_secret_post (the default) or client_secret_basic, whichever your provider lists in token_endpoint_auth_methods_supported.`,
+    });
+  },
+});

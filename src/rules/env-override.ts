@@ -1,0 +1,86 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { didYouMean } from '../engine/helpers';
+import { extraEnvsOf } from '../engine/values';
+import { CHART_ENV_KEYS, KNOWN_AUTH_ENV_NAMES, SERVER_ONLY_ENV_NAMES } from '../chart/env-names';
+import { isPlainMap } from '../source/yaml';
+import type { Path } from '../types';
+
+/**
+ * The chart turns auth values into env vars in Secrets read with `envFrom`; `extraEnvs` goes into the
+ * container's `env`, which Kubernetes lets win over `envFrom`, and a user `envFrom` source listed
+ * after the chart's wins too (chart deployment.yaml; reference §1.1, §1.5; user-pain L3: "values.yaml
+ * says one provider, pod runs another"). A misspelt name is silently unused (C4: AUTHENTICATION_CALBACK_URL).
+ * Names the chart does not model (providerName, enableAutoRedirect, …) are the legitimate use of
+ * extraEnvs and pass.
+ */
+const AUTH_PREFIX = /^(AUTHENTICATION_|AUTHORIZER_|OIDC_|SAML_|JWT_)/;
+const AUTH_WORDS = /auth|oidc|saml|ldap|sso|jwt/i;
+
+export default defineRule({
+  id: 'env-override',
+  severity: 'warn',
+  description: 'extraEnvs that silently override an auth values key, or auth env names OpenMetadata does not read.',
+  check(ctx) {
+    for (const env of extraEnvsOf(ctx)) {
+      if (SERVER_ONLY_ENV_NAMES.includes(env.name)) continue;
+      const at = ['extraEnvs', env.index, 'name'];
+      const shadowed = CHART_ENV_KEYS[env.name];
+      if (shadowed) {
+        ctx.report({ at, root: 'chart', message: overrideMessage(ctx, env.name, shadowed) });
+      } else if (AUTH_PREFIX.test(env.name)) {
+        const suggestion = didYouMean(env.name, KNOWN_AUTH_ENV_NAMES);
+        ctx.report({
+          at,
+          root: 'chart',
+          message:
+            `OpenMetadata reads no variable named ${env.name}, so this entry has no effect.` +
+            (suggestion ? ` Did you mean ${suggestion}?` : ' Check the name against the server\'s openmetadata.yaml.'),
+        });
+      }
+    }
+    checkEnvFrom(ctx);
+  },
+});
+
+function overrideMessage(ctx: RuleContext, name: string, paths: readonly Path[]): string {
+  const keys = paths.map((path) => {
+    const line = shadowedLine(ctx, name, path);
+    return `${[...ctx.model.configPath, ...path].join('.')}${line !== undefined ? ` (line ${line})` : ''}`;
+  });
+  return (
+    `extraEnvs sets ${name}, which overrides ${keys.join(' and ')}: the container env wins over the chart's Secret, so the ` +
+    'values file no longer says what runs. Set the values key instead and remove this entry.'
+  );
+}
+
+/**
+ * The line of the values key the variable shadows, if written. The engine folds extraEnvs into the
+ * model (src/layouts/extra-envs.ts), so ctx.get/locationOf see the variable; the fold keeps the key.
+ */
+function shadowedLine(ctx: RuleContext, name: string, path: Path): number | undefined {
+  const override = ctx.model.envOverrides?.find((o) => o.name === name && o.path.join('.') === path.join('.'));
+  if (override) return override.shadowedLocation?.line;
+  return ctx.get(path) !== undefined ? ctx.locationOf(path, 'config', 'key').line : undefined;
+}
+
+/** A user envFrom Secret can carry the same names; omlint cannot see inside it, so this is a hint. */
+function checkEnvFrom(ctx: RuleContext): void {
+  const sources = ctx.get(['envFrom'], 'chart');
+  if (!Array.isArray(sources)) return;
+  sources.forEach((source, index) => {
+    if (!isPlainMap(source)) return;
+    for (const kind of ['secretRef', 'configMapRef']) {
+      const ref = source[kind];
+      const name = isPlainMap(ref) ? ref.name : undefined;
+      if (typeof name !== 'string' || !AUTH_WORDS.test(name)) continue;
+      ctx.report({
+        at: ['envFrom', index, kind, 'name'],
+        root: 'chart',
+        severity: 'info',
+        message:
+          `envFrom ${kind} "${name}" looks auth-related; any AUTHENTICATION_*, AUTHORIZER_*, OIDC_* or SAML_* variable in it ` +
+          'overrides the values file, because the chart lists user envFrom sources after its own. Keep auth settings in the values file.',
+      });
+    }
+  });
+}

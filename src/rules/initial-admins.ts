@@ -1,0 +1,110 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { show } from '../engine/helpers';
+import { whereIs } from '../engine/values';
+
+/**
+ * `initialAdmins` (server `adminPrincipals`) holds user *names*: the server lower-cases the name it
+ * derives from the token (the part before `@`) and marks the user admin when the list contains it;
+ * bootstrap creates each entry as `<name>@<principalDomain>` (reference §4.4; docs "john.doe from
+ * john.doe@example.com"). `name:password` is a basic-auth bootstrap feature only; elsewhere the
+ * whole entry became the user name on older servers (user-pain P9, helm#218). An empty entry or an
+ * empty list leaves nobody admin (P11; server validation "At least one admin principal is
+ * required", §4.5). Bots cannot be promoted to admin (P10; UserUtil "Bot user cannot be promoted").
+ */
+const BOT_NAME = /(^|[-_.])bot$|applicationbot$/i;
+
+export default defineRule({
+  id: 'initial-admins',
+  severity: 'error',
+  description: 'initialAdmins entries that can never match a user: empty, name:password, emails, upper case, bots.',
+  check(ctx) {
+    const admins = ctx.get(['authorizer', 'initialAdmins']);
+    if (!Array.isArray(admins)) return;
+    if (admins.length === 0) {
+      ctx.report({
+        at: ['authorizer', 'initialAdmins'],
+        target: 'key',
+        message:
+          'initialAdmins is empty, so no user becomes admin at first start and nobody can manage OpenMetadata; ' +
+          'list at least one user name (e.g. "jane.doe" for jane.doe@your email domain).',
+      });
+      return;
+    }
+    admins.forEach((entry, index) => {
+      if (typeof entry === 'string') checkEntry(ctx, entry, index);
+    });
+  },
+});
+
+function checkEntry(ctx: RuleContext, entry: string, index: number): void {
+  const at = ['authorizer', 'initialAdmins', index];
+  const name = entry.trim();
+  if (name === '') {
+    ctx.report({ at, message: 'An empty initialAdmins entry names no user; remove it or write a user name.' });
+    return;
+  }
+  if (name.includes(':')) {
+    reportPassword(ctx, at, name.slice(0, name.indexOf(':')));
+    return;
+  }
+  if (name.includes('@')) {
+    reportEmail(ctx, at, name);
+    return;
+  }
+  if (/\s/.test(entry)) {
+    ctx.report({
+      at,
+      severity: 'warn',
+      message: `${show(entry)} contains spaces; user names derived from a login never do, so this admin never matches anyone. Write the bare user name.`,
+    });
+  } else if (name !== name.toLowerCase()) {
+    ctx.report({
+      at,
+      severity: 'warn',
+      message: `${show(entry)} has upper-case letters, but OpenMetadata lower-cases user names before comparing, so it never matches; write "${name.toLowerCase()}".`,
+    });
+  }
+  if (BOT_NAME.test(name)) {
+    ctx.report({
+      at,
+      severity: 'warn',
+      message: `${show(entry)} looks like a bot; bots cannot be promoted to admin (the server logs an error and skips it). List people only.`,
+    });
+  }
+}
+
+/** Never echo the entry: the part after the colon is a password. */
+function reportPassword(ctx: RuleContext, at: (string | number)[], user: string): void {
+  if (ctx.provider === 'basic') {
+    ctx.report({
+      at,
+      severity: 'warn',
+      message:
+        `The initialAdmins entry for "${user}" carries a password in plain text (it lands in a Kubernetes Secret and in git). ` +
+        `Write only "${user}" and set the password after the first login.`,
+    });
+    return;
+  }
+  ctx.report({
+    at,
+    message:
+      `The "name:password" form of the entry for "${user}" only works with provider basic; with ${ctx.provider} older servers ` +
+      `create a user literally named "${user}:…" and the real "${user}" never becomes admin. Write only "${user}".`,
+  });
+}
+
+function reportEmail(ctx: RuleContext, at: (string | number)[], entry: string): void {
+  const [user, domain] = [entry.slice(0, entry.indexOf('@')), entry.slice(entry.indexOf('@') + 1)];
+  const principalDomain = String(ctx.effective(['authorizer', 'principalDomain']) ?? '').trim();
+  const domainNote =
+    principalDomain && domain.toLowerCase() !== principalDomain.toLowerCase()
+      ? ` (its domain "${domain}" also differs from principalDomain "${principalDomain}", ${whereIs(ctx, ['authorizer', 'principalDomain'])})`
+      : '';
+  ctx.report({
+    at,
+    severity: 'warn',
+    message:
+      `initialAdmins takes user names, not emails: OpenMetadata compares the part of the login before "@" ("${user.toLowerCase()}") ` +
+      `with this list, so ${show(entry)} never matches${domainNote}. Write "${user.toLowerCase()}".`,
+  });
+}

@@ -1,0 +1,178 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { show, stringItems } from '../engine/helpers';
+import { isBlank, providesSecret, whereIs } from '../engine/values';
+import type { Path } from '../types';
+
+/**
+ * Provider ldap: the server needs host (without scheme), port 1–65535, dnAdminPrincipal,
+ * dnAdminPassword, userBaseDN and mailAttributeName (server schema §2.5; SystemRepository LDAP
+ * validation §4.5; startup NPE "LdapConfiguration.getPort() is null", user-pain D3; wrong mail
+ * attribute locks users out, D4). groupBaseDN needs the three group attributes and authRolesMapping
+ * must be a JSON object of role lists (§4.5, OMA073). The chart renders the truststore settings of
+ * the chosen truststoreConfigType only (secrets.yaml 339–372, §1.4.2; D5).
+ */
+const LDAP: Path = ['authentication', 'ldapConfiguration'];
+const CUSTOM: Path = [...LDAP, 'trustStoreConfig', 'customTrustManagerConfig'];
+const HOST_NAMES: Path = [...LDAP, 'trustStoreConfig', 'hostNameConfig', 'acceptableHostNames'];
+
+const REQUIRED_TEXT: { key: string; what: string }[] = [
+  { key: 'dnAdminPrincipal', what: 'the DN OpenMetadata binds with to look users up' },
+  { key: 'userBaseDN', what: 'where users are searched' },
+  { key: 'mailAttributeName', what: 'the attribute holding the email (e.g. mail)' },
+];
+
+export default defineRule({
+  id: 'ldap-config',
+  severity: 'error',
+  description: 'LDAP settings the server needs but are missing or malformed, and SSL/port or truststore mismatches.',
+  check(ctx) {
+    if (ctx.provider !== 'ldap') return;
+    checkHost(ctx);
+    checkPort(ctx);
+    for (const { key, what } of REQUIRED_TEXT) {
+      if (isBlank(ctx.effective([...LDAP, key]))) {
+        ctx.report({ at: [...LDAP, key], message: `ldapConfiguration.${key} is empty; it is required: ${what}.` });
+      }
+    }
+    checkAdminPassword(ctx);
+    checkExampleDefaults(ctx);
+    checkTruststore(ctx);
+    checkGroups(ctx);
+    checkRolesMapping(ctx);
+  },
+});
+
+function checkHost(ctx: RuleContext): void {
+  const host = ctx.effective([...LDAP, 'host']);
+  if (isBlank(host)) {
+    ctx.report({ at: [...LDAP, 'host'], message: 'ldapConfiguration.host is empty; the server cannot start without the LDAP server name.' });
+    return;
+  }
+  if (typeof host !== 'string') return;
+  const text = host.trim();
+  const ipv6 = /^\[?[0-9a-f]*:[0-9a-f:.]*\]?$/i.test(text) && (text.match(/:/g) ?? []).length >= 2;
+  const bare = text.replace(/^ldaps?:\/\//i, '').replace(/[:/].*$/, '');
+  if (!ipv6 && /[:/]/.test(text)) {
+    ctx.report({
+      at: [...LDAP, 'host'],
+      message: `ldapConfiguration.host must be a bare host name: ${show(host)} carries a scheme, port or path the server does not strip. Write "${bare}" and put the port in ldapConfiguration.port.`,
+    });
+  }
+}
+
+function checkPort(ctx: RuleContext): void {
+  const port = ctx.effective([...LDAP, 'port']);
+  if (typeof port === 'number' && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+    ctx.report({ at: [...LDAP, 'port'], message: `ldapConfiguration.port ${port} is not a TCP port; use 1–65535 (389 for LDAP, 636 for LDAPS).` });
+    return;
+  }
+  const ssl = ctx.effective([...LDAP, 'sslEnabled']);
+  const portWritten = ctx.get([...LDAP, 'port']) !== undefined;
+  const sslWritten = ctx.get([...LDAP, 'sslEnabled']) !== undefined;
+  if (!portWritten && !sslWritten) return;
+  const mismatch = (ssl === true && port === 389) || (ssl === false && port === 636);
+  if (!mismatch) return;
+  ctx.report({
+    at: portWritten ? [...LDAP, 'port'] : [...LDAP, 'sslEnabled'],
+    severity: 'warn',
+    message:
+      ssl === true
+        ? `ldapConfiguration.port is 389 (plain LDAP) but sslEnabled is true (${whereIs(ctx, [...LDAP, 'sslEnabled'])}); the TLS handshake fails. Use 636, or sslEnabled: false.`
+        : `ldapConfiguration.port is 636 (LDAPS) but sslEnabled is false (${whereIs(ctx, [...LDAP, 'sslEnabled'])}); a plain connection to the TLS port fails. Set sslEnabled: true, or use 389.`,
+  });
+}
+
+function checkAdminPassword(ctx: RuleContext): void {
+  const path = [...LDAP, 'dnAdminPassword'];
+  // A literal is no-plaintext-secrets' and valid-schema's finding.
+  if (providesSecret(ctx.effective(path))) return;
+  ctx.report({
+    at: path,
+    target: 'key',
+    message:
+      'ldapConfiguration.dnAdminPassword needs both secretRef and secretKey: the chart renders AUTHENTICATION_LOOKUP_ADMIN_PWD ' +
+      'only when secretRef is set, so the server binds without a password. Point it at the Secret that holds the bind password.',
+  });
+}
+
+/** The chart's own example values (localhost, dc=example) only ever work in a demo; the user did not write them. */
+function checkExampleDefaults(ctx: RuleContext): void {
+  const unwritten = ['host', 'dnAdminPrincipal', 'userBaseDN'].filter((key) => ctx.get([...LDAP, key]) === undefined);
+  if (unwritten.length === 0) return;
+  ctx.report({
+    at: [...LDAP, unwritten[0]],
+    severity: 'info',
+    message:
+      `ldapConfiguration.${unwritten.join(', ')} ${unwritten.length === 1 ? 'is' : 'are'} not set, so the chart's examples apply ` +
+      '(host localhost, cn=admin,dc=example,dc=com, ou=people,dc=example,dc=com); set them to your directory.',
+  });
+}
+
+function checkTruststore(ctx: RuleContext): void {
+  const type = ctx.effective([...LDAP, 'truststoreConfigType']);
+  if (type === 'CustomTrustStore') {
+    const missing = ['trustStoreFilePath', 'trustStoreFileFormat'].filter((key) => isBlank(ctx.effective([...CUSTOM, key])));
+    if (!providesSecret(ctx.effective([...CUSTOM, 'trustStoreFilePassword']))) {
+      missing.push('trustStoreFilePassword (secretRef and secretKey)');
+    }
+    if (missing.length > 0) {
+      ctx.report({
+        at: [...LDAP, 'truststoreConfigType'],
+        message:
+          `truststoreConfigType CustomTrustStore needs trustStoreConfig.customTrustManagerConfig.${missing.join(', ')}; ` +
+          'without them the server cannot open the truststore and LDAPS logins fail.',
+      });
+    }
+  } else if (type === 'HostName') {
+    const names = stringItems(ctx.effective(HOST_NAMES)).filter(({ item }) => item.trim() !== '');
+    if (names.length === 0) {
+      ctx.report({
+        at: [...LDAP, 'truststoreConfigType'],
+        message: 'truststoreConfigType HostName needs trustStoreConfig.hostNameConfig.acceptableHostNames; with an empty list no LDAP host is accepted.',
+      });
+    } else {
+      ctx.report({
+        at: [...LDAP, 'truststoreConfigType'],
+        severity: 'warn',
+        message:
+          'Chart 1.13.1 pipes hostNameConfig.acceptableHostNames (a list) straight into b64enc, which takes a string, so rendering ' +
+          'is expected to fail with truststoreConfigType HostName. Prefer JVMDefault or CustomTrustStore.',
+      });
+    }
+  }
+}
+
+function checkGroups(ctx: RuleContext): void {
+  if (isBlank(ctx.effective([...LDAP, 'groupBaseDN']))) return;
+  const missing = ['groupAttributeName', 'groupAttributeValue', 'groupMemberAttributeName'].filter((key) => isBlank(ctx.effective([...LDAP, key])));
+  if (missing.length === 0) return;
+  ctx.report({
+    at: [...LDAP, 'groupBaseDN'],
+    message: `groupBaseDN is set, so group lookups need ${missing.join(', ')} too (e.g. objectClass, groupOfNames, member); the server rejects the setting without them.`,
+  });
+}
+
+function checkRolesMapping(ctx: RuleContext): void {
+  const path = [...LDAP, 'authRolesMapping'];
+  const mapping = ctx.effective(path);
+  if (typeof mapping !== 'string' || mapping.trim() === '') return;
+  const problem = rolesMappingProblem(mapping);
+  if (problem) {
+    ctx.report({
+      at: path,
+      message: `authRolesMapping ${problem}; it must be a JSON object from group DN to role names, e.g. '{"cn=stewards,ou=groups,dc=acme,dc=io": ["DataSteward"]}'.`,
+    });
+  }
+}
+
+function rolesMappingProblem(text: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return 'is not valid JSON';
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'is not a JSON object';
+  const bad = Object.entries(parsed).find(([, roles]) => !Array.isArray(roles) || roles.some((role) => typeof role !== 'string'));
+  return bad ? `maps "${bad[0]}" to something other than a list of role names` : undefined;
+}

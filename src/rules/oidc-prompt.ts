@@ -1,0 +1,98 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { didYouMean, show } from '../engine/helpers';
+import type { Path } from '../types';
+import { isOidcBlockRendered, isTemplated } from '../engine/idp';
+
+/**
+ * The server sends `prompt` (chart `promptType`) and `max_age` on every login of the confidential
+ * flow when they are not empty (AuthenticationCodeFlowHandler.handleLogin; reference §4.3).
+ * OidcPromptPolicy (§4.5) rejects `none` for every provider (a silent sign-in locks out users
+ * without a live IdP session) and values a provider does not accept: Google takes no `login`,
+ * Cognito's hosted UI no `consent`. The chart defaults `consent` + maxAge "0" make every login
+ * show the consent screen and re-authenticate: legal, but rarely wanted, so advice only.
+ */
+const PROMPT: Path = ['authentication', 'oidcConfiguration', 'promptType'];
+const MAX_AGE: Path = ['authentication', 'oidcConfiguration', 'maxAge'];
+
+const OIDC_PROMPTS: readonly string[] = ['none', 'login', 'consent', 'select_account'];
+
+/** Values each provider accepts (OidcPromptPolicy.SUPPORTED). */
+const REJECTED_BY_PROVIDER: Readonly<Record<string, string>> = { google: 'login', 'aws-cognito': 'consent' };
+
+export default defineRule({
+  id: 'oidc-prompt',
+  severity: 'error',
+  description: 'promptType none, a prompt the provider rejects, or the consent + maxAge "0" defaults.',
+  check(ctx) {
+    if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
+    const written = ctx.get(PROMPT);
+    if (written !== undefined && typeof written !== 'string') return; // valid-schema reports the type
+    if (typeof written === 'string') {
+      if (isTemplated(written)) return;
+      const problem = writtenPromptProblem(ctx.provider, written);
+      if (problem) {
+        ctx.report({ at: PROMPT, message: problem });
+        return;
+      }
+    }
+    reportForcedReauthentication(ctx, written);
+  },
+});
+
+function writtenPromptProblem(provider: string, prompt: string): string | undefined {
+  const tokens = prompt.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const unknown = tokens.find((token) => !OIDC_PROMPTS.includes(token));
+  if (unknown) {
+    const guess = didYouMean(unknown, OIDC_PROMPTS);
+    return `"${unknown}" is not an OpenID Connect prompt value; the server accepts login, consent or select_account${guess ? ` (did you mean "${guess}"?)` : ''}.`;
+  }
+  if (tokens.includes('none')) {
+    return (
+      `promptType ${show(prompt)} asks for a silent sign-in: users without a live session at the identity provider ` +
+      'are locked out with no login screen, and the server rejects it. Use "select_account" or "login".'
+    );
+  }
+  const rejected = REJECTED_BY_PROVIDER[provider];
+  if (rejected && tokens.includes(rejected)) {
+    const allowed = provider === 'google' ? 'consent or select_account' : 'login or select_account';
+    return `${provider} does not accept prompt "${rejected}", so its sign-in fails; use ${allowed}.`;
+  }
+  return undefined;
+}
+
+/**
+ * consent + max_age=0 forces the consent screen and a fresh password entry on every login. When the
+ * user did not write the values this is the chart's choice, so it is advice on the nearest key they
+ * wrote; for Cognito the default `consent` is also a value it rejects.
+ */
+function reportForcedReauthentication(ctx: RuleContext, written: string | undefined): void {
+  const prompt = String(written ?? ctx.effective(PROMPT) ?? '').trim().toLowerCase();
+  const maxAgeValue = ctx.get(MAX_AGE) ?? ctx.effective(MAX_AGE);
+  const maxAge = typeof maxAgeValue === 'string' || typeof maxAgeValue === 'number' ? String(maxAgeValue).trim() : '';
+  const promptDefaulted = written === undefined;
+  if (promptDefaulted && prompt === 'consent' && ctx.provider === 'aws-cognito') {
+    ctx.report({
+      at: PROMPT,
+      severity: 'info',
+      message:
+        'promptType is not set, so the chart default "consent" is sent, which Cognito does not accept. ' +
+        'Set promptType: "select_account" (or "login").',
+    });
+    return;
+  }
+  if (!prompt.split(/\s+/).includes('consent') || maxAge !== '0') return;
+  const at = promptDefaulted ? (ctx.get(MAX_AGE) === undefined ? PROMPT : MAX_AGE) : PROMPT;
+  ctx.report({
+    at,
+    severity: 'info',
+    message:
+      `promptType "consent" with maxAge "0"${defaultsNote(promptDefaulted, ctx.get(MAX_AGE) === undefined)} makes every login show the consent ` +
+      'screen and ask for the password again. Set promptType: "select_account" and maxAge: "" unless that is intended.',
+  });
+}
+
+function defaultsNote(promptDefaulted: boolean, maxAgeDefaulted: boolean): string {
+  if (promptDefaulted && maxAgeDefaulted) return ' (chart defaults)';
+  if (promptDefaulted) return ' (promptType is the chart default)';
+  return maxAgeDefaulted ? ' (maxAge is the chart default)' : '';
+}

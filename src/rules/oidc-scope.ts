@@ -1,0 +1,46 @@
+import { defineRule } from '../engine/rule';
+import { show } from '../engine/helpers';
+import type { Path } from '../types';
+import { isOidcBlockRendered, isTemplated } from '../engine/idp';
+
+/**
+ * `oidcConfiguration.scope` is sent as the OAuth scope of the server's code flow (reference §4.3).
+ * Without `openid` the provider returns no id token and the server's OIDC client cannot log anyone
+ * in (OMA036). The server keeps a session only while it holds a refresh token
+ * (AuthenticationCodeFlowHandler.getUserCredentialsFromSession), and Azure issues one only for the
+ * `offline_access` scope, which AzureAuthValidator requires for confidential clients (§4.5; the
+ * v1.8 Azure docs page adds it). Scopes are space-separated.
+ */
+const SCOPE: Path = ['authentication', 'oidcConfiguration', 'scope'];
+
+export default defineRule({
+  id: 'oidc-scope',
+  severity: 'error',
+  description: 'oidcConfiguration.scope lacks openid, or offline_access for an Azure confidential client.',
+  check(ctx) {
+    if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
+    const written = ctx.get(SCOPE);
+    if (written !== undefined && typeof written !== 'string') return; // valid-schema reports the type
+    if (typeof written === 'string' && isTemplated(written)) return;
+    const scope = typeof written === 'string' ? written : String(ctx.effective(SCOPE) ?? '');
+    const scopes = scope.trim().split(/\s+/).filter(Boolean);
+    if (!scopes.includes('openid')) {
+      const commas = /,/.test(scope) ? ' Scopes are separated by spaces, not commas.' : '';
+      ctx.report({
+        at: SCOPE,
+        message: `scope ${show(scope)} does not request "openid", so no id token comes back and the server cannot sign anyone in.${commas} Use "openid email profile"${ctx.provider === 'azure' ? ' offline_access' : ''}.`,
+      });
+      return;
+    }
+    if (ctx.provider !== 'azure' || scopes.includes('offline_access')) return;
+    ctx.report({
+      at: SCOPE,
+      // The chart default "openid email profile" is what the user left: advice only.
+      severity: written === undefined ? 'info' : 'warn',
+      message:
+        `scope ${show(scope)}${written === undefined ? ' (the chart default)' : ''} lacks offline_access, so Azure issues no refresh ` +
+        'token: the server drops the session when the first token expires and OpenMetadata\'s Azure validator rejects the ' +
+        `configuration. Use "${[...scopes, 'offline_access'].join(' ')}".`,
+    });
+  },
+});

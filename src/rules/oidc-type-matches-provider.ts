@@ -1,0 +1,49 @@
+import { defineRule } from '../engine/rule';
+import { show } from '../engine/helpers';
+import { isOidcBlockRendered } from '../engine/idp';
+
+/**
+ * The server picks its OIDC client from `oidcConfiguration.type` (chart `oidcType`), compared without
+ * case: "azure" → pac4j AzureAd2Client (uses `tenant`), "google" → GoogleOidcClient (adds
+ * access_type=offline so a refresh token comes back), anything else → a generic OidcClient
+ * (AuthenticationCodeFlowHandler.buildOidcClient; reference §4.3, §6.2 OMA027). So only a mismatch
+ * involving azure or google changes behaviour; "Keycloak" or "Auth0" for a generic provider is fine.
+ * The setting exists only in the confidential flow, when the chart renders oidcConfiguration.
+ */
+const SPECIAL_TYPES: readonly string[] = ['azure', 'google'];
+
+export default defineRule({
+  id: 'oidc-type-matches-provider',
+  severity: 'warn',
+  description: 'oidcConfiguration.oidcType selects a different server OIDC client than the provider needs.',
+  check(ctx) {
+    if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
+    const path = ['authentication', 'oidcConfiguration', 'oidcType'];
+    const written = ctx.get(path);
+    if (written !== undefined && typeof written !== 'string') return; // valid-schema reports the type
+    const type = (written ?? '').trim().toLowerCase();
+    const provider = ctx.provider;
+    const providerIsSpecial = SPECIAL_TYPES.includes(provider);
+    if (type === provider || (!providerIsSpecial && !SPECIAL_TYPES.includes(type))) return;
+    if (written === undefined) {
+      // The chart default "" is what the user left; advice only, on the block they did write.
+      ctx.report({
+        at: path,
+        severity: 'info',
+        message: `oidcType is not set (chart default ""), so ${whatItLoses(provider)} Set oidcType: ${provider}.`,
+      });
+      return;
+    }
+    const message = providerIsSpecial
+      ? `oidcType ${show(written)} does not select the server's ${provider} client, so ${whatItLoses(provider)} Set oidcType: ${provider}.`
+      : `oidcType ${show(written)} makes the server use its ${type} client against your ${provider} provider, which then ` +
+        `fails to sign in. Set oidcType: ${provider} (any value other than azure or google selects the generic client).`;
+    ctx.report({ at: path, message });
+  },
+});
+
+function whatItLoses(provider: string): string {
+  return provider === 'azure'
+    ? 'the generic OIDC client is used: it ignores oidcConfiguration.tenant and cannot validate the issuer of multi-tenant (common/organizations) sign-ins.'
+    : 'the generic OIDC client is used: it does not send access_type=offline, so Google returns no refresh token and the session ends when the first token expires.';
+}

@@ -1,0 +1,43 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { valueAt } from '../layouts/model';
+import { CHART_DEFAULTS } from '../chart/defaults';
+import { mergeValues, sameValue } from '../engine/values';
+
+/**
+ * The chart renders `ldapConfiguration` only when provider is ldap and `saml` only when provider is
+ * saml (secrets.yaml 339–397, `_helpers.tpl` 249–316; reference §1.4.2–§1.4.3, OMA078): a block
+ * filled in for another provider is silently dropped (user-pain S1: SAML settings ignored because
+ * the provider was not `saml`). An `oidcConfiguration` the chart drops because of clientType is
+ * client-type-oidc's finding (§1.4.1, G1, G2), so it is not repeated here.
+ */
+const BLOCKS: { key: string; provider: string }[] = [
+  { key: 'ldapConfiguration', provider: 'ldap' },
+  { key: 'saml', provider: 'saml' },
+];
+
+export default defineRule({
+  id: 'provider-block-ignored',
+  severity: 'info',
+  description: 'An ldapConfiguration or saml block filled in while the provider means the chart never renders it.',
+  check(ctx) {
+    for (const { key, provider } of BLOCKS) {
+      if (ctx.provider === provider || !isCustomised(ctx, key)) continue;
+      ctx.report({
+        at: ['authentication', key],
+        target: 'key',
+        message:
+          `authentication.${key} is filled in, but the chart renders it only when provider is "${provider}" and provider is ` +
+          `"${ctx.provider}"${ctx.get(['authentication', 'provider']) === undefined ? ' (chart default)' : ''}, so none of it ` +
+          `reaches the server. Set provider: ${provider}, or delete the block.`,
+      });
+    }
+  },
+});
+
+/** Written, and different from what the chart would render anyway (a copied chart values.yaml is not customised). */
+function isCustomised(ctx: RuleContext, key: string): boolean {
+  const written = ctx.get(['authentication', key]);
+  if (written === undefined || written === null) return false;
+  const defaults = valueAt(CHART_DEFAULTS, ['authentication', key]);
+  return !sameValue(mergeValues(defaults, written), defaults);
+}

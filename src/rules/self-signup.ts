@@ -1,0 +1,57 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { stringItems } from '../engine/helpers';
+import { whereIs } from '../engine/values';
+
+/**
+ * LDAP: a user who passes the LDAP bind but has no OpenMetadata account yet is created only when
+ * `enableSelfSignup` is true; with false the login fails ("Self Signup is not enabled. Please contact
+ * your Administrator", LdapAuthenticator; issue #18430, user-pain D1). The 2022 docs' "has to be
+ * false for LDAP" (PR #8804; reference OMA074) is outdated; since PR #15280 false merely hides the
+ * sign-up UI, which some sites want, so this is a warning that explains the trade-off.
+ * SSO: `allowedEmailRegistrationDomains: [all]` with self sign-up lets anyone the identity provider
+ * authenticates create an account (reference §4.4, OMA065).
+ */
+export default defineRule({
+  id: 'self-signup',
+  severity: 'warn',
+  description: 'LDAP without self sign-up (new users cannot log in), or SSO open to every account of the IdP.',
+  check(ctx) {
+    const selfSignup = ctx.effective(['authentication', 'enableSelfSignup']);
+    if (ctx.provider === 'ldap') {
+      if (ctx.get(['authentication', 'enableSelfSignup']) === false) reportLdap(ctx);
+      return;
+    }
+    if (ctx.isOidcProvider || ctx.provider === 'saml') {
+      if (selfSignup === true) reportOpenRegistration(ctx);
+    }
+  },
+});
+
+function reportLdap(ctx: RuleContext): void {
+  ctx.report({
+    at: ['authentication', 'enableSelfSignup'],
+    message:
+      'With provider ldap and enableSelfSignup: false, directory users who have no OpenMetadata account yet cannot log in ' +
+      '("Self Signup is not enabled") until an admin creates them. If that is deliberate, keep it and disable this rule ' +
+      'for the line (# omlint-disable-line self-signup); otherwise set true (the old docs advice "must be false for LDAP" is outdated).',
+  });
+}
+
+function reportOpenRegistration(ctx: RuleContext): void {
+  const domains = stringItems(ctx.effective(['authorizer', 'allowedEmailRegistrationDomains'])).map(({ item }) => item.trim().toLowerCase());
+  if (!domains.includes('all')) return;
+  const path = ['authorizer', 'allowedEmailRegistrationDomains'];
+  const written = ctx.get(path) !== undefined;
+  const others = domains.filter((domain) => domain !== 'all');
+  ctx.report({
+    at: written ? path : ['authentication', 'enableSelfSignup'],
+    target: 'key',
+    severity: 'info',
+    message:
+      others.length > 0
+        ? `allowedEmailRegistrationDomains contains "all", so the other entries (${others.join(', ')}) restrict nothing; remove "all" to allow only them.`
+        : `Self sign-up is on (${whereIs(ctx, ['authentication', 'enableSelfSignup'])}) and allowedEmailRegistrationDomains is "all" ` +
+          `(${whereIs(ctx, path)}): every account ${ctx.provider} authenticates can create an OpenMetadata user. ` +
+          'List your email domains there to limit who can join.',
+  });
+}

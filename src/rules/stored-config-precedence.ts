@@ -1,0 +1,74 @@
+import { defineRule, RuleContext } from '../engine/rule';
+import { valueAt } from '../layouts/model';
+import { CHART_DEFAULTS } from '../chart/defaults';
+import { mergeValues, sameValue } from '../engine/values';
+import { isPlainMap } from '../source/yaml';
+import type { Path, Plain, PlainMap } from '../types';
+
+/**
+ * Since OpenMetadata 1.10 the server copies the authentication and authorizer settings into its
+ * database at first start and afterwards loads them from there, falling back to the YAML/env values
+ * only when no row exists (SettingsCache.createDefaultConfiguration, SecurityConfigurationManager;
+ * reference §3.4). A changed values file therefore does not change a running install (user-pain L1;
+ * issues #31786, #26159, #29597). Only a comparison with an older version of the file (a baseline)
+ * can tell that something changed, so the rule is silent without one.
+ */
+const SECTIONS = ['authentication', 'authorizer'];
+
+export default defineRule({
+  id: 'stored-config-precedence',
+  severity: 'info',
+  description: 'An auth value changed since the baseline: OpenMetadata 1.10+ keeps the copy stored in its database.',
+  check(ctx) {
+    const baseline = ctx.baseline;
+    if (!baseline) return;
+    for (const section of SECTIONS) {
+      const before = effectiveSection(baseline.config, section);
+      const after = effectiveSection(ctx.model.config, section);
+      for (const path of changedLeaves(before, after, [section])) {
+        if (!isRendered(path, baseline.config) && !isRendered(path, ctx.model.config)) continue;
+        report(ctx, path, baseline.label);
+      }
+    }
+  },
+});
+
+function effectiveSection(config: PlainMap, section: string): Plain | undefined {
+  return mergeValues(valueAt(CHART_DEFAULTS, [section]), config[section]);
+}
+
+/** Paths of the values that differ; lists count as one value (Helm replaces them whole). */
+function changedLeaves(before: Plain | undefined, after: Plain | undefined, path: Path): Path[] {
+  if (sameValue(before, after)) return [];
+  if (isPlainMap(before) && isPlainMap(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap((key) => changedLeaves(before[key], after[key], [...path, key]));
+  }
+  return [path];
+}
+
+/** Blocks the chart does not render for this config never reach the server, stored or not. */
+function isRendered(path: Path, config: PlainMap): boolean {
+  const effective = (p: Path): Plain | undefined => valueAt(config, p) ?? valueAt(CHART_DEFAULTS, p);
+  if (path[0] !== 'authentication') return true;
+  const provider = effective(['authentication', 'provider']);
+  if (path[1] === 'ldapConfiguration') return provider === 'ldap';
+  if (path[1] === 'saml') return provider === 'saml';
+  if (path[1] === 'oidcConfiguration') {
+    return effective(['authentication', 'clientType']) === 'confidential' && effective(['authentication', 'oidcConfiguration', 'enabled']) === true;
+  }
+  return true;
+}
+
+/** Values are not shown: the baseline's secrets are not known to the redaction of this file. */
+function report(ctx: RuleContext, path: Path, label: string): void {
+  const inFile = ctx.get(path) !== undefined;
+  ctx.report({
+    at: path,
+    target: 'key',
+    message:
+      `${path.join('.')} ${inFile ? 'differs from' : 'was removed since'} ${label}. On OpenMetadata 1.10 and later an install that has ` +
+      'already started keeps the auth settings stored in its database, so this change is not applied: make it in Settings > SSO ' +
+      '(or the security config API), or run "openmetadata-ops.sh remove-security-config --force" and restart.',
+  });
+}
