@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lintLayers, lintText } from '../src/engine/lint';
 import type { Finding } from '../src/types';
+import { parseYaml } from '../src/source/yaml';
 import { parseExpectations, listRuleFixtures, FIXTURES_DIR } from './support/fixtures';
 
 const CASES_DIR = path.join(__dirname, 'fixtures', 'layering');
@@ -65,7 +66,11 @@ describe('a single -f file gives the same findings as the file linted on its own
     .filter((f) => f.endsWith('.yaml') && !f.includes('server'))
     .map((f) => path.join(corpus, f));
   // Helm values only: -f is Helm's option; openmetadata.yaml fixtures are the server layout.
-  const isHelmValues = (file: string): boolean => !/^\s*(authenticationConfiguration|authorizerConfiguration):/m.test(fs.readFileSync(file, 'utf8'));
+  // One document: Helm reads only the first document of a -f file, positional linting reads them all.
+  const isHelmValues = (file: string): boolean => {
+    const text = fs.readFileSync(file, 'utf8');
+    return !/^\s*(authenticationConfiguration|authorizerConfiguration):/m.test(text) && parseYaml(text, file).documents.length <= 1;
+  };
   const ruleFixtures = listRuleFixtures().map((f) => f.file).filter((f) => f.endsWith('.yaml') && isHelmValues(f));
   const examples = ['examples', 'demo'].flatMap((dir) => fs.readdirSync(path.join(FIXTURES_DIR, dir)).map((f) => path.join(FIXTURES_DIR, dir, f)));
   const files = [...ruleFixtures, ...examples, ...corpusFiles];

@@ -3,12 +3,15 @@
  * win over the `envFrom` Secrets the chart renders from the values keys (chart deployment.yaml;
  * user-pain §2, L3). So an auth variable there is what the server runs with: it is folded into the
  * model (located on the extraEnvs entry), and the values key it shadows is kept in
- * `model.envOverrides` for the env-override rule.
+ * `model.envOverrides` for the env-override rule. Secrets are not folded: keys the chart reads as
+ * Secret references (clientSecret, dnAdminPassword, SAML certificates, …) still get their own `env`
+ * entry, which must be valid, and a secret written in the values file (FERNET_KEY's fernetkey.value)
+ * is a finding whether or not something overrides it.
  */
 import type { Path, Plain, PlainMap } from '../types';
 import { AuthModel, EnvOverride, SourceProblem, documentPath, setValueAt, valueAt } from './model';
 import { isPlainMap } from '../source/yaml';
-import { ENV_NAMES } from '../chart/env-names';
+import { ENV_NAMES, SECRET_ENV_NAMES } from '../chart/env-names';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
 import { readEnvValue } from './env-value';
 import { CHART_DEFAULTS } from '../chart/defaults';
@@ -16,7 +19,7 @@ import { CHART_DEFAULTS } from '../chart/defaults';
 interface EnvSetting {
   name: string;
   index: number;
-  /** The value to fold; undefined when it comes from a Secret or ConfigMap the linter cannot read. */
+  /** The value to fold; undefined when it comes from a Secret or ConfigMap (valueFrom) the linter cannot read. */
   value?: Plain;
   sourceKey: 'value' | 'valueFrom';
   problem?: string;
@@ -47,7 +50,10 @@ export function foldExtraEnvs(model: AuthModel, defaults: PlainMap): AuthModel {
         shadowed: written ?? valueAt(defaults, path),
         ...(shadowedLocation ? { shadowedLocation } : {}),
       });
-      if (setting.value === undefined) continue;
+      // Secrets stay as the values write them: the chart still renders its own env entry from a Secret
+      // reference (which must be valid even though this one wins), and a secret written in the file
+      // is a finding whether or not something overrides it.
+      if (setting.value === undefined || isSecretRefKey(path) || SECRET_ENV_NAMES.includes(setting.name)) continue;
       setValueAt(config, path, setting.value);
       mapped.set(pathKey(documentPath(model, path)), {
         locator: model.locator,
@@ -81,10 +87,6 @@ function envSettings(list: Plain | undefined): EnvSetting[] {
     if ('value' in entry && entry.value !== null && typeof entry.value !== 'object') {
       const read = readEnvValue(String(entry.value), ENV_NAMES.get(name)?.paths.some((p) => p.at(-1) === 'customParams'));
       return [{ name, index, value: read.value, sourceKey: 'value', problem: read.problem }];
-    }
-    const ref = isPlainMap(entry.valueFrom) ? entry.valueFrom.secretKeyRef : undefined;
-    if (isPlainMap(ref) && ENV_NAMES.get(name)?.paths.every(isSecretRefKey)) {
-      return [{ name, index, value: { secretRef: ref.name ?? '', secretKey: ref.key ?? '' }, sourceKey: 'valueFrom' }];
     }
     return [{ name, index, sourceKey: 'valueFrom' in entry ? 'valueFrom' : 'value' }];
   });
