@@ -12,6 +12,7 @@
 import type { Path, PlainMap } from '../types';
 import { CHART_DEFAULTS, CHART_VERSION } from './defaults';
 import { isPlainMap } from '../source/yaml';
+import { valueAt } from '../layouts/model';
 
 export interface KeyHistory {
   /** Config-relative path (under `openmetadata.config`). */
@@ -73,9 +74,8 @@ export function chartDefaults(version: string = CHART_VERSION): PlainMap {
   if (missing.length === 0) return CHART_DEFAULTS;
   const copy = structuredClone(CHART_DEFAULTS) as PlainMap;
   for (const { path } of missing) {
-    let parent: unknown = copy;
-    for (const segment of path.slice(0, -1)) parent = isPlainMap(parent as never) ? (parent as PlainMap)[String(segment)] : undefined;
-    if (isPlainMap(parent as never)) delete (parent as PlainMap)[String(path.at(-1))];
+    const parent = valueAt(copy, path.slice(0, -1));
+    if (isPlainMap(parent)) delete parent[String(path.at(-1))];
   }
   return copy;
 }
