@@ -16,6 +16,10 @@ export { RULES } from './rules';
 export { docsUrl } from './engine/rule';
 export { loadFormatter, FORMAT_NAMES } from './formatters';
 export { parseBaseline } from './engine/baseline';
+export { lintLayers } from './engine/lint';
+export type { LayerInput } from './engine/lint';
+export { parseEnvFile } from './layouts/env-file';
+export type { Origin } from './layouts/model';
 
 /**
  * Lints a text as if it were the file `filePath`. Returns undefined when the text holds no

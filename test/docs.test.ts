@@ -14,7 +14,7 @@ describe.each(ids)('rule %s', (id) => {
   it('has valid and invalid fixtures', () => {
     for (const kind of ['valid', 'invalid']) {
       const dir = path.join(root, 'fixtures', id, kind);
-      expect(fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)) : []).not.toHaveLength(0);
+      expect(fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.(ya?ml|env)$/.test(f)) : []).not.toHaveLength(0);
     }
   });
   it('has a doc with what, why (with a source), a bad and a good example', () => {

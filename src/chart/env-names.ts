@@ -136,3 +136,45 @@ export const SECRET_ENV_NAMES: readonly string[] = [
   'SAML_KEYSTORE_PASSWORD',
   'FERNET_KEY',
 ];
+
+// ---------------------------------------------------------------------------------------------
+// The same table seen from the model: used by env files, `--env-file`, `${VAR:-default}` in
+// openmetadata.yaml and the extraEnvs fold (src/layouts/env-file.ts, server-config.ts, extra-envs.ts).
+
+/** One auth env name and what it sets in the model (chart names, relative to `openmetadata.config`). */
+export interface EnvName {
+  name: string;
+  /** Every model path the variable sets (two LDAP truststore variables feed two keys each). */
+  paths: readonly Path[];
+  /** The chart has no key for it: in Helm it can only be set through extraEnvs (§1.4, §3.3). */
+  serverOnly?: boolean;
+}
+
+/** Every auth env name the server reads, keyed by name: the chart's and the server-only ones. */
+export const ENV_NAMES: ReadonlyMap<string, EnvName> = new Map<string, EnvName>([
+  ...Object.entries(CHART_ENV_KEYS).map(([name, paths]): [string, EnvName] => [name, { name, paths }]),
+  ...Object.entries(SERVER_ONLY_AUTH_ENV).map(([key, name]): [string, EnvName] => [name, { name, paths: [[...AUTH, key]], serverOnly: true }]),
+]);
+
+/** Env name → the (first) model path it sets. */
+export const ENV_TO_MODEL_PATH: Readonly<Record<string, Path>> = Object.fromEntries(
+  [...ENV_NAMES.values()].map((env) => [env.name, env.paths[0]]),
+);
+
+/**
+ * Names with these prefixes are meant for OpenMetadata's auth settings (issue 5, user-pain C4): an
+ * unknown one is a typo the server silently ignores.
+ */
+export const AUTH_ENV_PREFIX = /^(AUTHENTICATION_|AUTHORIZER_|OIDC_|SAML_|JWT_|FERNET_)/;
+
+/** A name OpenMetadata reads for auth, or one with an auth prefix (a likely typo). */
+export function isAuthEnvName(name: string): boolean {
+  return ENV_NAMES.has(name) || AUTH_ENV_PREFIX.test(name);
+}
+
+/** The env name that sets `path` (config-relative, chart names), if any. */
+export function envNameForPath(path: Path): string | undefined {
+  const key = path.join('.');
+  for (const env of ENV_NAMES.values()) if (env.paths.some((p) => p.join('.') === key)) return env.name;
+  return undefined;
+}

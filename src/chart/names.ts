@@ -25,3 +25,24 @@ export const SERVER_ONLY_AUTH_ENV: Readonly<Record<string, string>> = {
 
 /** SAML blocks that the SAML docs page puts straight under openmetadata.config (corpus saml-1). */
 export const MISPLACED_SAML_KEYS: readonly string[] = ['idp', 'sp', 'security', 'samlConfiguration'];
+
+/** Top-level sections of the server's openmetadata.yaml → the chart's section names (reference §3). */
+export const SERVER_SECTIONS: Readonly<Record<string, string>> = {
+  authenticationConfiguration: 'authentication',
+  authorizerConfiguration: 'authorizer',
+  jwtTokenConfiguration: 'jwtTokenConfiguration',
+  fernetConfiguration: 'fernetkey',
+};
+
+/** Server name → chart name inside fernetConfiguration (server `fernetKey`, chart `fernetkey.value`; §1.5, §3.2). */
+export const SERVER_FERNET_KEYS: Readonly<Record<string, string>> = { fernetKey: 'value' };
+
+/**
+ * Keys the server's configuration schema has but the chart's does not, by the (chart) name of the
+ * map that holds them: not unknown on the server layout (reference §2.1, §2.3, §2.5, §3.2, §3.3).
+ */
+export const SERVER_ONLY_KEYS: Readonly<Record<string, readonly string[]>> = {
+  authentication: [...Object.keys(SERVER_ONLY_AUTH_ENV), 'displayNameClaim'],
+  authorizer: ['botPrincipals', 'testPrincipals'],
+  ldapConfiguration: ['isFullDn', 'truststoreFormat', 'recursiveGroupMembership'],
+};

@@ -13,6 +13,12 @@ export interface CliOptions {
   rules: Record<string, RuleSetting>;
   baselineFile?: string;
   sinceRef?: string;
+  /** -f/--values FILE, in Helm's order: merged into one configuration. */
+  valuesFiles: string[];
+  /** --chart-version X.Y.Z */
+  chartVersion?: string;
+  /** --env-file FILE: variables for openmetadata.yaml's ${VAR:-default}. */
+  envFile?: string;
   listRules: boolean;
   version: boolean;
   help: boolean;
@@ -45,7 +51,7 @@ const SETTINGS: Record<string, RuleSetting> = {
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
-    patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, color: undefined, rules: {},
+    patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, color: undefined, rules: {}, valuesFiles: [],
     listRules: false, version: false, help: false, debug: false,
     outputs: [], reportUnusedDisableDirectives: false, stdin: false,
   };
@@ -74,6 +80,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--rule': parseRule(value(), options.rules); break;
       case '--baseline': options.baselineFile = value(); break;
       case '--since': options.sinceRef = value(); break;
+      case '-f': case '--values': options.valuesFiles.push(value()); break;
+      case '--chart-version': options.chartVersion = parseVersion(flag, value()); break;
+      case '--env-file': options.envFile = value(); break;
       case '--fix': options.fix = true; break;
       case '--fix-dry-run': options.fixDryRun = true; break;
       case '--list-rules': options.listRules = true; break;
@@ -126,6 +135,12 @@ function parseCount(flag: string, text: string): number {
   return Number(text);
 }
 
+function parseVersion(flag: string, text: string): string {
+  const version = text.trim().replace(/^v/, '');
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UsageError(`${flag} takes a chart version like 1.13.1, not "${text}"`);
+  return version;
+}
+
 /** `--rule id:off|info|warn|error`, also `id=warn`; several may be comma-separated. */
 function parseRule(text: string, rules: Record<string, RuleSetting>): void {
   for (const part of text.split(',')) {
@@ -138,9 +153,10 @@ function parseRule(text: string, rules: Record<string, RuleSetting>): void {
 
 export const HELP = `Usage: omlint [options] [file|dir|glob ...]
 
-Lints the authentication and authorizer settings of OpenMetadata Helm values files.
-With no paths, scans the current directory for values*.yaml, *values*.yaml and openmetadata*.yaml
-(honouring .gitignore). Files without OpenMetadata auth settings are skipped silently.
+Lints the authentication and authorizer settings of OpenMetadata Helm values files, the server's
+openmetadata.yaml and docker env files. With no paths, scans the current directory for values*.yaml,
+*values*.yaml, openmetadata*.yaml, *.env and .env (honouring .gitignore). Files without OpenMetadata
+auth settings are skipped silently.
 
 Options:
   --format NAME          Output format: stylish (default), json, sarif, junit, github, gitlab,
@@ -151,6 +167,9 @@ Options:
   --rule ID:SEVERITY     Set a rule to off, info, warn or error (repeatable)
   --baseline FILE        Compare with an older values file (jwt-principal-claims-order)
   --since REF            Compare each file with its version at git REF (e.g. HEAD in a pre-commit hook)
+  -f, --values FILE      Merge values files as helm -f does (repeatable, in Helm's order) and lint the result
+  --chart-version X.Y.Z  The chart release the values are for (default 1.13.1): its keys and defaults
+  --env-file FILE        Variables for the \${VAR:-default} substitutions of openmetadata.yaml
   --fix                  Apply the safe fixes and write the files in place; report what is left
   --fix-dry-run          Apply the fixes in memory only (--format json shows the fixed text as "output")
   --config FILE          Use this config file instead of .omlintrc.yaml|.yml|.json found upward

@@ -5,7 +5,7 @@ import fg from 'fast-glob';
 import { InputError } from '../source/read';
 
 /** What a directory scan looks for (DESIGN.md "Interfaces users expect"). */
-export const SCAN_PATTERNS = ['**/values*.y?(a)ml', '**/*values*.y?(a)ml', '**/openmetadata*.y?(a)ml'];
+export const SCAN_PATTERNS = ['**/values*.y?(a)ml', '**/*values*.y?(a)ml', '**/openmetadata*.y?(a)ml', '**/*.env', '**/.env'];
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 

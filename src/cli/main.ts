@@ -79,6 +79,13 @@ function lintCommand(options: CliOptions, io: Io): number {
     throw new InputError(`--baseline: ${options.baselineFile} holds no OpenMetadata auth settings`);
   }
 
+  const { lintLayers } = require('../engine/lint') as typeof import('../engine/lint');
+  const { parseEnvFile } = require('../layouts/env-file') as typeof import('../layouts/env-file');
+  const envFile = options.envFile
+    ? parseEnvFile(readSourceFile(path.resolve(io.cwd, options.envFile)), path.resolve(io.cwd, options.envFile))
+    : undefined;
+  const common = { chartVersion: options.chartVersion, envFile, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+
   const configBaselines = new Map<string, Baseline>();
   const configBaseline = (file: string): Baseline => {
     let baseline = configBaselines.get(file);
@@ -92,7 +99,14 @@ function lintCommand(options: CliOptions, io: Io): number {
 
   let inputFailed = false;
   const results: LintResult[] = [];
-  for (const input of lintInputs(options, io)) {
+  if (options.valuesFiles.length > 0) {
+    const layers = options.valuesFiles.map((file) => ({ filePath: path.resolve(io.cwd, file), text: readSourceFile(path.resolve(io.cwd, file)) }));
+    const result = lintLayers(layers, { ...common, rules: options.rules, baseline: fixedBaseline });
+    if (result) results.push(result);
+  }
+  // With -f alone there is nothing else to lint; without it, no paths means "scan the current directory".
+  const onlyLayers = options.valuesFiles.length > 0 && options.patterns.length === 0 && !options.stdin;
+  for (const input of onlyLayers ? [] : lintInputs(options, io)) {
     const file = input.file;
     const config = configs.forFile(file);
     if (config.ignored) continue;
@@ -103,7 +117,7 @@ function lintCommand(options: CliOptions, io: Io): number {
         ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(io.cwd, file)}`) : undefined)
         ?? (config.baseline ? configBaseline(config.baseline) : undefined);
       const rules = { ...config.rules, ...options.rules };
-      const lintOptions = { rules, baseline, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+      const lintOptions = { ...common, rules, baseline };
       // Standard input has no file to write back to: --fix then behaves like --fix-dry-run, as in ESLint.
       const result = options.fix || options.fixDryRun
         ? lintAndFix(text, file, lintOptions, options.fix === true && !options.stdin, io.stderr)

@@ -7,6 +7,7 @@
 import type { Plain } from '../types';
 import type { RuleContext } from './rule';
 import { OPENMETADATA_JWKS_PATH } from '../chart/defaults';
+import { isHelmModel } from '../layouts/model';
 
 /** Azure tenant ids are GUIDs; the validator compares with this exact pattern. */
 export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -58,6 +59,8 @@ export function isOpenMetadataJwks(entry: string): boolean {
  */
 export function isOidcBlockRendered(ctx: RuleContext): boolean {
   if (ctx.clientType !== 'confidential') return false;
+  // openmetadata.yaml and env files have no chart gate: the server reads oidcConfiguration itself.
+  if (!isHelmModel(ctx.model)) return true;
   const oidc = ctx.get(['authentication', 'oidcConfiguration']);
   const dotted = oidc !== null && typeof oidc === 'object' && !Array.isArray(oidc) && oidc['oidcConfiguration.enabled'] === true;
   return dotted || ctx.effective(['authentication', 'oidcConfiguration', 'enabled']) === true;

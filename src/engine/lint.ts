@@ -6,9 +6,16 @@
 import type { DocumentFix, Finding, Fix, LintResult, Path, Plain, PlainMap, RuleSetting, Severity } from '../types';
 import { parseYaml, YamlDocument, isPlainMap, ExpansionLimitError } from '../source/yaml';
 import { buildHelmModels } from '../layouts/helm-values';
-import { AuthModel, documentPath, valueAt } from '../layouts/model';
-import { CHART_DEFAULTS } from '../chart/defaults';
+import { AuthModel, ModelRoot, Origin, SourceProblem, documentPath, isHelmModel, valueAt } from '../layouts/model';
+import { CHART_VERSION } from '../chart/defaults';
+import { chartDefaults } from '../chart/versions';
 import { validateAuthSections, SchemaProblem } from '../schema/validate';
+import { buildServerModel } from '../layouts/server-config';
+import { SERVER_ONLY_KEYS } from '../chart/names';
+import { foldExtraEnvs } from '../layouts/extra-envs';
+import { MappedLocator } from '../layouts/mapped-locator';
+import { ParsedEnvFile, buildEnvFileModel, isEnvFileName, mentionsAuthEnv, parseEnvFile } from '../layouts/env-file';
+import { Layer, coalesce, mergeLayers } from '../source/merge';
 import { collectSecrets, redact } from './redact';
 import { Baseline, Report, Rule, RuleContext } from './rule';
 import { OIDC_PROVIDERS } from './helpers';
@@ -23,33 +30,28 @@ export interface LintOptions {
   baseline?: Baseline;
   /** Report `# omlint-disable…` directives that suppressed nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /** --chart-version: the chart release the values are for (its keys and defaults); default 1.13.1. */
+  chartVersion?: string;
+  /** --env-file: the variables the `${VAR:-default}` substitutions of openmetadata.yaml take. */
+  envFile?: ParsedEnvFile;
 }
 
 /**
  * Words without which a text cannot hold OpenMetadata auth settings. Checked before parsing, so
  * the YAML files a pre-commit hook hands over that are not ours cost almost nothing.
  */
-const AUTH_WORDS = /authentication|authorizer|jwtTokenConfiguration|fernetkey|samlConfiguration|\bidp\s*:/;
+const AUTH_WORDS = /authentication|authorizer|jwtTokenConfiguration|fernetkey|fernetConfiguration|samlConfiguration|SAML_|\bidp\s*:/;
 
 /** Lints one text. Undefined means the text holds no OpenMetadata auth config: skip it silently. */
 export function lintText(text: string, filePath: string, options: LintOptions = {}): LintResult | undefined {
+  if (isEnvFileName(filePath)) return lintEnvText(text, filePath, options);
   if (!AUTH_WORDS.test(text)) return undefined;
   const parsed = parseYaml(text, filePath);
-  if (parsed.syntaxErrors.length > 0) {
-    // A file that does not parse gets no other finding: any other would be a guess.
-    const findings = parsed.syntaxErrors.map((problem) => ({
-      ruleId: 'yaml-syntax',
-      severity: severityOf(ruleById('yaml-syntax'), undefined, options),
-      message: problem.message,
-      filePath,
-      ...problem.range,
-    }));
-    return toResult(filePath, options.rules?.['yaml-syntax'] === 'off' ? [] : findings);
-  }
+  if (parsed.syntaxErrors.length > 0) return toResult(filePath, syntaxFindings(parsed.syntaxErrors, filePath, options));
   const findings: Finding[] = [];
   let sawAuthConfig = false;
   for (const document of parsed.documents) {
-    const models = modelsOf(document, filePath);
+    const models = modelsOf(document, filePath, options);
     sawAuthConfig ||= models.length > 0;
     for (const model of models) findings.push(...lintModel(model, options));
   }
@@ -58,15 +60,80 @@ export function lintText(text: string, filePath: string, options: LintOptions = 
   return toResult(filePath, applyDirectives(text, filePath, findings, { knownRuleIds, reportUnused: options.reportUnusedDisableDirectives }));
 }
 
-function modelsOf(document: YamlDocument, filePath: string): AuthModel[] {
-  let plain: Plain;
+/** A file that does not parse gets no other finding: any other would be a guess. */
+function syntaxFindings(errors: ReturnType<typeof parseYaml>['syntaxErrors'], filePath: string, options: LintOptions): Finding[] {
+  if (options.rules?.['yaml-syntax'] === 'off') return [];
+  return errors.map((problem) => ({
+    ruleId: 'yaml-syntax',
+    severity: severityOf(ruleById('yaml-syntax'), undefined, options),
+    message: problem.message,
+    filePath,
+    ...problem.range,
+  }));
+}
+
+/** A docker `.env` / compose env file (src/layouts/env-file.ts). */
+export function lintEnvText(text: string, filePath: string, options: LintOptions = {}): LintResult | undefined {
+  if (!mentionsAuthEnv(text)) return undefined;
+  const model = buildEnvFileModel(parseEnvFile(text, filePath));
+  return model ? toResult(filePath, lintModel(model, options)) : undefined;
+}
+
+/** One input of `-f` layering. */
+export interface LayerInput {
+  text: string;
+  filePath: string;
+}
+
+/**
+ * `-f a.yaml -f b.yaml`: the values files merged as Helm merges them, linted as one model whose
+ * findings point at the file that set each value. The result carries the last file's path (the one
+ * Helm gives precedence). A file that does not parse stops the merge: its syntax errors are reported.
+ */
+export function lintLayers(inputs: readonly LayerInput[], options: LintOptions = {}): LintResult | undefined {
+  const label = inputs[inputs.length - 1].filePath;
+  const layers: Layer[] = [];
+  const syntax: Finding[] = [];
+  const duplicates: { filePath: string; keys: ReturnType<YamlDocument['duplicateKeys']> }[] = [];
+  for (const input of inputs) {
+    const parsed = parseYaml(input.text, input.filePath);
+    if (parsed.syntaxErrors.length > 0) {
+      syntax.push(...syntaxFindings(parsed.syntaxErrors, input.filePath, options));
+      continue;
+    }
+    // Helm reads the first document of a values file.
+    const document = parsed.documents[0];
+    if (!document) continue;
+    layers.push({ filePath: input.filePath, value: plainOf(document, input.filePath), locator: document });
+    duplicates.push({ filePath: input.filePath, keys: document.duplicateKeys() });
+  }
+  if (syntax.length > 0) return toResult(label, syntax);
+  if (layers.length === 0) return undefined;
+  const merged = mergeLayers(layers);
+  // A duplicate key counts where its file's value survived the merge; a later file may have replaced it.
+  const surviving = duplicates.flatMap(({ filePath, keys }) =>
+    keys.filter((duplicate) => merged.locator.origin?.([...duplicate.mapPath, duplicate.key])?.filePath === filePath));
+  const models = buildHelmModels(label, merged.value, merged.locator, surviving)
+    .map((model) => foldExtraEnvs(model, chartDefaults(options.chartVersion)));
+  if (models.length === 0) return undefined;
+  return toResult(label, models.flatMap((model) => lintModel(model, options)));
+}
+
+function plainOf(document: YamlDocument, filePath: string): Plain {
   try {
-    plain = document.plain();
+    return document.plain();
   } catch (error) {
     if (error instanceof ExpansionLimitError) throw new InputError(`${filePath}: ${error.message}`);
     throw error;
   }
-  return buildHelmModels(filePath, plain, document, document.duplicateKeys());
+}
+
+function modelsOf(document: YamlDocument, filePath: string, options: LintOptions): AuthModel[] {
+  const plain = plainOf(document, filePath);
+  const helm = buildHelmModels(filePath, plain, document, document.duplicateKeys())
+    .map((model) => foldExtraEnvs(model, chartDefaults(options.chartVersion)));
+  const server = buildServerModel(filePath, document, plain, options.envFile);
+  return server ? [...helm, server] : helm;
 }
 
 /** Runs every enabled rule on one model. */
@@ -76,8 +143,20 @@ export function lintModel(model: AuthModel, options: LintOptions): Finding[] {
   let schemaProblems: SchemaProblem[] | undefined;
   const authentication = asMap(model.config.authentication);
   const authorizer = asMap(model.config.authorizer);
-  const effective = (path: Path): Plain | undefined => valueAt(model.config, path) ?? valueAt(CHART_DEFAULTS, path);
+  // Helm coalesces the values with the chart's defaults: values win, maps merge, `null` deletes.
+  const running = coalesce(model.config, model.defaults ?? chartDefaults(options.chartVersion));
+  const effective = (path: Path): Plain | undefined => valueAt(running, path);
   const provider = String(effective(['authentication', 'provider']));
+  const get = (path: Path, root?: ModelRoot): Plain | undefined => valueAt(model.document, documentPath(model, path, root));
+  const origin = (path: Path, root?: ModelRoot): Origin | undefined => {
+    if (get(path, root) === undefined) return undefined;
+    const at = documentPath(model, path, root);
+    return model.locator.origin?.(at) ?? { filePath: model.locator.locateClosest(at).filePath };
+  };
+  for (const problem of model.sourceProblems ?? []) {
+    const rule = RULES.find((candidate) => candidate.id === problem.ruleId);
+    if (rule && options.rules?.[rule.id] !== 'off') findings.push(place(model, rule, sourceReport(problem), secrets, options));
+  }
   for (const rule of RULES) {
     const setting = options.rules?.[rule.id];
     if (setting === 'off') continue;
@@ -89,9 +168,11 @@ export function lintModel(model: AuthModel, options: LintOptions): Finding[] {
       clientType: String(effective(['authentication', 'clientType'])),
       isOidcProvider: OIDC_PROVIDERS.includes(provider),
       baseline: options.baseline,
-      get: (path, root) => valueAt(model.document, documentPath(model, path, root)),
+      chartVersion: options.chartVersion ?? CHART_VERSION,
+      get,
       effective,
-      schemaProblems: () => (schemaProblems ??= validateAuthSections(model.config)),
+      origin,
+      schemaProblems: () => (schemaProblems ??= chartSchemaProblems(model, origin)),
       locationOf: (path, root, target) => model.locator.locateClosest(documentPath(model, path, root), target),
       report: (report: Report) => findings.push(place(model, rule, report, secrets, options)),
     };
@@ -100,30 +181,69 @@ export function lintModel(model: AuthModel, options: LintOptions): Finding[] {
   return findings;
 }
 
+function sourceReport(problem: SourceProblem): Report {
+  return { at: problem.at, root: problem.root, target: problem.target, message: problem.message, severity: problem.severity };
+}
+
+/**
+ * The chart schema checks the values keys, so a value an extraEnvs variable set is not its business.
+ * On the server layout (openmetadata.yaml, env files) only what the server cannot read either is
+ * kept: unknown keys other than the server's own (its schemas are `additionalProperties: false` too,
+ * §2), enumerations, and a list, map or scalar where another kind is needed. The server (Jackson)
+ * converts between scalar types and takes secrets as plain strings.
+ */
+function chartSchemaProblems(model: AuthModel, origin: (path: Path) => Origin | undefined): SchemaProblem[] {
+  const problems = validateAuthSections(model.config).filter((problem) => !origin(problem.path)?.env || model.layout === 'server');
+  if (isHelmModel(model)) return problems;
+  return problems.filter((problem) => {
+    if (problem.kind === 'unknown-key') return !SERVER_ONLY_KEYS[String(problem.path.at(-2))]?.includes(String(problem.path.at(-1)));
+    if (problem.kind === 'enum') return true;
+    if (problem.kind !== 'type') return false;
+    const value = valueAt(model.config, problem.path);
+    const isCollection = typeof value === 'object' && value !== null;
+    return problem.expected === 'array' ? !Array.isArray(value) : problem.expected !== 'object' && isCollection;
+  });
+}
+
 /** The funnel: every report becomes a finding here and nowhere else. */
 function place(model: AuthModel, rule: Rule, report: Report, secrets: ReadonlySet<string>, options: LintOptions): Finding {
   const keyPath = documentPath(model, report.at, report.root);
+  // A range is in the file that holds the path (with -f layering, not necessarily the linted one).
   const location = report.range
-    ? { filePath: model.filePath, ...report.range }
+    ? { filePath: model.locator.locateClosest(keyPath).filePath, ...report.range }
     : model.locator.locateClosest(keyPath, report.target);
+  const fix = report.fix ? placeFix(model, report) : undefined;
   return {
     ruleId: rule.id,
     severity: severityOf(rule, report.severity, options),
     message: redact(report.message, secrets),
     ...location,
     keyPath,
-    ...(report.fix ? { fix: placeFix(model, report) } : {}),
+    ...(fix ? { fix } : {}),
   };
 }
 
-/** A rule's fix with its paths taken from the document root, and the document it applies to (-1: none). */
-function placeFix(model: AuthModel, report: Report): DocumentFix {
+/** A rule's fix with its paths taken from the document root and the document it applies to; none where no YAML edit can carry it out. */
+function placeFix(model: AuthModel, report: Report): DocumentFix | undefined {
   const fix = report.fix as Fix;
-  const document = model.locator instanceof YamlDocument ? model.locator.index : -1;
   const at = documentPath(model, fix.at, report.root);
+  const document = fixableDocument(model, at)?.index;
+  if (document === undefined) return undefined;
   return fix.kind === 'move-entry'
     ? { ...fix, at, to: documentPath(model, fix.to, report.root), document }
     : { ...fix, at, document };
+}
+
+/**
+ * The YAML document a fix at `at` edits: the linted one, also when extraEnvs were folded in (unless
+ * the value at `at` is an env var's). None on the server layout (model paths are not its paths) nor
+ * with -f layering (several files).
+ */
+function fixableDocument(model: AuthModel, at: Path): YamlDocument | undefined {
+  if (model.locator instanceof YamlDocument) return model.locator;
+  if (model.layout === 'server' || !(model.locator instanceof MappedLocator)) return undefined;
+  if (model.locator.origin(at)?.env) return undefined;
+  return model.locator.base instanceof YamlDocument ? model.locator.base : undefined;
 }
 
 function severityOf(rule: Rule, reported: Severity | undefined, options: LintOptions): Severity {

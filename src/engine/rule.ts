@@ -1,6 +1,6 @@
 /** How a rule is declared, and the one way it can speak: ctx.report(). */
 import type { Fix, Location, Path, Plain, PlainMap, Range, Severity } from '../types';
-import type { AuthModel, ModelRoot } from '../layouts/model';
+import type { AuthModel, ModelRoot, Origin } from '../layouts/model';
 import type { Target } from '../source/yaml';
 import type { SchemaProblem } from '../schema/validate';
 
@@ -36,8 +36,20 @@ export interface RuleContext {
   readonly authorizer: PlainMap;
   /** The value the user wrote at `path`, or undefined. */
   get(path: Path, root?: ModelRoot): Plain | undefined;
-  /** The value the user wrote, else the chart default (config-relative paths only). */
+  /**
+   * What the deployment runs with (config-relative paths only): the value the user wrote (extraEnvs
+   * folded in), else the default — the chart's for --chart-version, the stock openmetadata.yaml's on
+   * the server layout. A `null` the user wrote deletes the default, as in Helm.
+   */
   effective(path: Path): Plain | undefined;
+  /**
+   * Where the value at `path` came from (undefined when nothing is written there): the file that set
+   * it, whether a later `-f` file replaced an earlier file's list or scalar (`replaced`), and whether
+   * it is an environment variable's text (`env`).
+   */
+  origin(path: Path, root?: ModelRoot): Origin | undefined;
+  /** The chart release the values are linted against (--chart-version, default 1.13.1). */
+  readonly chartVersion: string;
   /** Effective authentication.provider and clientType. */
   readonly provider: string;
   readonly clientType: string;

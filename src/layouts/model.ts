@@ -9,9 +9,51 @@ import type { DuplicateKey, Target } from '../source/yaml';
 export interface Locator {
   locate(path: Path, target?: Target): Location | undefined;
   locateClosest(path: Path, target?: Target): Location;
+  /** Where the value at a document path came from; absent: the file that holds its location. */
+  origin?(path: Path): Origin | undefined;
 }
 
-export type LayoutId = 'helm' | 'umbrella' | 'legacy-global' | 'misplaced-config';
+/** Where a value came from: the file that set it, and how. */
+export interface Origin {
+  filePath: string;
+  /** With -f layering: a later file replaced the list or scalar an earlier file set here (Helm replaces, it never merges lists). */
+  replaced?: { filePath: string; value: Plain };
+  /** The value is an environment variable's text (extraEnvs, an env file, `${VAR:-default}` in openmetadata.yaml). */
+  env?: { name: string; source: EnvSource };
+}
+
+/** How an environment variable got its value. */
+export type EnvSource = 'extraEnvs' | 'env-file' | 'substitution-default';
+
+/**
+ * `server` is OpenMetadata's own configuration: openmetadata.yaml or a docker env file, translated
+ * to the chart's key names. Helm-only checks (chart schema, chart gates, `${VAR}` in values) skip it.
+ */
+export type LayoutId = 'helm' | 'umbrella' | 'legacy-global' | 'misplaced-config' | 'server';
+
+/** An extraEnvs entry that sets a value the values keys also set; the env var wins (Kubernetes `env` beats `envFrom`). */
+export interface EnvOverride {
+  name: string;
+  /** Config-relative model path it sets. */
+  path: Path;
+  /** Document path of the extraEnvs entry. */
+  entryPath: Path;
+  /** What the values file says there (written or chart default), which the env var shadows. */
+  shadowed?: Plain;
+  /** Where the shadowed values key is written, when it is. */
+  shadowedLocation?: Location;
+}
+
+/** A problem the layout found before any rule ran, reported by the rule `ruleId` at a model path. */
+export interface SourceProblem {
+  ruleId: string;
+  /** Model path, relative to `root` (default: the config root). */
+  at: Path;
+  root?: ModelRoot;
+  target?: Target;
+  message: string;
+  severity?: 'error' | 'warn' | 'info';
+}
 
 /** Which root a model path is relative to. */
 export type ModelRoot = 'config' | 'chart' | 'document';
@@ -30,6 +72,17 @@ export interface AuthModel {
   config: PlainMap;
   locator: Locator;
   duplicateKeys: DuplicateKey[];
+  /** What a key the user does not write is worth (default: the chart's, for --chart-version). */
+  defaults?: PlainMap;
+  /** extraEnvs entries folded into `config` (they win over the values keys). */
+  envOverrides?: EnvOverride[];
+  /** Problems found while reading the source (env-file syntax, substitutions that do not parse). */
+  sourceProblems?: SourceProblem[];
+}
+
+/** Helm values (any of its layouts), as opposed to the server's own configuration. */
+export function isHelmModel(model: AuthModel): boolean {
+  return model.layout !== 'server';
 }
 
 /** Turns a model path relative to `root` into a path from the document root. */
@@ -48,4 +101,15 @@ export function valueAt(from: Plain | undefined, path: Path): Plain | undefined 
       : Object.prototype.hasOwnProperty.call(current, segment) ? current[String(segment)] : undefined;
   }
   return current;
+}
+
+/** Sets `value` at `path` below `root`, creating (or replacing non-map) parents as maps. */
+export function setValueAt(root: PlainMap, path: Path, value: Plain): void {
+  let node = root;
+  for (const segment of path.slice(0, -1)) {
+    const next = node[String(segment)];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[String(segment)] = {};
+    node = node[String(segment)] as PlainMap;
+  }
+  node[String(path.at(-1))] = value;
 }

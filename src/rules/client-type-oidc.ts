@@ -4,6 +4,7 @@ import { isPlainMap } from '../source/yaml';
 import { keyName, mention } from '../engine/mention';
 import { suggestedOrigin } from '../engine/public-urls';
 import type { Path } from '../types';
+import { isHelmModel } from '../layouts/model';
 
 /**
  * The chart renders the OIDC block (OIDC_* variables, client id and secret from their Secret) only
@@ -25,10 +26,39 @@ export default defineRule({
   severity: 'error',
   description: 'clientType and oidcConfiguration.enabled disagree, so the chart drops or ignores the OIDC block.',
   check(ctx) {
+    // openmetadata.yaml and env files have no chart gate: the server reads oidcConfiguration directly.
+    if (!isHelmModel(ctx.model)) {
+      if (ctx.clientType === 'confidential') checkServerConfidential(ctx);
+      return;
+    }
     if (ctx.clientType === 'confidential') checkConfidential(ctx);
     else if (ctx.clientType === 'public' && ctx.isOidcProvider) checkPublic(ctx);
   },
 });
+
+/** Server layout: what the code-flow handler needs (§4.3), with the stock openmetadata.yaml defaults. */
+function checkServerConfidential(ctx: RuleContext): void {
+  if (!ctx.isOidcProvider) {
+    ctx.report({
+      at: CLIENT_TYPE,
+      severity: 'warn',
+      message:
+        `clientType "confidential" has no effect with provider ${show(ctx.provider)}: the server uses the OIDC code flow ` +
+        'only for google, okta, auth0, azure, custom-oidc and aws-cognito. Remove clientType (or set "public").',
+    });
+    return;
+  }
+  const names: Record<string, string> = { clientId: 'id (OIDC_CLIENT_ID)', clientSecret: 'secret (OIDC_CLIENT_SECRET)' };
+  for (const name of ['clientId', 'clientSecret']) {
+    if (isNonEmptyString(ctx.effective([...OIDC, name]))) continue;
+    ctx.report({
+      at: [...OIDC, name],
+      message:
+        `oidcConfiguration.${names[name]} is empty while clientType is "confidential": the server's code flow fails ` +
+        'with "Client ID and Client Secret is required to create OidcClient". Set it.',
+    });
+  }
+}
 
 /** Go templates treat "true" as true too; that it is a string is valid-schema's finding. */
 function isEnabled(ctx: RuleContext): boolean {

@@ -44,13 +44,23 @@ export default defineRule({
 
 function overrideMessage(ctx: RuleContext, name: string, paths: readonly Path[]): string {
   const keys = paths.map((path) => {
-    const written = ctx.get(path) !== undefined;
-    return `${[...ctx.model.configPath, ...path].join('.')}${written ? ` (line ${ctx.locationOf(path, 'config', 'key').line})` : ''}`;
+    const line = shadowedLine(ctx, name, path);
+    return `${[...ctx.model.configPath, ...path].join('.')}${line !== undefined ? ` (line ${line})` : ''}`;
   });
   return (
     `extraEnvs sets ${name}, which overrides ${keys.join(' and ')}: the container env wins over the chart's Secret, so the ` +
     'values file no longer says what runs. Set the values key instead and remove this entry.'
   );
+}
+
+/**
+ * The line of the values key the variable shadows, if written. The engine folds extraEnvs into the
+ * model (src/layouts/extra-envs.ts), so ctx.get/locationOf see the variable; the fold keeps the key.
+ */
+function shadowedLine(ctx: RuleContext, name: string, path: Path): number | undefined {
+  const override = ctx.model.envOverrides?.find((o) => o.name === name && o.path.join('.') === path.join('.'));
+  if (override) return override.shadowedLocation?.line;
+  return ctx.get(path) !== undefined ? ctx.locationOf(path, 'config', 'key').line : undefined;
 }
 
 /** A user envFrom Secret can carry the same names; omlint cannot see inside it, so this is a hint. */

@@ -11,6 +11,7 @@ import customParams from './custom-params';
 import defaultSigningKeys from './default-signing-keys';
 import discoveryUri from './discovery-uri';
 import enforcePrincipalDomain from './enforce-principal-domain';
+import envFileSyntax from './env-file-syntax';
 import envOverride from './env-override';
 import httpsUrls from './https-urls';
 import idpJwksPublicKey from './idp-jwks-public-key';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   defaultSigningKeys,
   discoveryUri,
   enforcePrincipalDomain,
+  envFileSyntax,
   envOverride,
   httpsUrls,
   idpJwksPublicKey,

@@ -1,6 +1,8 @@
 import { defineRule, RuleContext } from '../engine/rule';
 import { parseHttpUrl, stringItems } from '../engine/helpers';
 import { CHART_DEFAULT_SERVER, OPENMETADATA_JWKS_PATH } from '../chart/defaults';
+import { SERVER_DEFAULT_URL } from '../chart/server-defaults';
+import type { Plain } from '../types';
 
 /**
  * Bot, ingestion and personal-access tokens are signed by OpenMetadata's own key, published at
@@ -16,23 +18,41 @@ export default defineRule({
   check(ctx) {
     const publicKeys = ctx.get(['authentication', 'publicKeys']);
     if (!Array.isArray(publicKeys)) return;
-    const entries = stringItems(publicKeys).map(({ item }) => item.trim().replace(/\/+$/, ''));
-    // An entry with the right path but a bad host is public-keys-urls' finding; the legacy path is no-legacy-layout's.
-    if (entries.some((entry) => entry.endsWith(OPENMETADATA_JWKS_PATH) || entry.endsWith('/api/v1/config/jwks'))) return;
+    if (hasJwksEntry(publicKeys)) return;
+    const origin = ctx.origin(['authentication', 'publicKeys']);
+    const name = ctx.model.layout === 'server' ? 'publicKeyUrls' : 'publicKeys';
+    const via = origin?.env ? ` (set by ${origin.env.name})` : '';
+    const replaced = origin?.replaced;
+    // helm -f replaces lists: the overlay's list is the whole list (user-pain L4).
+    const cause = replaced
+      ? ` ${fileName(origin.filePath)} replaces the ${name} list of ${fileName(replaced.filePath)} (helm -f replaces lists, it never merges them)` +
+        `${hasJwksEntry(replaced.value) ? ', and drops its JWKS entry' : ''}.`
+      : '';
     const url = suggestedUrl(ctx);
     ctx.report({
       at: ['authentication', 'publicKeys'],
       target: 'key',
       message:
-        `publicKeys has no ${OPENMETADATA_JWKS_PATH} entry: tokens OpenMetadata signs itself (bots, ingestion, ` +
-        `personal access tokens) will be rejected. Add "${url}".`,
+        `${name}${via} has no ${OPENMETADATA_JWKS_PATH} entry: tokens OpenMetadata signs itself (bots, ingestion, ` +
+        `personal access tokens) will be rejected.${cause} Add "${url}".`,
       fix: { kind: 'append-item', at: ['authentication', 'publicKeys'], value: url },
     });
   },
 });
 
-/** The JWKS URL to add: on the configured server URL when there is one, else the chart's service. */
+/** An entry with the right path (a bad host is public-keys-urls' finding; the legacy path no-legacy-layout's). */
+function hasJwksEntry(list: Plain | undefined): boolean {
+  const entries = stringItems(list).map(({ item }) => item.trim().replace(/\/+$/, ''));
+  return entries.some((entry) => entry.endsWith(OPENMETADATA_JWKS_PATH) || entry.endsWith('/api/v1/config/jwks'));
+}
+
+function fileName(filePath: string): string {
+  return filePath.split(/[\\/]/).pop() ?? filePath;
+}
+
+/** The JWKS URL to add: on the configured server URL when there is one, else the chart's service (the server's own address on the server layout). */
 export function suggestedUrl(ctx: RuleContext): string {
   const serverUrl = parseHttpUrl(ctx.get(['authentication', 'oidcConfiguration', 'serverUrl']));
-  return `${serverUrl ? serverUrl.origin : CHART_DEFAULT_SERVER}${OPENMETADATA_JWKS_PATH}`;
+  const fallback = ctx.model.layout === 'server' ? SERVER_DEFAULT_URL : CHART_DEFAULT_SERVER;
+  return `${serverUrl ? serverUrl.origin : fallback}${OPENMETADATA_JWKS_PATH}`;
 }

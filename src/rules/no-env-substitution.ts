@@ -1,5 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { forEachString } from '../engine/helpers';
+import { isHelmModel } from '../layouts/model';
 
 /**
  * `${VAR:-default}` is Dropwizard substitution inside the server's openmetadata.yaml. Helm does not
@@ -13,6 +14,8 @@ export default defineRule({
   severity: 'error',
   description: 'openmetadata.yaml `${VAR:-default}` syntax inside Helm values, where it is passed through literally.',
   check(ctx) {
+    // In openmetadata.yaml and env files the server does expand it (the server layout evaluates it).
+    if (!isHelmModel(ctx.model)) return;
     forEachString(ctx.model.config, (path, text) => {
       const match = SUBSTITUTION.exec(text);
       if (!match) return;

@@ -5,6 +5,8 @@ import { validateAuthSections } from '../schema/validate';
 import { isPlainMap } from '../source/yaml';
 import { valueAt } from '../layouts/model';
 import type { Path } from '../types';
+import { isHelmModel } from '../layouts/model';
+import { describeSince, keysNewerThan } from '../chart/versions';
 
 /**
  * The chart schema sets `additionalProperties: false` on every auth map (reference §1.6), so
@@ -17,23 +19,45 @@ export default defineRule({
   fixable: true,
   description: 'A key the chart schema does not allow in the auth sections, with the key that was probably meant.',
   check(ctx) {
+    // On the server layout the engine keeps only keys the server does not know either (its config
+    // schemas are additionalProperties: false, reference §2; Dropwizard refuses to start on them).
+    // Unknown env names in env files are reported by the env-file layout under this id.
     for (const problem of ctx.schemaProblems()) {
       if (problem.kind !== 'unknown-key') continue;
       const key = String(problem.path.at(-1));
       // Reported by their own rules, with a better message.
       if (key.includes('.') || (key === 'botPrincipals' && problem.path[0] === 'authorizer')) continue;
-      const chartName = SERVER_TO_CHART_KEYS[String(problem.path.at(-2) ?? '')]?.[key];
+      const chartName = isHelmModel(ctx.model) ? SERVER_TO_CHART_KEYS[String(problem.path.at(-2) ?? '')]?.[key] : undefined;
       const verdict = chartName ? renameVerdict(ctx, problem.path, chartName) : undefined;
       ctx.report({
         at: problem.path,
         target: 'key',
-        message: unknownKeyMessage(problem.path, key, problem.allowed, verdict),
+        message: isHelmModel(ctx.model)
+          ? unknownKeyMessage(problem.path, key, problem.allowed, verdict)
+          : serverUnknownKeyMessage(key, problem.allowed),
         fix: chartName && verdict === 'safe' ? { kind: 'rename-key', at: problem.path, to: chartName } : undefined,
       });
     }
     reportMisplacedSaml(ctx);
+    reportNewerKeys(ctx);
   },
 });
+
+/** --chart-version: a key the chosen chart does not have yet (src/chart/versions.ts, reference §1.3, §1.4.1). */
+function reportNewerKeys(ctx: RuleContext): void {
+  if (!isHelmModel(ctx.model)) return;
+  for (const history of keysNewerThan(ctx.chartVersion)) {
+    if (ctx.get(history.path) === undefined || ctx.origin(history.path)?.env) continue;
+    const key = String(history.path.at(-1));
+    ctx.report({
+      at: history.path,
+      target: 'key',
+      message:
+        `"${key}" was added in chart ${describeSince(history)}; chart ${ctx.chartVersion}'s schema rejects it and helm install fails ` +
+        `(with schema checks skipped, the chart ignores it). Remove it, or upgrade the chart.`,
+    });
+  }
+}
 
 function unknownKeyMessage(path: Path, key: string, allowed: string[], verdict: RenameVerdict | undefined): string {
   const parent = String(path.at(-2) ?? '');
@@ -53,6 +77,12 @@ function unknownKeyMessage(path: Path, key: string, allowed: string[], verdict: 
   const suggestion = didYouMean(key, allowed);
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed keys: ${allowed.join(', ')}.`;
   return `"${key}" is not a key of ${where}; the chart schema rejects it and helm install fails.${hint}`;
+}
+
+function serverUnknownKeyMessage(key: string, allowed: string[]): string {
+  const suggestion = didYouMean(key, allowed);
+  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it.';
+  return `"${key}" is not a key of OpenMetadata's configuration schema here; the server rejects unknown keys and does not start.${hint}`;
 }
 
 /** The SAML docs page puts idp/sp/security straight under openmetadata.config (corpus saml-1). */

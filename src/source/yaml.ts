@@ -88,6 +88,12 @@ export class YamlDocument {
     return this.toLocation(range ?? [0, 0]);
   }
 
+  /** Whether the value at `path` is written as a plain (unquoted, non-block) scalar: its text is re-read as YAML after `${VAR}` substitution. */
+  isPlainScalar(path: Path): boolean {
+    const found = walk(this.doc, path);
+    return !!found && found.remaining === 0 && isScalar(found.node) && found.node.type === 'PLAIN';
+  }
+
   /** Every key written twice in one mapping, anywhere in the document. */
   duplicateKeys(): DuplicateKey[] {
     const duplicates: DuplicateKey[] = [];

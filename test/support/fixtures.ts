@@ -5,6 +5,8 @@
  *   key: value   # expect: rule-id@7:warn, other-rule:info
  *   # expect-line 21: yaml-syntax@53           for lines that cannot hold a comment (inside a quote)
  * A file `<name>.baseline.yaml` beside a fixture is passed as its --baseline.
+ * Env-file fixtures (`*.env`) use the same comments: `NAME= value   # expect: env-file-syntax@6:warn`
+ * (an env file's inline comment), or a standalone `# expect-line N: …` line.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -57,7 +59,7 @@ export function listRuleFixtures(): FixtureFile[] {
       const dir = path.join(FIXTURES_DIR, ruleId, kind);
       if (!fs.existsSync(dir)) continue;
       for (const name of fs.readdirSync(dir).sort()) {
-        if (!/\.ya?ml$/.test(name) || /\.baseline\.ya?ml$/.test(name)) continue;
+        if (!/\.(ya?ml|env)$/.test(name) || /\.baseline\.ya?ml$/.test(name)) continue;
         const baseline = path.join(dir, name.replace(/\.ya?ml$/, '.baseline.yaml'));
         out.push({ ruleId, kind, file: path.join(dir, name), baselineFile: fs.existsSync(baseline) ? baseline : undefined });
       }

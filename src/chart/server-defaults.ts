@@ -1,0 +1,71 @@
+/**
+ * What the server's stock conf/openmetadata.yaml uses when an environment variable is not set
+ * (the `:-default` parts; reference/openmetadata-auth.md §3.1, §3.2, SRV-YAML-NEW), in the chart's
+ * key names so rules read them like the chart defaults. Used for the server layout: an env file
+ * sets only some variables and the image's openmetadata.yaml supplies the rest.
+ */
+import type { PlainMap } from '../types';
+import { OPENMETADATA_JWKS_PATH } from './defaults';
+
+/** The server's own address in its stock configuration. */
+export const SERVER_DEFAULT_URL = 'http://localhost:8585';
+
+export const SERVER_DEFAULTS: PlainMap = {
+  authorizer: {
+    className: 'org.openmetadata.service.security.DefaultAuthorizer',
+    containerRequestFilter: 'org.openmetadata.service.security.JwtFilter',
+    initialAdmins: ['admin'],
+    allowedEmailRegistrationDomains: ['all'],
+    principalDomain: 'open-metadata.org',
+    allowedDomains: [],
+    enforcePrincipalDomain: false,
+    enableSecureSocketConnection: false,
+    useRolesFromProvider: false,
+  },
+  authentication: {
+    clientType: 'public',
+    provider: 'basic',
+    responseType: 'id_token',
+    providerName: '',
+    publicKeys: [`${SERVER_DEFAULT_URL}${OPENMETADATA_JWKS_PATH}`],
+    tokenValidationAlgorithm: 'RS256',
+    authority: 'https://accounts.google.com',
+    clientId: '',
+    callbackUrl: '',
+    jwtPrincipalClaims: ['email', 'preferred_username', 'sub'],
+    jwtPrincipalClaimsMapping: [],
+    enableSelfSignup: true,
+    enableAutoRedirect: false,
+    forceSecureSessionCookie: false,
+    oidcConfiguration: {
+      clientId: '',
+      oidcType: '',
+      clientSecret: '',
+      scope: 'openid email profile',
+      discoveryUri: '',
+      useNonce: true,
+      preferredJwsAlgorithm: 'RS256',
+      responseType: 'code',
+      disablePkce: true,
+      callbackUrl: `${SERVER_DEFAULT_URL}/callback`,
+      serverUrl: SERVER_DEFAULT_URL,
+      clientAuthenticationMethod: 'client_secret_post',
+      tenant: '',
+      maxClockSkew: '',
+      tokenValidity: '3600',
+      customParams: null,
+      maxAge: '0',
+      promptType: 'consent',
+      sessionExpiry: '604800',
+    },
+  },
+  jwtTokenConfiguration: {
+    rsapublicKeyFilePath: './conf/public_key.der',
+    rsaprivateKeyFilePath: './conf/private_key.der',
+    jwtissuer: 'open-metadata.org',
+    keyId: 'Gb389a-9f76-gdjs-a92j-0242bk94356',
+  },
+  fernetkey: {
+    value: 'jJ/9sz0g0OHxsfxOoSfdFdmk3ysNmPRnH3TUAbz3IHA=',
+  },
+};

@@ -1,0 +1,226 @@
+/**
+ * Docker `.env` / compose env files that set OpenMetadata's auth variables (AUTHENTICATION_*,
+ * AUTHORIZER_*, OIDC_*, SAML_*, JWT_*, FERNET_KEY; reference §1.3–§1.5, §3.2). Each variable is
+ * read as the server reads it once substituted into openmetadata.yaml, and the values become a
+ * server-layout model, so every rule runs on them. What the line itself gets wrong (`KEY: value`,
+ * `KEY= value`, a name set twice, a value repeating its name, an unknown name) is reported from here.
+ *
+ * Parsing follows docker compose's dotenv reader: `# comment` lines, optional `export `, quoted
+ * values, ` #` inline comments after unquoted values. `docker run --env-file` is stricter (no
+ * quotes, no comments, no `KEY: value`, spaces kept), which is why those forms are worth a finding.
+ */
+import type { Location, Path, Plain, PlainMap, Range } from '../types';
+import { AuthModel, Locator, SourceProblem, setValueAt } from './model';
+import type { Target } from '../source/yaml';
+import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName } from '../chart/env-names';
+import { SERVER_DEFAULTS } from '../chart/server-defaults';
+import { didYouMean } from '../engine/helpers';
+import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
+import { findSubstitutions, readEnvValue, substitute } from './env-value';
+
+export interface EnvEntry {
+  name: string;
+  /** The value after quotes and inline comments are removed. */
+  value: string;
+  line: number;
+  nameRange: Range;
+  valueRange: Range;
+  /** `KEY: value` instead of `KEY=value`. */
+  colon: boolean;
+  /** Whitespace between `=` and the value. */
+  spaceAfterEquals: boolean;
+}
+
+export interface EnvLine {
+  line: number;
+  text: string;
+}
+
+export interface ParsedEnvFile {
+  filePath: string;
+  entries: EnvEntry[];
+  /** Lines that are neither blank, a comment nor an assignment. */
+  junk: EnvLine[];
+  /** Name → the entry that counts (the last one, as docker compose keeps). */
+  byName: Map<string, EnvEntry>;
+  locator: EnvLinesLocator;
+}
+
+const ASSIGNMENT = /^(\s*)(export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)(\s*)([=:])(\s*)(.*)$/;
+
+/** Parses an env file; never throws. */
+export function parseEnvFile(text: string, filePath: string): ParsedEnvFile {
+  const entries: EnvEntry[] = [];
+  const junk: EnvLine[] = [];
+  text.split(/\r?\n/).forEach((lineText, index) => {
+    const line = index + 1;
+    if (/^\s*(#.*)?$/.test(lineText)) return;
+    const match = ASSIGNMENT.exec(lineText);
+    if (!match) {
+      junk.push({ line, text: lineText });
+      return;
+    }
+    const [, indent, exported = '', name, spaceBefore, operator, spaceAfter, rest] = match;
+    const nameColumn = indent.length + exported.length + 1;
+    const valueStart = nameColumn + name.length + spaceBefore.length + 1 + spaceAfter.length;
+    const { value, offset, length } = unquote(rest);
+    entries.push({
+      name,
+      value,
+      line,
+      nameRange: { line, column: nameColumn, endLine: line, endColumn: nameColumn + name.length },
+      valueRange: { line, column: valueStart + offset, endLine: line, endColumn: valueStart + offset + Math.max(length, 0) },
+      colon: operator === ':',
+      spaceAfterEquals: operator === '=' && spaceAfter.length > 0 && rest !== '',
+    });
+  });
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  return { filePath, entries, junk, byName, locator: new EnvLinesLocator(filePath, entries, junk) };
+}
+
+/** A value without its quotes and inline comment; offset/length of the text within `rest`. */
+function unquote(rest: string): { value: string; offset: number; length: number } {
+  const quote = rest[0];
+  if (quote === '"' || quote === "'") {
+    const end = rest.indexOf(quote, 1);
+    if (end > 0) return { value: rest.slice(1, end), offset: 0, length: end + 1 };
+  }
+  const comment = /\s+#/.exec(rest);
+  const value = (comment ? rest.slice(0, comment.index) : rest).replace(/\s+$/, '');
+  return { value, offset: 0, length: value.length };
+}
+
+/**
+ * Locates `['line', n]` (the assignment on line n: its name for target `key`, else its value)
+ * and, for model paths no variable sets, the first variable of the nearest section.
+ */
+export class EnvLinesLocator implements Locator {
+  constructor(private readonly filePath: string, private readonly entries: EnvEntry[], private readonly junk: EnvLine[]) {}
+
+  locate(path: Path, target?: Target): Location | undefined {
+    if (path[0] !== 'line') return undefined;
+    const line = Number(path[1]);
+    const entry = this.entries.find((candidate) => candidate.line === line);
+    if (entry) return { filePath: this.filePath, ...(target === 'key' ? entry.nameRange : entry.valueRange) };
+    const junk = this.junk.find((candidate) => candidate.line === line);
+    if (!junk) return undefined;
+    const column = junk.text.length - junk.text.trimStart().length + 1;
+    return { filePath: this.filePath, line, column, endLine: line, endColumn: junk.text.trimEnd().length + 1 };
+  }
+
+  locateClosest(path: Path, target?: Target): Location {
+    const exact = this.locate(path, target);
+    if (exact) return exact;
+    // A model path nothing sets: point at the first variable of the deepest section that has one.
+    const modelPath = path[0] === 'config' ? path.slice(1) : path;
+    for (let length = modelPath.length - 1; length >= 1; length--) {
+      const prefix = pathKey(modelPath.slice(0, length)).slice(0, -1);
+      const entry = this.entries.find((candidate) =>
+        ENV_NAMES.get(candidate.name)?.paths.some((p) => pathKey(p).startsWith(prefix)),
+      );
+      if (entry) return { filePath: this.filePath, ...entry.nameRange };
+    }
+    const first = this.entries[0];
+    return { filePath: this.filePath, ...(first ? first.nameRange : { line: 1, column: 1, endLine: 1, endColumn: 1 }) };
+  }
+}
+
+/** Cheap test before parsing: does the text set any auth variable? */
+export function mentionsAuthEnv(text: string): boolean {
+  return /^\s*(export\s+)?(AUTHENTICATION_|AUTHORIZER_|OIDC_|SAML_|JWT_|FERNET_KEY|CUSTOM_OIDC_|RSA_P|AUTH_R)/m.test(text);
+}
+
+/** Whether a file name is an env file rather than YAML. */
+export function isEnvFileName(filePath: string): boolean {
+  const base = filePath.split(/[\\/]/).pop() ?? '';
+  return /^\.env(\..+)?$/.test(base) || /\.env$/.test(base);
+}
+
+/** The model of an env file, or undefined when it sets no auth variable. */
+export function buildEnvFileModel(parsed: ParsedEnvFile): AuthModel | undefined {
+  const auth = parsed.entries.filter((entry) => ENV_NAMES.has(entry.name) || AUTH_ENV_PREFIX.test(entry.name));
+  if (auth.length === 0) return undefined;
+  const problems = syntaxProblems(parsed);
+  const config: PlainMap = {};
+  const mapped = new Map<string, MappedEntry>();
+  for (const entry of parsed.byName.values()) {
+    const env = ENV_NAMES.get(entry.name);
+    if (!env) continue;
+    const { value, problem } = envEntryValue(entry, env, parsed);
+    if (problem) problems.push({ ruleId: 'yaml-syntax', at: ['line', entry.line], root: 'document', target: 'value', message: `${entry.name}: ${problem}.` });
+    for (const path of env.paths) {
+      setValueAt(config, path, value);
+      mapped.set(pathKey(['config', ...path]), {
+        locator: parsed.locator,
+        sourcePath: ['line', entry.line],
+        whole: true,
+        origin: { filePath: parsed.filePath, env: { name: entry.name, source: 'env-file' } },
+      });
+    }
+  }
+  const document: PlainMap = { config };
+  return {
+    layout: 'server',
+    filePath: parsed.filePath,
+    document,
+    chartPath: [],
+    configPath: ['config'],
+    config,
+    locator: new MappedLocator(mapped, parsed.locator),
+    duplicateKeys: [],
+    defaults: SERVER_DEFAULTS,
+    sourceProblems: problems,
+  };
+}
+
+/**
+ * An env value as the server gets it. A `${VAR:-default}` inside an env file is expanded by docker
+ * compose from the shell environment (here: the file itself, else the default).
+ */
+function envEntryValue(entry: EnvEntry, env: EnvName, parsed: ParsedEnvFile): { value: Plain; problem?: string } {
+  const text = findSubstitutions(entry.value).length > 0
+    ? substitute(entry.value, (name) => (name === entry.name ? undefined : parsed.byName.get(name)?.value))
+    : entry.value;
+  const expectsMap = env.paths.some((path) => path.at(-1) === 'customParams');
+  return readEnvValue(text, expectsMap);
+}
+
+
+/** The env-file mistakes the docs corpus ships (INDEX.md "Env files"), as problems on their lines. */
+function syntaxProblems(parsed: ParsedEnvFile): SourceProblem[] {
+  const problems: SourceProblem[] = [];
+  const report = (line: number, target: Target, message: string, severity: 'error' | 'warn', ruleId = 'env-file-syntax'): void => {
+    problems.push({ ruleId, at: ['line', line], root: 'document', target, message, severity });
+  };
+  for (const junk of parsed.junk) {
+    if (!AUTH_ENV_PREFIX.test(junk.text.trim())) continue;
+    report(junk.line, 'key', `"${junk.text.trim().slice(0, 40)}" is not a NAME=value line; the variable is not set.`, 'error');
+  }
+  const seen = new Map<string, EnvEntry>();
+  for (const entry of parsed.entries) {
+    if (!ENV_NAMES.has(entry.name) && !AUTH_ENV_PREFIX.test(entry.name)) continue;
+    if (entry.colon) {
+      report(entry.line, 'key', `"${entry.name}:" is YAML syntax, not an env assignment: docker run --env-file and Kubernetes do not read it (only docker compose tolerates it). Write ${entry.name}=<value>.`, 'error');
+    }
+    if (entry.spaceAfterEquals) {
+      report(entry.line, 'value', `Space after "${entry.name}=": docker run --env-file keeps it as part of the value. Write ${entry.name}=<value> with nothing between "=" and the value.`, 'warn');
+    }
+    if (entry.value.trim().startsWith(`${entry.name}=`) || entry.value.trim().startsWith(`${entry.name}:`)) {
+      report(entry.line, 'value', `The value of ${entry.name} starts with its own name ("${entry.name}=…"), so the server receives that text, not the URL or setting after it. Keep only the part after the second "=".`, 'error');
+    }
+    if (findSubstitutions(entry.value).some((substitution) => substitution.name === entry.name)) {
+      report(entry.line, 'value', `${entry.name} refers to itself with \${${entry.name}…}: only docker compose expands that; docker run --env-file and Kubernetes pass the text literally. Write the value itself.`, 'warn');
+    }
+    const earlier = seen.get(entry.name);
+    if (earlier) {
+      report(entry.line, 'key', `${entry.name} is already set on line ${earlier.line}; only this last value is used and the earlier one is silently dropped. Delete one of them.`, 'error');
+    }
+    seen.set(entry.name, entry);
+    if (!ENV_NAMES.has(entry.name)) {
+      const suggestion = didYouMean(entry.name, [...ENV_NAMES.keys()]);
+      const hint = suggestion ? ` Did you mean ${suggestion}?` : ' See the env names in conf/openmetadata.yaml.';
+      report(entry.line, 'key', `${entry.name} is not a variable OpenMetadata's configuration reads, so it has no effect.${hint}`, 'error', 'no-unknown-keys');
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,145 @@
+/**
+ * The server's own conf/openmetadata.yaml: `authenticationConfiguration`,
+ * `authorizerConfiguration`, `jwtTokenConfiguration`, `fernetConfiguration` (reference §3). The
+ * sections are translated to the chart's names (publicKeyUrls → publicKeys, adminPrincipals →
+ * initialAdmins, oidcConfiguration id/secret/type/prompt → clientId/clientSecret/oidcType/promptType,
+ * samlConfiguration → saml, fernetConfiguration.fernetKey → fernetkey.value; §2, §3, src/chart/names.ts)
+ * so the same rules run, and every model path is located on the server key that set it.
+ *
+ * `${VAR:-default}` is evaluated as the server does (§1.2): textually, before YAML parsing, with the
+ * variable's value from `--env-file` when it has one, else the default. A finding about such a value
+ * lands on the substitution's text (or on the env file's line when the value came from there).
+ *
+ * The SAML docs page ships `idp:`, `sp:` and `security:` as separate fragments with no parent key
+ * (corpus saml-bare-metal-1..3). A document whose top-level keys are only those is read as the
+ * body of `authenticationConfiguration.samlConfiguration`, where the page means them to go.
+ */
+import type { Path, Plain, PlainMap } from '../types';
+import { AuthModel, Locator, SourceProblem, setValueAt } from './model';
+import { isPlainMap, YamlDocument, DuplicateKey } from '../source/yaml';
+import { SERVER_SECTIONS, SERVER_TO_CHART_KEYS, SERVER_FERNET_KEYS } from '../chart/names';
+import { SERVER_DEFAULTS } from '../chart/server-defaults';
+import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
+import { findSubstitutions, readEnvValue, substitute } from './env-value';
+import type { ParsedEnvFile } from './env-file';
+
+const SAML_FRAGMENT_KEYS = ['idp', 'sp', 'security', 'debugMode'];
+
+/** Chart name of a server key, given the chart name of the map that holds it. */
+function chartName(parent: string | undefined, key: string): string {
+  if (parent === undefined) return SERVER_SECTIONS[key] ?? key;
+  if (parent === 'fernetkey') return SERVER_FERNET_KEYS[key] ?? key;
+  return SERVER_TO_CHART_KEYS[parent]?.[key] ?? key;
+}
+
+/** Where the auth sections sit in a server document: at its root, or a bare SAML fragment. */
+function serverRoots(document: Plain): { serverPath: Path; modelPath: Path }[] {
+  if (!isPlainMap(document)) return [];
+  const keys = Object.keys(document);
+  const sections = keys.filter((key) => key in SERVER_SECTIONS);
+  if (sections.length > 0) return sections.map((key) => ({ serverPath: [key], modelPath: [SERVER_SECTIONS[key]] }));
+  const isSamlFragment = keys.length > 0 && keys.every((key) => SAML_FRAGMENT_KEYS.includes(key)) && keys.some((key) => isPlainMap(document[key]));
+  return isSamlFragment ? [{ serverPath: [], modelPath: ['authentication', 'saml'] }] : [];
+}
+
+export function isServerConfig(document: Plain): boolean {
+  return serverRoots(document).length > 0;
+}
+
+interface Translation {
+  config: PlainMap;
+  entries: Map<string, MappedEntry>;
+  /** Server path → model path, for duplicate keys. */
+  toModel: Map<string, Path>;
+  problems: SourceProblem[];
+}
+
+/** The server layout's model of one document, or undefined when it holds no server auth section. */
+export function buildServerModel(filePath: string, source: YamlDocument, document: Plain, envFile?: ParsedEnvFile): AuthModel | undefined {
+  const roots = serverRoots(document);
+  if (roots.length === 0) return undefined;
+  const t: Translation = { config: {}, entries: new Map(), toModel: new Map(), problems: [] };
+  for (const { serverPath, modelPath } of roots) {
+    const value = translate(valueAtPath(document, serverPath), serverPath, modelPath, t, source, envFile);
+    setValueAt(t.config, modelPath, value);
+    t.entries.set(pathKey(modelPath), { locator: source, sourcePath: serverPath });
+    t.toModel.set(pathKey(serverPath), modelPath);
+  }
+  const locator: Locator = new MappedLocator(t.entries, source);
+  return {
+    layout: 'server',
+    filePath,
+    document: t.config,
+    chartPath: [],
+    configPath: [],
+    config: t.config,
+    locator,
+    duplicateKeys: translateDuplicates(source.duplicateKeys(), t.toModel),
+    defaults: SERVER_DEFAULTS,
+    sourceProblems: t.problems,
+  };
+}
+
+function translate(value: Plain | undefined, serverPath: Path, modelPath: Path, t: Translation, source: YamlDocument, envFile?: ParsedEnvFile): Plain {
+  if (value === undefined) return null;
+  if (typeof value === 'string' && findSubstitutions(value).length > 0) {
+    return substituted(value, serverPath, modelPath, t, source, envFile);
+  }
+  if (Array.isArray(value)) {
+    return value.map((item, index) => translate(item, [...serverPath, index], [...modelPath, index], t, source, envFile));
+  }
+  if (!isPlainMap(value)) return value;
+  const out: PlainMap = {};
+  const parent = modelPath.length > 0 ? String(modelPath.at(-1)) : undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const name = chartName(parent, key);
+    const childServer = [...serverPath, key];
+    const childModel = [...modelPath, name];
+    t.entries.set(pathKey(childModel), { locator: source, sourcePath: childServer });
+    t.toModel.set(pathKey(childServer), childModel);
+    out[name] = translate(child, childServer, childModel, t, source, envFile);
+  }
+  return out;
+}
+
+/** A scalar with `${VAR:-default}`: the value the server ends up with, located on the text that gave it. */
+function substituted(text: string, serverPath: Path, modelPath: Path, t: Translation, source: YamlDocument, envFile?: ParsedEnvFile): Plain {
+  const substitutions = findSubstitutions(text);
+  const fromEnvFile = envFile ? substitutions.map((s) => envFile.byName.get(s.name)).filter((e) => e !== undefined) : [];
+  const result = substitute(text, (name) => envFile?.byName.get(name)?.value);
+  // Text substituted into a quoted scalar stays a string; into a plain scalar it is read as YAML.
+  const { value, problem } = source.isPlainScalar(serverPath)
+    ? readEnvValue(result, modelPath.at(-1) === 'customParams')
+    : { value: result, problem: undefined };
+  const single = substitutions.length === 1 && text.trim().startsWith('${') && text.trim().endsWith('}');
+  const envEntry = single && fromEnvFile.length === 1 ? fromEnvFile[0] : undefined;
+  t.entries.set(pathKey(modelPath), envEntry && envFile
+    ? { locator: envFile.locator, sourcePath: ['line', envEntry.line], whole: true, origin: { filePath: envFile.filePath, env: { name: envEntry.name, source: 'env-file' } } }
+    : {
+      locator: source,
+      sourcePath: serverPath,
+      whole: true,
+      origin: { filePath: source.filePath, ...(single ? { env: { name: substitutions[0].name, source: envFile?.byName.has(substitutions[0].name) ? 'env-file' : 'substitution-default' } } : {}) },
+    });
+  if (problem) {
+    const names = substitutions.map((s) => s.name).join(', ');
+    t.problems.push({ ruleId: 'yaml-syntax', at: modelPath, target: 'value', message: `${names}: ${problem}.` });
+  }
+  return value;
+}
+
+function translateDuplicates(duplicates: DuplicateKey[], toModel: Map<string, Path>): DuplicateKey[] {
+  return duplicates.flatMap((duplicate) => {
+    const mapPath = toModel.get(pathKey(duplicate.mapPath)) ?? (duplicate.mapPath.length === 0 ? [] : undefined);
+    if (!mapPath) return [];
+    const key = chartName(mapPath.length > 0 ? String(mapPath.at(-1)) : undefined, duplicate.key);
+    return [{ ...duplicate, mapPath, key }];
+  });
+}
+
+function valueAtPath(document: Plain, path: Path): Plain | undefined {
+  let current: Plain | undefined = document;
+  for (const segment of path) current = isPlainMap(current) ? current[String(segment)] : undefined;
+  return current;
+}
+

@@ -1,0 +1,105 @@
+/**
+ * --chart-version: the keys and defaults of older charts (reference §1.3, §1.4.1), and the chart
+ * 1.13.1 defaults checked against the reference's tables (§1.3, §1.4, §1.4.1, §1.4.2).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { lintText } from '../src/engine/lint';
+import { KEY_HISTORY, chartDefaults, compareVersions, hasKey } from '../src/chart/versions';
+import { CHART_DEFAULTS } from '../src/chart/defaults';
+import { valueAt } from '../src/layouts/model';
+import type { Path, Plain } from '../src/types';
+
+const history = (key: string) => KEY_HISTORY.find((h) => h.path.join('.').endsWith(key))!;
+
+describe('which chart has which key', () => {
+  it.each([
+    ['promptType', '1.6.12', false], ['promptType', '1.6.13', true], ['promptType', '1.7.0', false], ['promptType', '1.7.1', true],
+    ['promptType', '1.13.1', true], ['sessionExpiry', '1.8.1', false], ['sessionExpiry', '1.8.2', true], ['sessionExpiry', '1.9.0', true],
+    ['allowedDomains', '1.6.11', false], ['allowedDomains', '1.6.12', true], ['allowedDomains', '1.7.0', true],
+    ['useRolesFromProvider', '1.3.9', false], ['useRolesFromProvider', '1.4.0', true],
+    ['clientType', '1.3.1', false], ['clientType', '1.3.2', true], ['customParams', '1.2.8', false],
+  ] as const)('%s in chart %s: %s', (key, version, expected) => {
+    expect(hasKey(history(key), version)).toBe(expected);
+  });
+
+  it('compares versions numerically', () => {
+    expect(compareVersions('1.10.0', '1.9.9')).toBeGreaterThan(0);
+    expect(compareVersions('1.6.13', '1.6.13')).toBe(0);
+  });
+
+  it('drops the keys an older chart lacks from its defaults, keeping clientType public (the server default)', () => {
+    const old = chartDefaults('1.3.0');
+    expect(valueAt(old, ['authentication', 'oidcConfiguration', 'promptType'])).toBeUndefined();
+    expect(valueAt(old, ['authentication', 'oidcConfiguration', 'enabled'])).toBeUndefined();
+    expect(valueAt(old, ['authentication', 'clientType'])).toBe('public');
+    expect(chartDefaults('1.13.1')).toBe(CHART_DEFAULTS);
+    expect(valueAt(CHART_DEFAULTS, ['authentication', 'oidcConfiguration', 'promptType'])).toBe('consent');
+  });
+});
+
+describe('a key newer than the chosen chart', () => {
+  const values = [
+    'openmetadata:',
+    '  config:',
+    '    authorizer:',
+    '      allowedDomains: [acme-analytics.com]', // 4
+    '    authentication:',
+    '      oidcConfiguration:',
+    '        promptType: select_account', //        7
+    '        sessionExpiry: "86400"', //            8
+    '',
+  ].join('\n');
+  const findings = (version?: string) =>
+    (lintText(values, 'values.yaml', { chartVersion: version })?.messages ?? [])
+      .filter((m) => m.ruleId === 'no-unknown-keys')
+      .map((m) => `${m.line}:${m.column}`);
+
+  it('is fine on the current chart', () => {
+    expect(findings()).toEqual([]);
+  });
+
+  it('is a no-unknown-keys finding on the key, naming the chart that added it', () => {
+    expect(findings('1.7.0')).toEqual(['7:9', '8:9']);
+    expect(findings('1.6.11')).toEqual(['4:7', '7:9', '8:9']);
+    const message = lintText(values, 'values.yaml', { chartVersion: '1.8.1' })?.messages.find((m) => m.ruleId === 'no-unknown-keys')?.message;
+    expect(message).toContain('"sessionExpiry" was added in chart 1.8.2');
+    expect(message).toContain("chart 1.8.1's schema rejects it");
+  });
+});
+
+describe('chart 1.13.1 defaults agree with reference §1', () => {
+  const reference = fs.readFileSync(path.join(__dirname, '..', '..', 'shared', 'reference', 'openmetadata-auth.md'), 'utf8');
+
+  /** Rows `| key | type | default | …` of the tables of a reference section. */
+  function tableDefaults(heading: string, prefix: Path): [Path, string][] {
+    const start = reference.indexOf(heading);
+    const section = reference.slice(start, reference.indexOf('\n#', start + heading.length));
+    return [...section.matchAll(/^\| ([A-Za-z]+) \| [^|]+ \| `([^`]*)` \|/gm)].map((m) => [[...prefix, m[1]], m[2]]);
+  }
+
+  const rows = [
+    ...tableDefaults('### 1.3 `openmetadata.config.authorizer`', ['authorizer']),
+    ...tableDefaults('### 1.4 `openmetadata.config.authentication`', ['authentication']),
+    ...tableDefaults('#### 1.4.1 `authentication.oidcConfiguration`', ['authentication', 'oidcConfiguration']),
+  ];
+
+  it('reads enough rows from the reference to mean something', () => {
+    expect(rows.length).toBeGreaterThan(30);
+  });
+
+  it.each(rows.map(([p, text]) => [p.join('.'), p, text] as const))('%s', (_name, p, text) => {
+    const value = valueAt(CHART_DEFAULTS, p);
+    expect(render(value)).toBe(normalise(text));
+  });
+});
+
+/** The reference writes `["admin"]`, `[email, preferred_username, sub]`, `"3600"`, `'{}'`. */
+function normalise(text: string): string {
+  return text.replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1').replace(/"/g, '').replace(/,\s*/g, ',');
+}
+
+function render(value: Plain | undefined): string {
+  if (Array.isArray(value)) return `[${value.join(',')}]`;
+  return String(value);
+}
