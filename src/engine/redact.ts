@@ -48,12 +48,25 @@ export function collectSecrets(document: Plain): Set<string> {
   return secrets;
 }
 
-/** Replaces every secret in `text`, longest first so one secret inside another is fully hidden. */
+/** Secrets shorter than this that are one plain word are matched as whole words only. */
+const WORD_SECRET_MAX = 12;
+
+/**
+ * Replaces every secret in `text`, longest first so one secret inside another is fully hidden. A
+ * short secret that is a plain word ("secret", the LDAP docs' default password) is replaced only
+ * where it stands alone, so it cannot garble the words around it ("fernetkey.secretRef"); any
+ * longer secret is replaced wherever it appears.
+ */
 export function redact(text: string, secrets: ReadonlySet<string>): string {
   if (secrets.size === 0) return text;
   let out = text;
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    if (!out.includes(secret)) continue;
+    if (secret.length >= WORD_SECRET_MAX || !/^[A-Za-z0-9]+$/.test(secret)) {
+      out = out.split(secret).join(REDACTED);
+    } else {
+      out = out.replace(new RegExp(`(?<![A-Za-z0-9])${secret}(?![A-Za-z0-9])`, 'g'), REDACTED);
+    }
   }
   return out;
 }

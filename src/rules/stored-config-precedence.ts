@@ -22,14 +22,11 @@ export default defineRule({
   check(ctx) {
     const baseline = ctx.baseline;
     if (!baseline) return;
-    for (const section of SECTIONS) {
-      const before = effectiveSection(baseline.config, section);
-      const after = effectiveSection(ctx.model.config, section);
-      for (const path of changedLeaves(before, after, [section])) {
-        if (!isRendered(path, baseline.config) && !isRendered(path, ctx.model.config)) continue;
-        report(ctx, path, baseline.label);
-      }
-    }
+    const changed = SECTIONS.flatMap((section) =>
+      changedLeaves(effectiveSection(baseline.config, section), effectiveSection(ctx.model.config, section), [section]),
+    ).filter((path) => isRendered(path, baseline.config) || isRendered(path, ctx.model.config));
+    // One piece of advice per file, on the first changed key: the same fact applies to every change.
+    if (changed.length > 0) report(ctx, changed, baseline.label);
   },
 });
 
@@ -60,14 +57,19 @@ function isRendered(path: Path, config: PlainMap): boolean {
   return true;
 }
 
+/** The most changed keys a message names before it says "and N more". */
+const NAMED_CHANGES = 5;
+
 /** Values are not shown: the baseline's secrets are not known to the redaction of this file. */
-function report(ctx: RuleContext, path: Path, label: string): void {
-  const inFile = ctx.get(path) !== undefined;
+function report(ctx: RuleContext, changed: Path[], label: string): void {
+  const first = changed.find((path) => ctx.get(path) !== undefined) ?? changed[0];
+  const names = changed.slice(0, NAMED_CHANGES).map((path) => `${path.join('.')}${ctx.get(path) === undefined ? ' (removed)' : ''}`);
+  const more = changed.length > NAMED_CHANGES ? ` and ${changed.length - NAMED_CHANGES} more` : '';
   ctx.report({
-    at: path,
+    at: first,
     target: 'key',
     message:
-      `${path.join('.')} ${inFile ? 'differs from' : 'was removed since'} ${label}. On OpenMetadata 1.10 and later an install that has ` +
+      `Auth settings changed since ${label}: ${names.join(', ')}${more}. On OpenMetadata 1.10 and later an install that has ` +
       'already started keeps the auth settings stored in its database, so this change is not applied: make it in Settings > SSO ' +
       '(or the security config API), or run "openmetadata-ops.sh remove-security-config --force" and restart.',
   });

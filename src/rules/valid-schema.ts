@@ -50,15 +50,20 @@ function message(problem: SchemaProblem, value: Plain | undefined): string {
       : alias ? ` ${alias}` : '';
     return `${show(value)} is not allowed for ${name}; use one of: ${problem.allowed.join(', ')}.${hint}`;
   }
-  if (problem.kind === 'type') return typeMessage(name, problem.expected ?? '', value);
+  if (problem.kind === 'type') return typeMessage(name, problem.expected ?? '', problem.secretRef === true, value);
   return `${name} does not match the chart schema.`;
 }
 
-function typeMessage(name: string, expected: string, value: Plain | undefined): string {
-  if (value === null) return `${name} is empty (null); the chart expects ${article(expected)} here.`;
-  if (expected === 'object' && typeof value !== 'object') {
-    // Never echo the value: it is a secret written in clear text.
+function typeMessage(name: string, expected: string, secretRef: boolean, value: Plain | undefined): string {
+  if (value === null) {
+    return `${name} is empty (null): Helm then deletes the key, chart default included, where ${article(expected)} is expected. Write a value, or delete the line to keep the default.`;
+  }
+  if (secretRef && typeof value !== 'object') {
+    // Never echo the value: it may be a secret written in clear text.
     return `${name} must be a reference to a Kubernetes Secret ({secretRef: <secret name>, secretKey: <key>}), not a literal value.`;
+  }
+  if (expected === 'object' && typeof value !== 'object') {
+    return `${name} must be a map of settings (nested keys), not ${article(typeof value)}.`;
   }
   if (expected === 'array') {
     return `${name} must be a list (one "- item" per line, or [a, b]); a single string is not split by the chart.`;

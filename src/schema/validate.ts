@@ -15,6 +15,8 @@ export interface SchemaProblem {
   allowed: string[];
   /** type: what the schema wants (`string`, `array`, `object`…). */
   expected?: string;
+  /** type: the schema wants a {secretRef, secretKey} reference to a Kubernetes Secret here. */
+  secretRef?: boolean;
 }
 
 interface AjvError {
@@ -52,12 +54,18 @@ function toProblem(error: AjvError): SchemaProblem[] {
         allowed: Object.keys(error.parentSchema?.properties ?? {}),
       }];
     case 'type':
-      return [{ kind: 'type', path, allowed: [], expected: String(error.params.type) }];
+      return [{ kind: 'type', path, allowed: [], expected: String(error.params.type), secretRef: isSecretRefSchema(error.parentSchema) }];
     case 'enum':
       return [{ kind: 'enum', path, allowed: (error.params.allowedValues as Plain[]).map(String) }];
     default:
       return [{ kind: 'other', path, allowed: [] }];
   }
+}
+
+/** The shape of schemas/secret-ref.schema.json: an object of exactly secretRef and secretKey. */
+function isSecretRefSchema(schema: AjvError['parentSchema']): boolean {
+  const keys = Object.keys(schema?.properties ?? {}).sort();
+  return keys.length === 2 && keys[0] === 'secretKey' && keys[1] === 'secretRef';
 }
 
 function pointerToPath(pointer: string): Path {
