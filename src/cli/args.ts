@@ -1,5 +1,6 @@
 /** argv → options. Nothing here reads files or lints: a bad option is a UsageError, exit 2. */
 import type { RuleSetting } from '../types';
+import { DEFAULT_INPUT_LIMITS as LIMITS, InputLimits, MAX_DEPTH_CEILING } from '../source/limits';
 
 export class UsageError extends Error {}
 
@@ -17,6 +18,12 @@ export interface CliOptions {
   version: boolean;
   help: boolean;
   debug: boolean;
+  /** Input limits given on the command line (the rest keep their defaults). */
+  limits: Partial<InputLimits>;
+  /** Lint standard input instead of files. */
+  stdin: boolean;
+  /** The name standard input is linted as (default `<stdin>`). */
+  stdinFilename?: string;
 }
 
 const SETTINGS: Record<string, RuleSetting> = {
@@ -26,7 +33,7 @@ const SETTINGS: Record<string, RuleSetting> = {
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, color: undefined, rules: {},
-    listRules: false, version: false, help: false, debug: false,
+    listRules: false, version: false, help: false, debug: false, limits: {}, stdin: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -50,6 +57,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-v': case '--version': options.version = true; break;
       case '-h': case '--help': options.help = true; break;
       case '--debug': options.debug = true; break;
+      case '--max-file-size': options.limits.maxFileSize = parseSize(flag, value()); break;
+      case '--max-line-length': options.limits.maxLineLength = parseLimit(flag, value()); break;
+      case '--max-tokens': options.limits.maxTokens = parseLimit(flag, value()); break;
+      case '--max-documents': options.limits.maxDocuments = parseLimit(flag, value()); break;
+      case '--max-depth': options.limits.maxDepth = parseLimit(flag, value(), MAX_DEPTH_CEILING); break;
+      case '--max-alias-expansion': options.limits.maxAliasExpansion = parseCount(flag, value()); break;
+      case '--stdin': options.stdin = true; break;
+      case '--stdin-filename': options.stdinFilename = value(); break;
       case '--': options.patterns.push(...argv.slice(i + 1)); i = argv.length; break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${flag}; see omlint --help`);
@@ -62,6 +77,22 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 function parseCount(flag: string, text: string): number {
   if (!/^\d+$/.test(text)) throw new UsageError(`${flag} takes a whole number, not "${text}"`);
   return Number(text);
+}
+
+/** A positive whole number, at most `max`. */
+function parseLimit(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
+  const count = parseCount(flag, text);
+  if (count < 1 || count > max) throw new UsageError(`${flag} takes a whole number from 1 to ${max}, not "${text}"`);
+  return count;
+}
+
+/** Bytes, with an optional k/m/g suffix (powers of 1024): `10m`, `512k`, `2000000`. */
+function parseSize(flag: string, text: string): number {
+  const match = /^(\d+)\s*([kmg]?)i?b?$/i.exec(text.trim());
+  if (!match) throw new UsageError(`${flag} takes a size in bytes such as 2000000, 512k or 10m, not "${text}"`);
+  const bytes = Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase());
+  if (bytes < 1 || !Number.isSafeInteger(bytes)) throw new UsageError(`${flag}: "${text}" is not a usable size`);
+  return bytes;
 }
 
 /** `--rule id:off|info|warn|error`, also `id=warn`; several may be comma-separated. */
@@ -90,6 +121,16 @@ Options:
   --color, --no-color    Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
   --list-rules           Print every rule with its default severity
   --debug                Print stack traces of internal errors
+  --stdin                Lint standard input instead of files
+  --stdin-filename NAME  The name standard input is linted and reported as (default <stdin>)
+
+Input limits (SECURITY.md; a part over a limit is reported as input-limit and not linted):
+  --max-file-size SIZE   Largest file read, e.g. 10m (default ${LIMITS.maxFileSize / 1024 / 1024}m; over it: error, exit 2)
+  --max-line-length N    Longest line in characters (default ${LIMITS.maxLineLength})
+  --max-tokens N         Most YAML tokens read from one file (default ${LIMITS.maxTokens})
+  --max-documents N      Most YAML documents read from one file (default ${LIMITS.maxDocuments})
+  --max-depth N          Deepest nesting of maps and lists, at most ${MAX_DEPTH_CEILING} (default ${LIMITS.maxDepth})
+  --max-alias-expansion N  Most values aliases and merge keys may add to a document (default ${LIMITS.maxAliasExpansion})
   -v, --version          Print the version
   -h, --help             Print this help
 

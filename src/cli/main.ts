@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseArgs, HELP, UsageError, CliOptions } from './args';
 import { resolveFiles } from './files';
 import { showAtRef } from './git';
-import { InputError, readSourceFile } from '../source/read';
+import { DEFAULT_READ_LIMITS, InputError, decodeText, readSourceFile, readStdin } from '../source/read';
 import type { LintResult } from '../types';
 
 /** Named exit codes (RULES.md): the contract CI jobs and hooks rely on. */
@@ -26,11 +26,17 @@ export function run(argv: readonly string[], io: Io): number {
     if (error instanceof UsageError || error instanceof InputError) {
       io.stderr(`omlint: ${error.message}\n`);
     } else {
-      io.stderr(`omlint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-      if (options?.debug) io.stderr(`${(error as Error)?.stack}\n`);
+      reportInternalError(error, undefined, options?.debug ?? false, io);
     }
     return EXIT.failure;
   }
+}
+
+/** One line on stderr; the stack only with --debug (a rule crash arrives with its values redacted). */
+function reportInternalError(error: unknown, file: string | undefined, debug: boolean, io: Io): void {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`omlint: internal error${file ? ` on ${file}` : ''}: ${message.split('\n')[0]}\n`);
+  if (debug) io.stderr(`${error instanceof Error ? error.stack : message}\n`);
 }
 
 function lintCommand(options: CliOptions, io: Io): number {
@@ -57,8 +63,11 @@ function lintCommand(options: CliOptions, io: Io): number {
 
   const { lintText } = require('../engine/lint') as typeof import('../engine/lint');
   const { parseBaseline } = require('../engine/baseline') as typeof import('../engine/baseline');
+  if (options.stdin && options.patterns.length > 0) throw new UsageError('--stdin lints standard input only; give no file arguments with it');
+  if (!options.stdin && options.stdinFilename !== undefined) throw new UsageError('--stdin-filename needs --stdin');
+  const readLimits = { maxBytes: options.limits.maxFileSize ?? DEFAULT_READ_LIMITS.maxBytes };
   const fixedBaseline = options.baselineFile
-    ? parseBaseline(readSourceFile(options.baselineFile), options.baselineFile)
+    ? parseBaseline(readSourceFile(options.baselineFile, readLimits), options.baselineFile, options.limits)
     : undefined;
   if (options.baselineFile && !fixedBaseline) {
     throw new InputError(`--baseline: ${options.baselineFile} holds no OpenMetadata auth settings`);
@@ -66,18 +75,29 @@ function lintCommand(options: CliOptions, io: Io): number {
 
   let inputFailed = false;
   const results: LintResult[] = [];
-  for (const file of resolveFiles(options.patterns, io.cwd)) {
+  /** Lints one input; any failure is reported and the run goes on with the next file. */
+  const lintOne = (name: string, readText: () => string, sinceFile?: string): void => {
     try {
-      const text = readSourceFile(file);
-      const sinceText = options.sinceRef ? showAtRef(options.sinceRef, file) : undefined;
-      const baseline = fixedBaseline ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(io.cwd, file)}`) : undefined);
-      const result = lintText(text, file, { rules: options.rules, baseline });
+      const text = readText();
+      const sinceText = options.sinceRef && sinceFile ? showAtRef(options.sinceRef, sinceFile) : undefined;
+      const baseline = fixedBaseline ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(io.cwd, sinceFile ?? name)}`, options.limits) : undefined);
+      const result = lintText(text, name, { rules: options.rules, baseline, limits: options.limits });
       if (result) results.push(result);
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      io.stderr(`omlint: ${error.message}\n`);
+      if (error instanceof InputError) io.stderr(`omlint: ${error.message}\n`);
+      else reportInternalError(error, name, options.debug, io);
       inputFailed = true;
     }
+  };
+  if (options.stdin) {
+    const name = options.stdinFilename !== undefined ? path.resolve(io.cwd, options.stdinFilename) : '<stdin>';
+    lintOne(name, () => decodeText(readStdin(readLimits), name, readLimits), options.stdinFilename !== undefined ? name : undefined);
+  } else {
+    const files = resolveFiles(options.patterns, io.cwd, (error) => {
+      io.stderr(`omlint: ${error.message}\n`);
+      inputFailed = true;
+    });
+    for (const file of files) lintOne(file, () => readSourceFile(file, readLimits), file);
   }
 
   const shown = options.quiet ? results.map(errorsOnly) : results;

@@ -3,23 +3,28 @@
  * each report through the single funnel that places, redacts, grades and de-duplicates it.
  */
 import type { Finding, LintResult, Path, Plain, PlainMap, RuleSetting, Severity } from '../types';
-import { parseYaml, YamlDocument, isPlainMap, ExpansionLimitError } from '../source/yaml';
+import { parseYaml, YamlDocument, isPlainMap, ExpansionLimitError, LimitProblem } from '../source/yaml';
+import { findLongLine, InputLimits, LIMIT_OPTIONS, resolveLimits } from '../source/limits';
 import { buildHelmModels } from '../layouts/helm-values';
 import { AuthModel, documentPath, valueAt } from '../layouts/model';
 import { CHART_DEFAULTS } from '../chart/defaults';
 import { validateAuthSections, SchemaProblem } from '../schema/validate';
-import { collectSecrets, redact } from './redact';
+import { collectSecrets, redact, redactError } from './redact';
 import { Baseline, Report, Rule, RuleContext } from './rule';
 import { OIDC_PROVIDERS } from './helpers';
 import { RULES } from '../rules';
-import { InputError } from '../source/read';
 
 export interface LintOptions {
   /** Severity overrides by rule id (`off` disables a rule). */
   rules?: Readonly<Record<string, RuleSetting>>;
   /** The older values to compare with (jwt-principal-claims-order, stored-config-precedence). */
   baseline?: Baseline;
+  /** Input limits (src/source/limits.ts); missing entries keep their defaults. */
+  limits?: Partial<InputLimits>;
 }
+
+/** A rule threw: a bug in omlint, reported as an internal error with every secret of the file redacted. */
+export class RuleCrashError extends Error {}
 
 /**
  * Words without which a text cannot hold OpenMetadata auth settings. Checked before parsing, so
@@ -30,43 +35,79 @@ const AUTH_WORDS = /authentication|authorizer|jwtTokenConfiguration|fernetkey|sa
 /** Lints one text. Undefined means the text holds no OpenMetadata auth config: skip it silently. */
 export function lintText(text: string, filePath: string, options: LintOptions = {}): LintResult | undefined {
   if (!AUTH_WORDS.test(text)) return undefined;
-  const parsed = parseYaml(text, filePath);
+  const limits = resolveLimits(options.limits);
+  const longLine = findLongLine(text, limits.maxLineLength);
+  if (longLine) {
+    // Checked before parsing: the file is not read further, so nothing else is reported for it.
+    const message = `line ${longLine.line} is ${longLine.length} characters long, over the ${limits.maxLineLength}-character ` +
+      `limit; omlint does not lint this file (raise ${LIMIT_OPTIONS.maxLineLength} if it is genuine)`;
+    const range = { line: longLine.line, column: 1, endLine: longLine.line, endColumn: 1 };
+    return toResult(filePath, limitFindings([{ limit: 'maxLineLength', message, range }], filePath, options));
+  }
+  const parsed = parseYaml(text, filePath, limits);
+  const fileSecrets = secretsOf(parsed.documents, options);
+  const limitFound = limitFindings(parsed.limitProblems, filePath, options);
   if (parsed.syntaxErrors.length > 0) {
-    // A file that does not parse gets no other finding: any other would be a guess.
+    // A file that does not parse gets no other finding: any other would be a guess. The parser's
+    // messages may quote the text, so they pass through the same redaction as every finding.
     const findings = parsed.syntaxErrors.map((problem) => ({
       ruleId: 'yaml-syntax',
       severity: severityOf(ruleById('yaml-syntax'), undefined, options),
-      message: problem.message,
+      message: redact(problem.message, fileSecrets),
       filePath,
       ...problem.range,
     }));
-    return toResult(filePath, options.rules?.['yaml-syntax'] === 'off' ? [] : findings);
+    return toResult(filePath, [...(options.rules?.['yaml-syntax'] === 'off' ? [] : findings), ...limitFound]);
   }
-  const findings: Finding[] = [];
-  let sawAuthConfig = false;
+  const findings: Finding[] = [...limitFound];
+  let sawAuthConfig = parsed.limitProblems.length > 0;
   for (const document of parsed.documents) {
-    const models = modelsOf(document, filePath);
+    const models = modelsOf(document, filePath, findings, options);
     sawAuthConfig ||= models.length > 0;
-    for (const model of models) findings.push(...lintModel(model, options));
+    for (const model of models) findings.push(...lintModel(model, options, fileSecrets));
   }
   return sawAuthConfig ? toResult(filePath, findings) : undefined;
 }
 
-function modelsOf(document: YamlDocument, filePath: string): AuthModel[] {
+/** input-limit findings (the engine reports them itself, like yaml-syntax); none when the rule is off. */
+function limitFindings(problems: readonly LimitProblem[], filePath: string, options: LintOptions): Finding[] {
+  if (problems.length === 0 || options.rules?.['input-limit'] === 'off') return [];
+  const severity = severityOf(ruleById('input-limit'), undefined, options);
+  return problems.map((problem) => ({ ruleId: 'input-limit', severity, message: problem.message, filePath, ...problem.range }));
+}
+
+/** Every secret of the file (all documents) and of the baseline: a message about one document may quote another. */
+function secretsOf(documents: readonly YamlDocument[], options: LintOptions): Set<string> {
+  const secrets = new Set<string>();
+  for (const document of documents) {
+    try {
+      for (const secret of collectSecrets(document.plain())) secrets.add(secret);
+    } catch (error) {
+      if (!(error instanceof ExpansionLimitError)) throw error;
+    }
+  }
+  if (options.baseline) for (const secret of collectSecrets(options.baseline.config)) secrets.add(secret);
+  return secrets;
+}
+
+function modelsOf(document: YamlDocument, filePath: string, findings: Finding[], options: LintOptions): AuthModel[] {
   let plain: Plain;
   try {
     plain = document.plain();
   } catch (error) {
-    if (error instanceof ExpansionLimitError) throw new InputError(`${filePath}: ${error.message}`);
-    throw error;
+    if (!(error instanceof ExpansionLimitError)) throw error;
+    const range = document.locateClosest([]);
+    findings.push(...limitFindings([{ limit: 'maxAliasExpansion', message: `${error.message}; omlint does not lint this document`, range }], filePath, options));
+    return [];
   }
   return buildHelmModels(filePath, plain, document, document.duplicateKeys());
 }
 
 /** Runs every enabled rule on one model. */
-export function lintModel(model: AuthModel, options: LintOptions): Finding[] {
+export function lintModel(model: AuthModel, options: LintOptions, moreSecrets?: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   const secrets = collectSecrets(model.document);
+  for (const secret of moreSecrets ?? []) secrets.add(secret);
   let schemaProblems: SchemaProblem[] | undefined;
   const authentication = asMap(model.config.authentication);
   const authorizer = asMap(model.config.authorizer);
@@ -89,7 +130,14 @@ export function lintModel(model: AuthModel, options: LintOptions): Finding[] {
       locationOf: (path, root, target) => model.locator.locateClosest(documentPath(model, path, root), target),
       report: (report: Report) => findings.push(place(model, rule, report, secrets, options)),
     };
-    rule.check(ctx);
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      // A crash names the rule and file; its message and stack may hold a value, so both are redacted.
+      const crash = new RuleCrashError(`rule ${rule.id} failed on ${model.filePath}: ${redactError(error, secrets).message}`);
+      crash.stack = `${crash.message}\n${redactError(error, secrets).stack}`;
+      throw crash;
+    }
   }
   return findings;
 }

@@ -1,5 +1,6 @@
 /** The registry: every rule omlint runs, in id order. A test checks each has its fixtures and doc. */
 import type { Rule } from '../engine/rule';
+import inputLimit from './input-limit';
 import jwksPublicKey from './jwks-public-key';
 import noDottedKeys from './no-dotted-keys';
 import noDuplicateKeys from './no-duplicate-keys';
@@ -11,6 +12,7 @@ import validSchema from './valid-schema';
 import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
+  inputLimit,
   jwksPublicKey,
   noDottedKeys,
   noDuplicateKeys,
