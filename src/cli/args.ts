@@ -91,7 +91,7 @@ function parseSize(flag: string, text: string): number {
   const match = /^(\d+)\s*([kmg]?)i?b?$/i.exec(text.trim());
   if (!match) throw new UsageError(`${flag} takes a size in bytes such as 2000000, 512k or 10m, not "${text}"`);
   const bytes = Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase());
-  if (bytes < 1 || !Number.isSafeInteger(bytes)) throw new UsageError(`${flag}: "${text}" is not a usable size`);
+  if (bytes < 1 || !Number.isSafeInteger(bytes)) throw new UsageError(`${flag} takes a size from 1 byte up, not "${text}"`);
   return bytes;
 }
 

@@ -24,7 +24,8 @@ export function resolveFiles(patterns: readonly string[], cwd: string, onMissing
     const stat = statOrUndefined(absolute);
     if (stat?.isDirectory()) {
       for (const file of scanDirectory(absolute)) files.add(file);
-    } else if (stat) {
+    } else if (stat || isSymbolicLink(absolute)) {
+      // A dangling or looping link named explicitly is read, so its error says exactly what is wrong.
       files.add(absolute);
     } else if (fg.isDynamicPattern(pattern)) {
       const matches = fg.sync(pattern, { cwd, absolute: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, suppressErrors: true });
@@ -48,6 +49,14 @@ function scanDirectory(dir: string): string[] {
       suppressErrors: true,
     })
     .map((file) => path.normalize(file));
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {

@@ -199,7 +199,8 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
       }
     }
     if (parser.stack.length > maxDepth + 1 && collectionDepth(parser.stack) > maxDepth) {
-      refuse('maxDepth', start, `maps and lists are nested more than ${maxDepth} levels deep here; omlint stops reading the file at this point`);
+      refuse('maxDepth', deepestCollection(parser.stack)?.offset ?? start,
+        `maps and lists are nested more than ${maxDepth} levels deep here; omlint stops reading the file at this point`);
       complete = false;
       break;
     }
@@ -258,6 +259,15 @@ function withoutYamlTracing<T>(parse: () => T): T {
   } finally {
     for (const [name, value] of Object.entries(saved)) process.env[name] = value;
   }
+}
+
+/** The innermost map or list open on the parser's stack (where a too-deep one starts). */
+function deepestCollection(stack: readonly CST.Token[]): CST.Token | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const type = stack[i].type;
+    if (type === 'block-map' || type === 'block-seq' || type === 'flow-collection') return stack[i];
+  }
+  return undefined;
 }
 
 /** How many maps and lists are open on the parser's stack. */
