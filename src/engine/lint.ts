@@ -62,8 +62,10 @@ export function lintText(text: string, filePath: string, options: LintOptions = 
   const findings: Finding[] = [...limitFound];
   let sawAuthConfig = parsed.limitProblems.length > 0;
   for (const document of parsed.documents) {
+    const before = findings.length;
     const models = modelsOf(document, filePath, findings, options);
-    sawAuthConfig ||= models.length > 0;
+    // A document refused by a limit may have held auth settings: its finding is reported.
+    sawAuthConfig ||= models.length > 0 || findings.length > before;
     for (const model of models) findings.push(...lintModel(model, options, fileSecrets));
   }
   return sawAuthConfig ? toResult(filePath, findings) : undefined;

@@ -13,7 +13,12 @@ export const REDACTED = '«redacted»';
 const SECRET_KEY = /(secret|password|passwd|passphrase|privatekey|private_key|privkey|keystorealias|fernetkey|x509certificate|accesstoken|refreshtoken|bottoken|apikey|api_key|credential)/i;
 
 /** Values that look like secrets wherever they sit. */
-const SECRET_VALUE = [/-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/, /^[A-Za-z0-9+/_-]{40,}={0,2}$/];
+const SECRET_VALUE = [
+  /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/,
+  /^[A-Za-z0-9+/_-]{40,}={0,2}$/,
+  // A URL with a password in it: https://user:password@host
+  /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i,
+];
 
 /** A PEM block inside any text (parser messages included), redacted even when it was never collected. */
 const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g;
@@ -87,7 +92,10 @@ function partsOf(secret: string): string[] {
   // `${VAR:-default}`: no-env-substitution names the default.
   for (const match of secret.matchAll(/\$\{[^}:]*:-([^}]*)\}/g)) parts.push(match[1], match[1].trim());
   // https://user:password@host
-  for (const match of secret.matchAll(/\/\/([^/@\s]*)@/g)) parts.push(match[1], ...match[1].split(':'));
+  for (const match of secret.matchAll(/\/\/([^/@\s]*)@/g)) {
+    const colon = match[1].indexOf(':');
+    if (colon >= 0) parts.push(match[1], match[1].slice(colon + 1));
+  }
   return parts;
 }
 

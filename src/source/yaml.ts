@@ -279,8 +279,12 @@ function collectionDepth(stack: readonly CST.Token[]): number {
   return depth;
 }
 
+/** Parser messages may quote a token of any length; a finding's message stays one readable line. */
+const MAX_SYNTAX_MESSAGE = 200;
+
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const line = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return line.length > MAX_SYNTAX_MESSAGE ? `${line.slice(0, MAX_SYNTAX_MESSAGE - 1)}…` : line;
 }
 
 /** The string form of a mapping key; undefined for keys that are collections (`? [a, b]`). */
@@ -390,7 +394,10 @@ function toPlain(root: YamlNode | null, aliases: AliasIndex, maxDepth: number, e
   const active = new Set<unknown>();
   const convert = (node: unknown, depth: number): Plain => {
     if (--budget < 0) throw new ExpansionLimitError('document expands to more values than measured (alias bomb?)');
-    if (depth > maxDepth) throw new ExpansionLimitError(`nesting deeper than ${maxDepth} levels`);
+    if (depth > maxDepth) {
+      // Written nesting was checked while parsing; an alias can still put a deep anchor deeper.
+      throw new ExpansionLimitError(`aliases nest maps and lists more than ${maxDepth} levels deep (raise ${LIMIT_OPTIONS.maxDepth} if it is genuine)`);
+    }
     if (isAlias(node)) {
       const target = aliases.targets.get(node);
       if (!target || active.has(target)) return null;

@@ -190,3 +190,14 @@ describe('the input-limit rule', () => {
     expect(run.stdout).toMatch(/^input-limit +error /m);
   });
 });
+
+describe('nesting reached through aliases', () => {
+  it('an anchor aliased deep enough to pass --max-depth is an input-limit finding at the document start', () => {
+    const nest = (levels: number, inner = 'x'): string => `${'['.repeat(levels)}${inner}${']'.repeat(levels)}`;
+    // 61 levels written under `deep`, 51 around the alias: 112 levels once the alias is expanded.
+    const text = `deep: &deep ${nest(60)}\nagain: ${nest(50, '*deep')}\n${AUTH_VALUES}`;
+    const result = lintText(text, 'values.yaml');
+    expect(result?.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual(['input-limit@1:1']);
+    expect(result?.messages[0].message).toMatch(/^aliases nest maps and lists more than 100 levels deep .*--max-depth/);
+  });
+});
