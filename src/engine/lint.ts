@@ -106,10 +106,11 @@ function modelsOf(document: YamlDocument, filePath: string, findings: Finding[],
 }
 
 /** Runs every enabled rule on one model. */
-export function lintModel(model: AuthModel, options: LintOptions, moreSecrets?: ReadonlySet<string>): Finding[] {
+export function lintModel(model: AuthModel, options: LintOptions, fileSecrets?: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
-  const secrets = collectSecrets(model.document);
-  for (const secret of moreSecrets ?? []) secrets.add(secret);
+  // lintText passes the secrets of the whole file (this document's included) and of the baseline,
+  // one set for every model of the file, so the redactor built from it is built once.
+  const secrets = fileSecrets ?? modelSecrets(model, options);
   let schemaProblems: SchemaProblem[] | undefined;
   const authentication = asMap(model.config.authentication);
   const authorizer = asMap(model.config.authorizer);
@@ -142,6 +143,13 @@ export function lintModel(model: AuthModel, options: LintOptions, moreSecrets?: 
     }
   }
   return findings;
+}
+
+/** The secrets of one model's document and of the baseline (when lintModel is called on its own). */
+function modelSecrets(model: AuthModel, options: LintOptions): Set<string> {
+  const secrets = collectSecrets(model.document);
+  if (options.baseline) for (const secret of collectSecrets(options.baseline.config)) secrets.add(secret);
+  return secrets;
 }
 
 /** The funnel: every report becomes a finding here and nowhere else. */

@@ -115,28 +115,24 @@ function redactorFor(secrets: ReadonlySet<string>): Redactor {
 }
 
 /**
- * Indexes every form of every secret by its first three characters, so a message is scanned once
- * whatever the number of secrets (a hostile file may hold thousands).
+ * Sorts every form of every secret once; a message is then scanned once, with a binary search only
+ * where three characters could start a secret. Linear in the message whatever the number of secrets
+ * (a hostile file may hold tens of thousands of them, all starting alike).
  */
 function buildRedactor(secrets: ReadonlySet<string>): Redactor {
-  const byPrefix = new Map<string, string[]>();
+  const unique = new Set<string>();
   for (const secret of secrets) {
-    for (const form of shownForms(secret)) {
-      if (form.trim().length < MIN_SECRET_LENGTH) continue;
-      const key = form.slice(0, 3);
-      const list = byPrefix.get(key) ?? [];
-      if (!list.includes(form)) list.push(form);
-      byPrefix.set(key, list);
-    }
+    for (const form of shownForms(secret)) if (form.trim().length >= MIN_SECRET_LENGTH) unique.add(form);
   }
-  for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length);
+  const sorted = [...unique].sort();
+  const starts = new Set(sorted.map((form) => form.slice(0, 3)));
   return {
     apply(text: string): string {
       let out = '';
       let copied = 0;
       let i = 0;
       while (i < text.length) {
-        const hidden = hiddenLength(text, i, byPrefix.get(text.slice(i, i + 3)));
+        const hidden = starts.has(text.slice(i, i + 3)) ? hiddenLength(text.slice(i), sorted) : 0;
         if (hidden > 0) {
           out += text.slice(copied, i) + REDACTED;
           i += hidden;
@@ -150,16 +146,43 @@ function buildRedactor(secrets: ReadonlySet<string>): Redactor {
   };
 }
 
-/** How many characters at `start` belong to a secret: a whole form, or a long enough beginning of one. */
-function hiddenLength(text: string, start: number, forms: readonly string[] | undefined): number {
-  if (!forms) return 0;
-  let longestPrefix = 0;
-  for (const form of forms) {
-    if (text.startsWith(form, start)) return form.length;
-    let shared = 3;
-    const max = Math.min(form.length, text.length - start);
-    while (shared < max && text.charCodeAt(start + shared) === form.charCodeAt(shared)) shared++;
-    if (shared > longestPrefix) longestPrefix = shared;
+/**
+ * How many characters at the start of `query` belong to a secret: the longest form that begins
+ * it, or a beginning of at least MIN_PREFIX_SHOWN characters shared with a form (a value cut
+ * short), whichever is longer. Both are found next to where `query` sorts among the forms.
+ */
+function hiddenLength(query: string, sorted: readonly string[]): number {
+  const at = upperBound(sorted, query);
+  const shared = Math.max(at > 0 ? commonPrefix(sorted[at - 1], query) : 0, at < sorted.length ? commonPrefix(sorted[at], query) : 0);
+  let whole = 0;
+  // The form just before `q` begins `query`, or every form that does is shorter than their common prefix.
+  for (let q = query, index = at; index > 0 && q.length >= MIN_SECRET_LENGTH; ) {
+    const candidate = sorted[index - 1];
+    if (query.startsWith(candidate)) {
+      whole = candidate.length;
+      break;
+    }
+    q = q.slice(0, commonPrefix(candidate, q));
+    index = upperBound(sorted, q);
   }
-  return longestPrefix >= MIN_PREFIX_SHOWN ? longestPrefix : 0;
+  return Math.max(whole, shared >= MIN_PREFIX_SHOWN ? shared : 0);
+}
+
+/** The index of the first element greater than `value`. */
+function upperBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
 }
