@@ -66,7 +66,8 @@ export function lintText(text: string, filePath: string, options: LintOptions = 
     const models = modelsOf(document, filePath, findings, options);
     // A document refused by a limit may have held auth settings: its finding is reported.
     sawAuthConfig ||= models.length > 0 || findings.length > before;
-    for (const model of models) findings.push(...lintModel(model, options, fileSecrets));
+    // A loop, not push(...): a document can give more findings than a call may take arguments.
+    for (const model of models) for (const finding of lintModel(model, options, fileSecrets)) findings.push(finding);
   }
   return sawAuthConfig ? toResult(filePath, findings) : undefined;
 }

@@ -2,7 +2,7 @@
  * Every odd input gets findings or a one-line error: one case each, through the built CLI. Each case
  * asserts the exit code, that no stack trace is printed and that stdout is a valid report.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AUTH_VALUES, BIN, CHILD_TIMEOUT_MS, cleanEnv, expectCleanRun, expectJsonReport, makeTemp, removeTemp, runCli } from './cli';
@@ -326,4 +326,29 @@ describe('one file failing never stops the others', () => {
     const reported = JSON.parse(run.stdout).map((r: { filePath: string; messages: { ruleId: string }[] }) => `${path.basename(r.filePath)}:${r.messages[0].ruleId}`);
     expect(reported).toEqual(['values-bomb.yaml:input-limit', 'values-broken.yaml:yaml-syntax', 'values-good.yaml:jwks-public-key']);
   });
+});
+
+describe('big and cut-short output', () => {
+  /** 160 000 placeholder entries: as many findings as the token limit lets one file give. */
+  const manyFindings = (): string => {
+    const rows = Array.from({ length: 160 }, () => `        ${Array(1000).fill('"{x}"').join(', ')}`);
+    return `openmetadata:\n  config:\n    authentication:\n      provider: google\n      publicKeys: [\n${rows.join(',\n')}]\n`;
+  };
+
+  it.each(['json', 'stylish'] as const)('160 000 findings in one file are reported (--format %s)', (format) => {
+    const run = runCli(['--format', format, write(`values-many-${format}.yaml`, manyFindings())]);
+    expectCleanRun(run, 1, format);
+    if (format === 'json') expect(JSON.parse(run.stdout)[0].messages.length).toBeGreaterThan(160_000);
+    else expect(run.stdout).toMatch(/\u2716 160001 problems/);
+  });
+
+  it('a reader that closes stdout early (omlint | head) ends the run quietly with its exit code', async () => {
+    const file = write('values-many-pipe.yaml', manyFindings());
+    const child = spawn(process.execPath, [BIN, '--format', 'json', file], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'], timeout: CHILD_TIMEOUT_MS });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, sig) => resolve([code, sig])));
+    expect({ status, signal, stderr }).toEqual({ status: 1, signal: null, stderr: '' });
+  }, CHILD_TIMEOUT_MS);
 });
