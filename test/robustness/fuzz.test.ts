@@ -25,16 +25,28 @@ const inputArb = fc.record({
   mutations: fc.array(mutationArb, { minLength: 1, maxLength: 8 }),
 });
 
+/** Mostly the defaults; sometimes tiny limits, so that reading stops in every odd place. */
+const limitsArb = fc.option(
+  fc.record({
+    maxTokens: fc.integer({ min: 1, max: 600 }),
+    maxDepth: fc.integer({ min: 1, max: 8 }),
+    maxDocuments: fc.integer({ min: 1, max: 3 }),
+    maxAliasExpansion: fc.integer({ min: 0, max: 50 }),
+    maxLineLength: fc.integer({ min: 10, max: 200 }),
+  }, { requiredKeys: [] }),
+  { freq: 3, nil: undefined },
+);
+
 const inProcess = propertyRun('fuzz-engine', 400);
 
 it(`lintText on mutated fixtures and corpus files (${texts.length} sources) never crashes`, () => {
   let linted = 0;
-  assertProperty('fuzz-engine', fc.property(inputArb, ({ source, mutations }) => {
+  assertProperty('fuzz-engine', fc.property(inputArb, limitsArb, ({ source, mutations }, limits) => {
     const text = mutate(texts[source], mutations);
     const file = files[source];
     let result;
     try {
-      result = lintText(text, file);
+      result = lintText(text, file, { limits });
     } catch (error) {
       if (error instanceof InputError) return;
       throw error;
