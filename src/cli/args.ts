@@ -1,5 +1,6 @@
 /** argv → options. Nothing here reads files or lints: a bad option is a UsageError, exit 2. */
 import type { RuleSetting } from '../types';
+import { DEFAULT_INPUT_LIMITS as LIMITS, InputLimits, MAX_DEPTH_CEILING } from '../source/limits';
 
 export class UsageError extends Error {}
 
@@ -37,6 +38,8 @@ export interface CliOptions {
   /** --stdin: lint standard input, as if it were the file --stdin-filename names. */
   stdin: boolean;
   stdinFilename?: string;
+  /** Input limits given on the command line (the rest keep their defaults). */
+  limits: Partial<InputLimits>;
 }
 
 export interface OutputSpec {
@@ -53,7 +56,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, color: undefined, rules: {}, valuesFiles: [],
     listRules: false, version: false, help: false, debug: false,
-    outputs: [], reportUnusedDisableDirectives: false, stdin: false,
+    outputs: [], reportUnusedDisableDirectives: false, stdin: false, limits: {},
   };
   let loneOutputFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -89,6 +92,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-v': case '--version': options.version = true; break;
       case '-h': case '--help': options.help = true; break;
       case '--debug': options.debug = true; break;
+      case '--max-file-size': options.limits.maxFileSize = parseSize(flag, value()); break;
+      case '--max-line-length': options.limits.maxLineLength = parseLimit(flag, value()); break;
+      case '--max-tokens': options.limits.maxTokens = parseLimit(flag, value()); break;
+      case '--max-documents': options.limits.maxDocuments = parseLimit(flag, value()); break;
+      case '--max-depth': options.limits.maxDepth = parseLimit(flag, value(), MAX_DEPTH_CEILING); break;
+      case '--max-alias-expansion': options.limits.maxAliasExpansion = parseCount(flag, value()); break;
       case '--': options.patterns.push(...argv.slice(i + 1)); i = argv.length; break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${flag}; see omlint --help`);
@@ -141,6 +150,22 @@ function parseVersion(flag: string, text: string): string {
   return version;
 }
 
+/** A positive whole number, at most `max`. */
+function parseLimit(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
+  const count = parseCount(flag, text);
+  if (count < 1 || count > max) throw new UsageError(`${flag} takes a whole number from 1 to ${max}, not "${text}"`);
+  return count;
+}
+
+/** Bytes, with an optional k/m/g suffix (powers of 1024): `10m`, `512k`, `2000000`. */
+function parseSize(flag: string, text: string): number {
+  const match = /^(\d+)\s*([kmg]?)i?b?$/i.exec(text.trim());
+  if (!match) throw new UsageError(`${flag} takes a size in bytes such as 2000000, 512k or 10m, not "${text}"`);
+  const bytes = Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase());
+  if (bytes < 1 || !Number.isSafeInteger(bytes)) throw new UsageError(`${flag} takes a size from 1 byte up, not "${text}"`);
+  return bytes;
+}
+
 /** `--rule id:off|info|warn|error`, also `id=warn`; several may be comma-separated. */
 function parseRule(text: string, rules: Record<string, RuleSetting>): void {
   for (const part of text.split(',')) {
@@ -181,6 +206,14 @@ Options:
   --color, --no-color    Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
   --list-rules           Print every rule with its default severity and whether --fix can fix it
   --debug                Print stack traces of internal errors
+
+Input limits (SECURITY.md; a part over a limit is reported as input-limit and not linted):
+  --max-file-size SIZE   Largest file read, e.g. 10m (default ${LIMITS.maxFileSize / 1024 / 1024}m; over it: error, exit 2)
+  --max-line-length N    Longest line in characters (default ${LIMITS.maxLineLength})
+  --max-tokens N         Most YAML tokens read from one file (default ${LIMITS.maxTokens})
+  --max-documents N      Most YAML documents read from one file (default ${LIMITS.maxDocuments})
+  --max-depth N          Deepest nesting of maps and lists, at most ${MAX_DEPTH_CEILING} (default ${LIMITS.maxDepth})
+  --max-alias-expansion N  Most values aliases and merge keys may add to a document (default ${LIMITS.maxAliasExpansion})
   -v, --version          Print the version
   -h, --help             Print this help
 

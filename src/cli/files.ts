@@ -9,21 +9,30 @@ export const SCAN_PATTERNS = ['**/values*.y?(a)ml', '**/*values*.y?(a)ml', '**/o
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
-export function resolveFiles(patterns: readonly string[], cwd: string): string[] {
+/**
+ * The files `patterns` name. A pattern that names nothing is an InputError; with `onMissing` it is
+ * reported there and the other patterns are still linted (one bad argument never stops the run).
+ */
+export function resolveFiles(patterns: readonly string[], cwd: string, onMissing?: (error: InputError) => void): string[] {
+  const missing = (error: InputError): void => {
+    if (!onMissing) throw error;
+    onMissing(error);
+  };
   const files = new Set<string>();
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
     const absolute = path.resolve(cwd, pattern);
     const stat = statOrUndefined(absolute);
     if (stat?.isDirectory()) {
       for (const file of scanDirectory(absolute)) files.add(file);
-    } else if (stat) {
+    } else if (stat || isSymbolicLink(absolute)) {
+      // A dangling or looping link named explicitly is read, so its error says exactly what is wrong.
       files.add(absolute);
     } else if (fg.isDynamicPattern(pattern)) {
       const matches = fg.sync(pattern, { cwd, absolute: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, suppressErrors: true });
-      if (matches.length === 0) throw new InputError(`${pattern}: no files match`);
+      if (matches.length === 0) missing(new InputError(`${pattern}: no files match`));
       for (const match of matches) files.add(path.normalize(match));
     } else {
-      throw new InputError(`${pattern}: no such file or directory`);
+      missing(new InputError(`${pattern}: no such file or directory`));
     }
   }
   return [...files].sort();
@@ -40,6 +49,14 @@ function scanDirectory(dir: string): string[] {
       suppressErrors: true,
     })
     .map((file) => path.normalize(file));
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {

@@ -5,7 +5,7 @@ import { parseArgs, HELP, UsageError, CliOptions } from './args';
 import { resolveFiles } from './files';
 import { showAtRef } from './git';
 import { lintAndFix } from './fix';
-import { decodeText, InputError, readSourceFile } from '../source/read';
+import { DEFAULT_READ_LIMITS, InputError, decodeText, readSourceFile, readStdin, ReadLimits } from '../source/read';
 import type { LintResult } from '../types';
 import type { Baseline } from '../engine/rule';
 import type { ConfigResolver } from '../engine/config';
@@ -32,11 +32,17 @@ export function run(argv: readonly string[], io: Io): number {
     if (error instanceof UsageError || error instanceof InputError) {
       io.stderr(`omlint: ${error.message}\n`);
     } else {
-      io.stderr(`omlint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-      if (options?.debug) io.stderr(`${(error as Error)?.stack}\n`);
+      reportInternalError(error, undefined, options?.debug ?? false, io);
     }
     return EXIT.failure;
   }
+}
+
+/** One line on stderr; the stack only with --debug (a rule crash arrives with its values redacted). */
+function reportInternalError(error: unknown, file: string | undefined, debug: boolean, io: Io): void {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`omlint: internal error${file ? ` on ${file}` : ''}: ${message.split('\n')[0]}\n`);
+  if (debug) io.stderr(`${error instanceof Error ? error.stack : message}\n`);
 }
 
 function lintCommand(options: CliOptions, io: Io): number {
@@ -72,8 +78,9 @@ function lintCommand(options: CliOptions, io: Io): number {
 
   const { lintText } = require('../engine/lint') as typeof import('../engine/lint');
   const { parseBaseline } = require('../engine/baseline') as typeof import('../engine/baseline');
+  const readLimits = { maxBytes: options.limits.maxFileSize ?? DEFAULT_READ_LIMITS.maxBytes };
   const fixedBaseline = options.baselineFile
-    ? parseBaseline(readSourceFile(options.baselineFile), options.baselineFile)
+    ? parseBaseline(readSourceFile(options.baselineFile, readLimits), options.baselineFile, options.limits)
     : undefined;
   if (options.baselineFile && !fixedBaseline) {
     throw new InputError(`--baseline: ${options.baselineFile} holds no OpenMetadata auth settings`);
@@ -99,35 +106,49 @@ function lintCommand(options: CliOptions, io: Io): number {
 
   let inputFailed = false;
   const results: LintResult[] = [];
+  const reportFailure = (error: unknown, file: string): void => {
+    if (error instanceof ConfigError) throw error;
+    if (error instanceof InputError) io.stderr(`omlint: ${error.message}\n`);
+    else reportInternalError(error, file, options.debug, io);
+    inputFailed = true;
+  };
   if (options.valuesFiles.length > 0) {
-    const layers = options.valuesFiles.map((file) => ({ filePath: path.resolve(io.cwd, file), text: readSourceFile(path.resolve(io.cwd, file)) }));
-    const result = lintLayers(layers, { ...common, rules: options.rules, baseline: fixedBaseline });
-    if (result) results.push(result);
+    const files = options.valuesFiles.map((file) => path.resolve(io.cwd, file));
+    try {
+      const layers = files.map((filePath) => ({ filePath, text: readSourceFile(filePath, readLimits) }));
+      const result = lintLayers(layers, { ...common, rules: options.rules, baseline: fixedBaseline, limits: options.limits });
+      if (result) results.push(result);
+    } catch (error) {
+      reportFailure(error, files[files.length - 1]);
+    }
   }
-  // With -f alone there is nothing else to lint; without it, no paths means "scan the current directory".
-  const onlyLayers = options.valuesFiles.length > 0 && options.patterns.length === 0 && !options.stdin;
-  for (const input of onlyLayers ? [] : lintInputs(options, io)) {
+  /** Lints one input; any failure is reported and the run goes on with the next file. */
+  const lintOne = (input: LintInput): void => {
     const file = input.file;
     const config = configs.forFile(file);
-    if (config.ignored) continue;
+    if (config.ignored) return;
     try {
       const text = input.read();
       const sinceText = options.sinceRef ? showAtRef(options.sinceRef, file) : undefined;
       const baseline = fixedBaseline
-        ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(io.cwd, file)}`) : undefined)
+        ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(io.cwd, file)}`, options.limits) : undefined)
         ?? (config.baseline ? configBaseline(config.baseline) : undefined);
       const rules = { ...config.rules, ...options.rules };
-      const lintOptions = { ...common, rules, baseline };
+      const lintOptions = { ...common, rules, baseline, limits: options.limits };
       // Standard input has no file to write back to: --fix then behaves like --fix-dry-run, as in ESLint.
       const result = options.fix || options.fixDryRun
         ? lintAndFix(text, file, lintOptions, options.fix === true && !options.stdin, io.stderr)
         : lintText(text, file, lintOptions);
       if (result) results.push(result);
     } catch (error) {
-      if (!(error instanceof InputError) || error instanceof ConfigError) throw error;
-      io.stderr(`omlint: ${error.message}\n`);
-      inputFailed = true;
+      reportFailure(error, file);
     }
+  };
+  // With -f alone there is nothing else to lint; without it, no paths means "scan the current directory".
+  const onlyLayers = options.valuesFiles.length > 0 && options.patterns.length === 0 && !options.stdin;
+  if (!onlyLayers) {
+    const inputs = lintInputs(options, io, readLimits, (error) => reportFailure(error, error.message));
+    for (const input of inputs) lintOne(input);
   }
 
   const shown = options.quiet ? results.map(errorsOnly) : results;
@@ -161,13 +182,15 @@ interface LintInput {
 }
 
 /** The files to lint, or standard input as the file --stdin-filename names. */
-function lintInputs(options: CliOptions, io: Io): LintInput[] {
-  if (!options.stdin) return resolveFiles(options.patterns, io.cwd).map((file) => ({ file, read: () => readSourceFile(file) }));
-  if (!io.readStdin) throw new UsageError('--stdin: standard input is not available');
+function lintInputs(options: CliOptions, io: Io, limits: ReadLimits, onMissing: (error: InputError) => void): LintInput[] {
+  if (!options.stdin) {
+    return resolveFiles(options.patterns, io.cwd, onMissing).map((file) => ({ file, read: () => readSourceFile(file, limits) }));
+  }
   if (options.sinceRef && options.stdinFilename === undefined) throw new UsageError('--since with --stdin needs --stdin-filename PATH');
   const file = options.stdinFilename === undefined ? '<stdin>' : path.resolve(io.cwd, options.stdinFilename);
-  const readStdin = io.readStdin;
-  return [{ file, read: () => decodeText(readStdin(), file) }];
+  // Tests hand standard input in through io; the command reads fd 0 with the size limit.
+  const read = (): Uint8Array => (io.readStdin ? io.readStdin() : readStdin(limits));
+  return [{ file, read: () => decodeText(read(), file, limits) }];
 }
 
 function writeOutputFile(file: string, text: string): void {

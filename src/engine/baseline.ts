@@ -2,11 +2,17 @@
 import type { Baseline } from './rule';
 import { parseYaml } from '../source/yaml';
 import { buildHelmModels } from '../layouts/helm-values';
+import { InputLimits, findLongLine, resolveLimits } from '../source/limits';
 
-/** The auth config of the first document that has one; undefined when the text has none or does not parse. */
-export function parseBaseline(text: string, label: string): Baseline | undefined {
-  const parsed = parseYaml(text, label);
-  if (parsed.syntaxErrors.length > 0) return undefined;
+/**
+ * The auth config of the first document that has one; undefined when the text has none, does not
+ * parse, or is over an input limit (a baseline is only a comparison: none is better than a guess).
+ */
+export function parseBaseline(text: string, label: string, limitOverrides?: Partial<InputLimits>): Baseline | undefined {
+  const limits = resolveLimits(limitOverrides);
+  if (text.length > limits.maxFileSize || findLongLine(text, limits.maxLineLength)) return undefined;
+  const parsed = parseYaml(text, label, limits);
+  if (parsed.syntaxErrors.length > 0 || parsed.limitProblems.length > 0) return undefined;
   for (const document of parsed.documents) {
     const [model] = buildHelmModels(label, document.plain(), document, []);
     if (model) return { label, config: model.config };

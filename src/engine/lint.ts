@@ -4,7 +4,8 @@
  * inline `# omlint-disable…` directives drop what they suppress (directives.ts).
  */
 import type { DocumentFix, Finding, Fix, LintResult, Path, Plain, PlainMap, RuleSetting, Severity } from '../types';
-import { parseYaml, YamlDocument, isPlainMap, ExpansionLimitError } from '../source/yaml';
+import { parseYaml, YamlDocument, isPlainMap, ExpansionLimitError, LimitProblem } from '../source/yaml';
+import { findLongLine, InputLimits, LIMIT_OPTIONS, resolveLimits } from '../source/limits';
 import { buildHelmModels } from '../layouts/helm-values';
 import { AuthModel, ModelRoot, Origin, SourceProblem, documentPath, isHelmModel, valueAt } from '../layouts/model';
 import { CHART_VERSION } from '../chart/defaults';
@@ -16,12 +17,11 @@ import { foldExtraEnvs } from '../layouts/extra-envs';
 import { MappedLocator } from '../layouts/mapped-locator';
 import { ParsedEnvFile, buildEnvFileModel, isEnvFileName, mentionsAuthEnv, parseEnvFile } from '../layouts/env-file';
 import { Layer, coalesce, mergeLayers } from '../source/merge';
-import { collectSecrets, redact } from './redact';
+import { collectSecrets, redact, redactError } from './redact';
 import { Baseline, Report, Rule, RuleContext } from './rule';
 import { OIDC_PROVIDERS } from './helpers';
 import { applyDirectives } from './directives';
 import { RULES } from '../rules';
-import { InputError } from '../source/read';
 
 export interface LintOptions {
   /** Severity overrides by rule id (`off` disables a rule). */
@@ -34,7 +34,12 @@ export interface LintOptions {
   chartVersion?: string;
   /** --env-file: the variables the `${VAR:-default}` substitutions of openmetadata.yaml take. */
   envFile?: ParsedEnvFile;
+  /** Input limits (src/source/limits.ts); missing entries keep their defaults. */
+  limits?: Partial<InputLimits>;
 }
+
+/** A rule threw: a bug in omlint, reported as an internal error with every secret of the file redacted. */
+export class RuleCrashError extends Error {}
 
 /**
  * Words without which a text cannot hold OpenMetadata auth settings. Checked before parsing, so
@@ -46,27 +51,45 @@ const AUTH_WORDS = /authentication|authorizer|jwtTokenConfiguration|fernetkey|fe
 export function lintText(text: string, filePath: string, options: LintOptions = {}): LintResult | undefined {
   if (isEnvFileName(filePath)) return lintEnvText(text, filePath, options);
   if (!AUTH_WORDS.test(text)) return undefined;
-  const parsed = parseYaml(text, filePath);
-  if (parsed.syntaxErrors.length > 0) return toResult(filePath, syntaxFindings(parsed.syntaxErrors, filePath, options));
-  const findings: Finding[] = [];
-  let sawAuthConfig = false;
+  const limits = resolveLimits(options.limits);
+  const longLine = longLineFindings(text, filePath, options);
+  if (longLine) return toResult(filePath, longLine);
+  const parsed = parseYaml(text, filePath, limits);
+  const fileSecrets = secretsOf(parsed.documents, options);
+  const limitFound = limitFindings(parsed.limitProblems, filePath, options);
+  if (parsed.syntaxErrors.length > 0) {
+    return toResult(filePath, [...syntaxFindings(parsed.syntaxErrors, filePath, options, fileSecrets), ...limitFound]);
+  }
+  const findings: Finding[] = [...limitFound];
+  let sawAuthConfig = parsed.limitProblems.length > 0;
   for (const document of parsed.documents) {
-    const models = modelsOf(document, filePath, options);
-    sawAuthConfig ||= models.length > 0;
-    for (const model of models) findings.push(...lintModel(model, options));
+    const before = findings.length;
+    const models = modelsOf(document, filePath, findings, options);
+    // A document refused by a limit may have held auth settings: its finding is reported.
+    sawAuthConfig ||= models.length > 0 || findings.length > before;
+    // A loop, not push(...): a document can give more findings than a call may take arguments.
+    for (const model of models) for (const finding of lintModel(model, options, fileSecrets)) findings.push(finding);
   }
   if (!sawAuthConfig) return undefined;
   const knownRuleIds = RULES.map((rule) => rule.id);
   return toResult(filePath, applyDirectives(text, filePath, findings, { knownRuleIds, reportUnused: options.reportUnusedDisableDirectives }));
 }
 
-/** A file that does not parse gets no other finding: any other would be a guess. */
-function syntaxFindings(errors: ReturnType<typeof parseYaml>['syntaxErrors'], filePath: string, options: LintOptions): Finding[] {
+/**
+ * A file that does not parse gets no other finding: any other would be a guess. The parser's
+ * messages may quote the text, so they pass through the same redaction as every finding.
+ */
+function syntaxFindings(
+  errors: ReturnType<typeof parseYaml>['syntaxErrors'],
+  filePath: string,
+  options: LintOptions,
+  secrets: ReadonlySet<string>,
+): Finding[] {
   if (options.rules?.['yaml-syntax'] === 'off') return [];
   return errors.map((problem) => ({
     ruleId: 'yaml-syntax',
     severity: severityOf(ruleById('yaml-syntax'), undefined, options),
-    message: problem.message,
+    message: redact(problem.message, secrets),
     filePath,
     ...problem.range,
   }));
@@ -96,15 +119,24 @@ export function lintLayers(inputs: readonly LayerInput[], options: LintOptions =
   const syntax: Finding[] = [];
   const duplicates: { filePath: string; keys: ReturnType<YamlDocument['duplicateKeys']> }[] = [];
   for (const input of inputs) {
-    const parsed = parseYaml(input.text, input.filePath);
-    if (parsed.syntaxErrors.length > 0) {
-      syntax.push(...syntaxFindings(parsed.syntaxErrors, input.filePath, options));
+    const longLine = longLineFindings(input.text, input.filePath, options);
+    if (longLine) {
+      syntax.push(...longLine);
+      continue;
+    }
+    const parsed = parseYaml(input.text, input.filePath, resolveLimits(options.limits));
+    const secrets = secretsOf(parsed.documents, options);
+    const problems = [...syntaxFindings(parsed.syntaxErrors, input.filePath, options, secrets), ...limitFindings(parsed.limitProblems, input.filePath, options)];
+    if (parsed.syntaxErrors.length > 0 || parsed.limitProblems.length > 0) {
+      syntax.push(...problems);
       continue;
     }
     // Helm reads the first document of a values file.
     const document = parsed.documents[0];
     if (!document) continue;
-    layers.push({ filePath: input.filePath, value: plainOf(document, input.filePath), locator: document });
+    const value = plainOf(document, input.filePath, syntax, options);
+    if (value === undefined) continue;
+    layers.push({ filePath: input.filePath, value, locator: document });
     duplicates.push({ filePath: input.filePath, keys: document.duplicateKeys() });
   }
   if (syntax.length > 0) return toResult(label, syntax);
@@ -119,17 +151,54 @@ export function lintLayers(inputs: readonly LayerInput[], options: LintOptions =
   return toResult(label, models.flatMap((model) => lintModel(model, options)));
 }
 
-function plainOf(document: YamlDocument, filePath: string): Plain {
+/** A line over --max-line-length, checked before parsing: the file is not read further, so nothing else is reported for it. */
+function longLineFindings(text: string, filePath: string, options: LintOptions): Finding[] | undefined {
+  const { maxLineLength } = resolveLimits(options.limits);
+  const longLine = findLongLine(text, maxLineLength);
+  if (!longLine) return undefined;
+  const message = `line ${longLine.line} is ${longLine.length} characters long, over the ${maxLineLength}-character ` +
+    `limit; omlint does not lint this file (raise ${LIMIT_OPTIONS.maxLineLength} if it is genuine)`;
+  const range = { line: longLine.line, column: 1, endLine: longLine.line, endColumn: 1 };
+  return limitFindings([{ limit: 'maxLineLength', message, range }], filePath, options);
+}
+
+/** input-limit findings (the engine reports them itself, like yaml-syntax); none when the rule is off. */
+function limitFindings(problems: readonly LimitProblem[], filePath: string, options: LintOptions): Finding[] {
+  if (problems.length === 0 || options.rules?.['input-limit'] === 'off') return [];
+  const severity = severityOf(ruleById('input-limit'), undefined, options);
+  return problems.map((problem) => ({ ruleId: 'input-limit', severity, message: problem.message, filePath, ...problem.range }));
+}
+
+/** Every secret of the file (all documents) and of the baseline: a message about one document may quote another. */
+function secretsOf(documents: readonly YamlDocument[], options: LintOptions): Set<string> {
+  const secrets = new Set<string>();
+  for (const document of documents) {
+    try {
+      for (const secret of collectSecrets(document.plain())) secrets.add(secret);
+    } catch (error) {
+      if (!(error instanceof ExpansionLimitError)) throw error;
+    }
+  }
+  if (options.baseline) for (const secret of collectSecrets(options.baseline.config)) secrets.add(secret);
+  return secrets;
+}
+
+/** The document as plain data, or undefined (and an input-limit finding) when it expands beyond the limits. */
+function plainOf(document: YamlDocument, filePath: string, findings: Finding[], options: LintOptions): Plain | undefined {
   try {
     return document.plain();
   } catch (error) {
-    if (error instanceof ExpansionLimitError) throw new InputError(`${filePath}: ${error.message}`);
-    throw error;
+    if (!(error instanceof ExpansionLimitError)) throw error;
+    const range = document.locateClosest([]);
+    const message = `${error.message}; omlint does not lint this document`;
+    for (const finding of limitFindings([{ limit: 'maxAliasExpansion', message, range }], filePath, options)) findings.push(finding);
+    return undefined;
   }
 }
 
-function modelsOf(document: YamlDocument, filePath: string, options: LintOptions): AuthModel[] {
-  const plain = plainOf(document, filePath);
+function modelsOf(document: YamlDocument, filePath: string, findings: Finding[], options: LintOptions): AuthModel[] {
+  const plain = plainOf(document, filePath, findings, options);
+  if (plain === undefined) return [];
   const helm = buildHelmModels(filePath, plain, document, document.duplicateKeys())
     .map((model) => foldExtraEnvs(model, chartDefaults(options.chartVersion)));
   const server = buildServerModel(filePath, document, plain, options.envFile);
@@ -137,9 +206,11 @@ function modelsOf(document: YamlDocument, filePath: string, options: LintOptions
 }
 
 /** Runs every enabled rule on one model. */
-export function lintModel(model: AuthModel, options: LintOptions): Finding[] {
+export function lintModel(model: AuthModel, options: LintOptions, fileSecrets?: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
-  const secrets = collectSecrets(model.document);
+  // lintText passes the secrets of the whole file (this document's included) and of the baseline,
+  // one set for every model of the file, so the redactor built from it is built once.
+  const secrets = fileSecrets ?? modelSecrets(model, options);
   let schemaProblems: SchemaProblem[] | undefined;
   const authentication = asMap(model.config.authentication);
   const authorizer = asMap(model.config.authorizer);
@@ -176,9 +247,23 @@ export function lintModel(model: AuthModel, options: LintOptions): Finding[] {
       locationOf: (path, root, target) => model.locator.locateClosest(documentPath(model, path, root), target),
       report: (report: Report) => findings.push(place(model, rule, report, secrets, options)),
     };
-    rule.check(ctx);
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      // A crash names the rule and file; its message and stack may hold a value, so both are redacted.
+      const crash = new RuleCrashError(`rule ${rule.id} failed on ${model.filePath}: ${redactError(error, secrets).message}`);
+      crash.stack = `${crash.message}\n${redactError(error, secrets).stack}`;
+      throw crash;
+    }
   }
   return findings;
+}
+
+/** The secrets of one model's document and of the baseline (when lintModel is called on its own). */
+function modelSecrets(model: AuthModel, options: LintOptions): Set<string> {
+  const secrets = collectSecrets(model.document);
+  if (options.baseline) for (const secret of collectSecrets(options.baseline.config)) secrets.add(secret);
+  return secrets;
 }
 
 function sourceReport(problem: SourceProblem): Report {

@@ -1,6 +1,8 @@
 /**
  * Secrets never reach any output: the report funnel replaces every secret value found in the
- * document with «redacted» before a message leaves the engine, whatever a rule wrote.
+ * document with «redacted» before a message leaves the engine, whatever a rule wrote. A rule may
+ * show a value shortened (`show()` cuts it at 77 characters and folds whitespace), JSON-escaped, or
+ * only a part of it (the default of `${VAR:-default}`); each of those forms is redacted too.
  */
 import type { Plain } from '../types';
 import { isPlainMap } from '../source/yaml';
@@ -8,7 +10,7 @@ import { isPlainMap } from '../source/yaml';
 export const REDACTED = '«redacted»';
 
 /** Keys whose string values are secrets (chart and server names alike). */
-const SECRET_KEY = /(secret|password|passwd|privatekey|private_key|keystorealias|fernetkey|x509certificate|accesstoken|refreshtoken|bottoken|apikey|api_key|credential)/i;
+const SECRET_KEY = /(secret|password|passwd|passphrase|privatekey|private_key|privkey|keystorealias|fernetkey|x509certificate|accesstoken|refreshtoken|bottoken|apikey|api_key|credential)/i;
 
 /** Values that look like secrets wherever they sit. */
 const SECRET_VALUE = [
@@ -16,10 +18,25 @@ const SECRET_VALUE = [
   // Long base64-like tokens with upper case, lower case and digits: generated keys and secrets,
   // unlike client ids (lower case and digits) or URLs (dots and slashes).
   /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)[A-Za-z0-9+/_-]{32,}={0,2}$/,
+  // A URL with a password in it: https://user:password@host
+  /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i,
 ];
+
+/** A PEM block inside any text (parser messages included), redacted even when it was never collected. */
+const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g;
 
 /** Short values ("", "true", "admin") are not worth redacting and would garble messages. */
 const MIN_SECRET_LENGTH = 4;
+
+/**
+ * A run of at least this many characters of a secret's beginning is redacted wherever it appears
+ * (a value cut short by a rule). Shorter runs are not: words such as "openmetadata" start both
+ * secrets and ordinary messages.
+ */
+const MIN_PREFIX_SHOWN = 16;
+
+/** How long show() (engine/helpers.ts) lets a value be before cutting it. */
+const SHOW_CUT = 77;
 
 /** Collects the secret strings of a document. */
 export function collectSecrets(document: Plain): Set<string> {
@@ -48,25 +65,138 @@ export function collectSecrets(document: Plain): Set<string> {
   return secrets;
 }
 
+/** Replaces every secret in `text` (and every form of it a message can show), longest first. */
+export function redact(text: string, secrets: ReadonlySet<string>): string {
+  const withoutPem = text.includes('-----BEGIN') ? text.replace(PEM_BLOCK, REDACTED) : text;
+  if (secrets.size === 0) return withoutPem;
+  return redactorFor(secrets).apply(withoutPem);
+}
+
+/** An error with its message and stack redacted, for internal-error output (--debug prints the stack). */
+export function redactError(error: unknown, secrets: ReadonlySet<string>): { message: string; stack: string } {
+  const message = redact(error instanceof Error ? error.message : String(error), secrets);
+  const stack = redact(error instanceof Error && error.stack ? error.stack : message, secrets);
+  return { message, stack };
+}
+
+/** Every form in which a message may show `secret`. */
+export function shownForms(secret: string): string[] {
+  const folded = secret.replace(/\s+/g, ' ');
+  const cut = folded.length > SHOW_CUT + 3 ? folded.slice(0, SHOW_CUT) : folded;
+  const forms = [secret, folded, cut, ...partsOf(secret)];
+  for (const form of [...forms]) forms.push(JSON.stringify(form).slice(1, -1));
+  return forms;
+}
+
+/** The parts of a compound value that a rule may quote on their own. */
+function partsOf(secret: string): string[] {
+  const parts: string[] = [];
+  // `${VAR:-default}`: no-env-substitution names the default.
+  for (const match of secret.matchAll(/\$\{[^}:]*:-([^}]*)\}/g)) parts.push(match[1], match[1].trim());
+  // https://user:password@host
+  for (const match of secret.matchAll(/\/\/([^/@\s]*)@/g)) {
+    const colon = match[1].indexOf(':');
+    if (colon >= 0) parts.push(match[1], match[1].slice(colon + 1));
+  }
+  return parts;
+}
+
+interface Redactor {
+  apply(text: string): string;
+}
+
+/** One redactor per set of secrets, rebuilt if the set grows (the funnel redacts every finding with the same set). */
+const redactors = new WeakMap<ReadonlySet<string>, { size: number; redactor: Redactor }>();
+
+function redactorFor(secrets: ReadonlySet<string>): Redactor {
+  const cached = redactors.get(secrets);
+  if (cached && cached.size === secrets.size) return cached.redactor;
+  const redactor = buildRedactor(secrets);
+  redactors.set(secrets, { size: secrets.size, redactor });
+  return redactor;
+}
+
+/**
+ * Sorts every form of every secret once; a message is then scanned once, with a binary search only
+ * where three characters could start a secret. Linear in the message whatever the number of secrets
+ * (a hostile file may hold tens of thousands of them, all starting alike).
+ */
+function buildRedactor(secrets: ReadonlySet<string>): Redactor {
+  const unique = new Set<string>();
+  for (const secret of secrets) {
+    for (const form of shownForms(secret)) if (form.trim().length >= MIN_SECRET_LENGTH) unique.add(form);
+  }
+  const sorted = [...unique].sort();
+  const starts = new Set(sorted.map((form) => form.slice(0, 3)));
+  return {
+    apply(text: string): string {
+      let out = '';
+      let copied = 0;
+      let i = 0;
+      while (i < text.length) {
+        const hidden = starts.has(text.slice(i, i + 3)) ? hiddenLength(text.slice(i), sorted) : 0;
+        if (hidden > 0 && !insideWord(text, i, hidden)) {
+          out += text.slice(copied, i) + REDACTED;
+          i += hidden;
+          copied = i;
+        } else {
+          i++;
+        }
+      }
+      return copied === 0 ? text : out + text.slice(copied);
+    },
+  };
+}
+
 /** Secrets shorter than this that are one plain word are matched as whole words only. */
 const WORD_SECRET_MAX = 12;
 
 /**
- * Replaces every secret in `text`, longest first so one secret inside another is fully hidden. A
- * short secret that is a plain word ("secret", the LDAP docs' default password) is replaced only
- * where it stands alone, so it cannot garble the words around it ("fernetkey.secretRef"); any
- * longer secret is replaced wherever it appears.
+ * A short secret that is a plain word (the LDAP docs' default password "secret") is redacted only
+ * where it stands alone, so it cannot garble the words around it ("fernetkey.secretRef").
  */
-export function redact(text: string, secrets: ReadonlySet<string>): string {
-  if (secrets.size === 0) return text;
-  let out = text;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (!out.includes(secret)) continue;
-    if (secret.length >= WORD_SECRET_MAX || !/^[A-Za-z0-9]+$/.test(secret)) {
-      out = out.split(secret).join(REDACTED);
-    } else {
-      out = out.replace(new RegExp(`(?<![A-Za-z0-9])${secret}(?![A-Za-z0-9])`, 'g'), REDACTED);
+function insideWord(text: string, start: number, length: number): boolean {
+  if (length >= WORD_SECRET_MAX || !/^[A-Za-z0-9]+$/.test(text.slice(start, start + length))) return false;
+  return /[A-Za-z0-9]/.test(text.charAt(start - 1)) || /[A-Za-z0-9]/.test(text.charAt(start + length));
+}
+
+/**
+ * How many characters at the start of `query` belong to a secret: the longest form that begins
+ * it, or a beginning of at least MIN_PREFIX_SHOWN characters shared with a form (a value cut
+ * short), whichever is longer. Both are found next to where `query` sorts among the forms.
+ */
+function hiddenLength(query: string, sorted: readonly string[]): number {
+  const at = upperBound(sorted, query);
+  const shared = Math.max(at > 0 ? commonPrefix(sorted[at - 1], query) : 0, at < sorted.length ? commonPrefix(sorted[at], query) : 0);
+  let whole = 0;
+  // The form just before `q` begins `query`, or every form that does is shorter than their common prefix.
+  for (let q = query, index = at; index > 0 && q.length >= MIN_SECRET_LENGTH; ) {
+    const candidate = sorted[index - 1];
+    if (query.startsWith(candidate)) {
+      whole = candidate.length;
+      break;
     }
+    q = q.slice(0, commonPrefix(candidate, q));
+    index = upperBound(sorted, q);
   }
-  return out;
+  return Math.max(whole, shared >= MIN_PREFIX_SHOWN ? shared : 0);
+}
+
+/** The index of the first element greater than `value`. */
+function upperBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
 }

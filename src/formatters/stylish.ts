@@ -26,7 +26,7 @@ const stylish: Formatter = (results, context) => {
       m.filePath !== result.filePath ? `${m.message} (in ${relative(context.cwd, m.filePath)})` : m.message,
       m.ruleId,
     ]);
-    const widths = [0, 1].map((col) => Math.max(...rows.map((row) => row[col].length)));
+    const widths = [0, 1].map((col) => rows.reduce((max, row) => Math.max(max, row[col].length), 0));
     rows.forEach((row, i) => {
       const severity = result.messages[i].severity;
       lines.push(

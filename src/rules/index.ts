@@ -16,6 +16,7 @@ import envOverride from './env-override';
 import httpsUrls from './https-urls';
 import idpJwksPublicKey from './idp-jwks-public-key';
 import initialAdmins from './initial-admins';
+import inputLimit from './input-limit';
 import jwksPublicKey from './jwks-public-key';
 import jwtPrincipalClaims from './jwt-principal-claims';
 import jwtPrincipalClaimsMapping from './jwt-principal-claims-mapping';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   httpsUrls,
   idpJwksPublicKey,
   initialAdmins,
+  inputLimit,
   jwksPublicKey,
   jwtPrincipalClaims,
   jwtPrincipalClaimsMapping,

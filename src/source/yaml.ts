@@ -4,20 +4,24 @@
  * This is the only module that knows the YAML AST.
  */
 import {
+  Alias,
   CST,
+  Composer,
   Document,
-  Parser,
+  Lexer,
   LineCounter,
   Node as YamlNode,
   Pair,
+  Parser,
   isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
-  parseAllDocuments,
 } from 'yaml';
 import type { Location, Path, Plain, PlainMap, Range } from '../types';
+import { DEFAULT_INPUT_LIMITS, InputLimits, LIMIT_OPTIONS, MAX_DEPTH_CEILING } from './limits';
 
 /** Which part of a map entry a location names. `auto`: the value for scalars, the key for collections. */
 export type Target = 'key' | 'value' | 'auto';
@@ -40,14 +44,19 @@ export interface DuplicateKey {
 /** Raised when a document would expand beyond the limits (alias bombs, absurd nesting). */
 export class ExpansionLimitError extends Error {}
 
-export interface ParseLimits {
-  /** Most plain nodes one document may expand to, aliases included. */
-  maxNodes: number;
-  /** Deepest nesting of collections. */
-  maxDepth: number;
-}
+export type ParseLimits = Pick<InputLimits, 'maxTokens' | 'maxDocuments' | 'maxDepth' | 'maxAliasExpansion'>;
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxNodes: 200_000, maxDepth: 200 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = DEFAULT_INPUT_LIMITS;
+
+/** Which limit a LimitProblem is about (the key of InputLimits). */
+export type LimitName = keyof InputLimits;
+
+/** A part of the input omlint refused to read; it becomes an input-limit finding. */
+export interface LimitProblem {
+  limit: LimitName;
+  message: string;
+  range: Range;
+}
 
 /** One parsed YAML document of a file, with the means to locate any path in it. */
 export class YamlDocument {
@@ -59,6 +68,9 @@ export class YamlDocument {
     private readonly doc: Document.Parsed,
     private readonly lineCounter: LineCounter,
     private readonly limits: ParseLimits,
+    private readonly aliases: AliasIndex = indexAliases(doc),
+    /** How many values the document expands to (aliases and merges included), measured before expanding. */
+    private readonly expandedSize = Infinity,
   ) {}
 
   /** The parsed document, for the text edits of --fix (src/source/edit.ts); nothing else should need it. */
@@ -66,32 +78,36 @@ export class YamlDocument {
     return this.doc;
   }
 
+  /** Whether the value at `path` is written as a plain (unquoted, non-block) scalar: its text is re-read as YAML after `${VAR}` substitution. */
+  isPlainScalar(path: Path): boolean {
+    const found = walk(this.doc, path, this.aliases);
+    return !!found && found.remaining === 0 && isScalar(found.node) && found.node.type === 'PLAIN';
+  }
+
   /** The document as plain data (Helm semantics: the last of duplicate keys wins, `<<` merges). */
   plain(): Plain {
     if (this.plainValue === undefined) {
-      this.plainValue = toPlain(this.doc.contents as YamlNode | null, this.doc, this.limits);
+      this.plainValue = toPlain(this.doc.contents as YamlNode | null, this.aliases, this.limits.maxDepth, this.expandedSize);
     }
     return this.plainValue;
   }
 
   /** The exact location of `path`, or undefined when the path does not exist in this document. */
   locate(path: Path, target: Target = 'auto'): Location | undefined {
-    const found = walk(this.doc, path);
+    const found = walk(this.doc, path, this.aliases);
     const range = found && found.remaining === 0 ? pickRange(found, target) : undefined;
     return range ? this.toLocation(range) : undefined;
   }
 
-  /** The location of `path`, or of its nearest existing ancestor (as Spectral does). */
+  /**
+   * The location of `path`, or of its nearest existing ancestor (as Spectral does). A path that
+   * runs through an alias lands on the alias the user wrote (`*keys`), not inside the anchor.
+   */
   locateClosest(path: Path, target: Target = 'auto'): Location {
-    const found = walk(this.doc, path);
-    const range = found ? pickRange(found, found.remaining > 0 ? 'key' : target) : undefined;
+    const found = walk(this.doc, path, this.aliases);
+    const throughAlias = found !== undefined && found.remaining > 0 && isAlias(found.node);
+    const range = found ? pickRange(found, throughAlias ? 'value' : found.remaining > 0 ? 'key' : target) : undefined;
     return this.toLocation(range ?? [0, 0]);
-  }
-
-  /** Whether the value at `path` is written as a plain (unquoted, non-block) scalar: its text is re-read as YAML after `${VAR}` substitution. */
-  isPlainScalar(path: Path): boolean {
-    const found = walk(this.doc, path);
-    return !!found && found.remaining === 0 && isScalar(found.node) && found.node.type === 'PLAIN';
   }
 
   /** Every key written twice in one mapping, anywhere in the document. */
@@ -139,35 +155,107 @@ export class YamlDocument {
 export interface ParsedYaml {
   documents: YamlDocument[];
   syntaxErrors: SyntaxProblem[];
+  /** Parts of the input not read because they are over a limit (the documents they hit are left out). */
+  limitProblems: LimitProblem[];
 }
 
-/** Parses every document of a YAML text. Syntax errors are returned, never thrown. */
+/**
+ * Parses every document of a YAML text within `limits`. Syntax errors and limit problems are
+ * returned, never thrown. The lexer, parser and composer of the `yaml` package are driven one token
+ * at a time so that reading stops the moment a limit is crossed: the parser's own stack holds
+ * every open collection, so a `[[[[…` bomb is refused at the level the limit allows, before the
+ * recursive composer sees it (measured: 5 million levels exhaust a 4 GB heap in the parser alone).
+ */
 export function parseYaml(text: string, filePath: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedYaml {
+  return withoutYamlTracing(() => parseStream(normalizeLineBreaks(text), filePath, limits));
+}
+
+function parseStream(text: string, filePath: string, limits: ParseLimits): ParsedYaml {
+  const maxDepth = Math.min(limits.maxDepth, MAX_DEPTH_CEILING);
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
-  const docs = Array.isArray(parsed) ? parsed : [];
   const toRange = (offsets: readonly [number, number]): Range => {
     const start = lineCounter.linePos(offsets[0]);
     const end = lineCounter.linePos(Math.max(offsets[0], offsets[1]));
     return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ uniqueKeys: false, strict: true });
+  const composed: Document.Parsed[] = [];
+  const limitProblems: LimitProblem[] = [];
+  const refuse = (limit: LimitName, offset: number, message: string): void => {
+    limitProblems.push({ limit, message: `${message} (raise ${LIMIT_OPTIONS[limit]} if it is genuine)`, range: toRange([offset, offset]) });
+  };
+  let documentCount = 0;
+  /** Hands a complete top-level token to the composer; false once the document limit is crossed. */
+  const compose = (token: CST.Token): boolean => {
+    if (token.type === 'document' && ++documentCount > limits.maxDocuments) {
+      refuse('maxDocuments', token.offset, `the file holds more than ${limits.maxDocuments} YAML documents; omlint stops reading at this one`);
+      return false;
+    }
+    for (const doc of composer.next(token)) composed.push(doc as Document.Parsed);
+    return true;
+  };
+  lineCounter.addNewLine(0);
+  let tokens = 0;
+  let complete = true;
+  read: for (const lexeme of new Lexer().lex(text)) {
+    const start = parser.offset;
+    if (++tokens > limits.maxTokens) {
+      refuse('maxTokens', start, `the file has more than ${limits.maxTokens} YAML tokens (keys, values, indicators, line breaks); omlint stops reading it here`);
+      complete = false;
+      break;
+    }
+    for (const token of parser.next(lexeme)) {
+      if (!compose(token)) {
+        complete = false;
+        break read;
+      }
+    }
+    if (parser.stack.length > maxDepth + 1 && collectionDepth(parser.stack) > maxDepth) {
+      refuse('maxDepth', deepestCollection(parser.stack)?.offset ?? start,
+        `maps and lists are nested more than ${maxDepth} levels deep here; omlint stops reading the file at this point`);
+      complete = false;
+      break;
+    }
+  }
+  if (complete) {
+    for (const token of parser.end()) if (!compose(token)) break;
+  }
+  for (const doc of composer.end()) composed.push(doc as Document.Parsed);
+
+  const documents: YamlDocument[] = [];
   const syntaxErrors: SyntaxProblem[] = [];
-  for (const doc of docs) {
+  composed.forEach((doc, index) => {
+    const aliases = indexAliases(doc);
     for (const error of doc.errors) {
       // The parser's message carries a source excerpt after its first line: never print that (secrets).
-      const quoteStart = error.code === 'MISSING_CHAR' ? openingQuoteBefore(text, error.pos[0]) : undefined;
+      // Re-reading the text to find the quote is cheap for a values file; skipped for huge ones.
+      const quoteStart = error.code === 'MISSING_CHAR' && text.length < QUOTE_SEARCH_MAX ? openingQuoteBefore(text, error.pos[0]) : undefined;
       syntaxErrors.push(
         quoteStart === undefined
           ? { message: explain(error.message, lineAt(text, error.pos[0])), range: toRange(error.pos) }
           : { message: UNCLOSED_QUOTE_MESSAGE, range: toRange([quoteStart, quoteStart + 1]) },
       );
     }
-  }
-  return {
-    documents: docs.map((doc, i) => new YamlDocument(filePath, i, doc, lineCounter, limits)),
-    syntaxErrors,
-  };
+    for (const alias of aliases.unresolved) {
+      syntaxErrors.push({
+        message: `Alias *${alias.source} has no anchor &${alias.source} before it in this document`,
+        range: toRange(nodeRange(alias)),
+      });
+    }
+    const expansion = measureExpansion(doc.contents, aliases, limits.maxAliasExpansion);
+    if (expansion.culprit) {
+      const via = expansion.culpritIsMerge ? 'merge keys (<<) and aliases' : 'aliases';
+      refuse('maxAliasExpansion', nodeRange(expansion.culprit)[0],
+        `${via} in this document expand to more than ${limits.maxAliasExpansion} extra values by here (an alias bomb?); omlint does not lint this document`);
+      return;
+    }
+    documents.push(new YamlDocument(filePath, index, doc, lineCounter, { ...limits, maxDepth }, aliases, expansion.size));
+  });
+  return { documents, syntaxErrors, limitProblems };
 }
+
+const QUOTE_SEARCH_MAX = 1024 * 1024;
 
 const UNCLOSED_QUOTE_MESSAGE =
   'This quote is never closed, so YAML reads everything after it as one string; add the closing quote.';
@@ -204,8 +292,58 @@ function explain(message: string, line: string): string {
   return base;
 }
 
+/**
+ * YAML allows a lone CR as a line break; the `yaml` package does not (it reads `a: 1\rb: 2` as one
+ * line). Replacing each lone CR by LF keeps every offset, so positions stay exact.
+ */
+function normalizeLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
+ * The `yaml` package prints every token it reads (secrets included) to stdout when the environment
+ * has LOG_TOKENS or LOG_STREAM set, its own debugging switches. omlint's stdout is its report and
+ * must never carry a value, so those switches are hidden while omlint parses.
+ */
+function withoutYamlTracing<T>(parse: () => T): T {
+  const saved: Record<string, string | undefined> = {};
+  for (const name of ['LOG_TOKENS', 'LOG_STREAM']) {
+    if (name in process.env) {
+      saved[name] = process.env[name];
+      delete process.env[name];
+    }
+  }
+  try {
+    return parse();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) process.env[name] = value;
+  }
+}
+
+/** The innermost map or list open on the parser's stack (where a too-deep one starts). */
+function deepestCollection(stack: readonly CST.Token[]): CST.Token | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const type = stack[i].type;
+    if (type === 'block-map' || type === 'block-seq' || type === 'flow-collection') return stack[i];
+  }
+  return undefined;
+}
+
+/** How many maps and lists are open on the parser's stack. */
+function collectionDepth(stack: readonly CST.Token[]): number {
+  let depth = 0;
+  for (const token of stack) {
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') depth++;
+  }
+  return depth;
+}
+
+/** Parser messages may quote a token of any length; a finding's message stays one readable line. */
+const MAX_SYNTAX_MESSAGE = 200;
+
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const line = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return line.length > MAX_SYNTAX_MESSAGE ? `${line.slice(0, MAX_SYNTAX_MESSAGE - 1)}…` : line;
 }
 
 /** The string form of a mapping key; undefined for keys that are collections (`? [a, b]`). */
@@ -220,16 +358,107 @@ function nodeRange(node: unknown): [number, number] {
   return range ? [range[0], range[1]] : [0, 0];
 }
 
-function toPlain(root: YamlNode | null, doc: Document.Parsed, limits: ParseLimits): Plain {
-  let budget = limits.maxNodes;
+/** Where each alias of a document points, resolved once (yaml's Alias.resolve walks the whole document per call). */
+export interface AliasIndex {
+  targets: Map<Alias, YamlNode>;
+  /** Aliases with no anchor of that name before them. */
+  unresolved: Alias[];
+}
+
+/**
+ * Resolves every alias the way YAML (and the `yaml` package) does: to the last node with that
+ * anchor before the alias, in document order, where a collection comes before its items.
+ */
+function indexAliases(doc: Document.Parsed): AliasIndex {
+  const anchors = new Map<string, YamlNode>();
+  const index: AliasIndex = { targets: new Map(), unresolved: [] };
+  const visit = (node: unknown): void => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) index.targets.set(node, target);
+      else index.unresolved.push(node);
+      return;
+    }
+    if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        visit(pair.key);
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(doc.contents);
+  return index;
+}
+
+interface Expansion {
+  /** How many values toPlain() will produce for the document (aliases and merges expanded). */
+  size: number;
+  /** The alias at which the values added by aliases first go over the limit. */
+  culprit?: Alias;
+  culpritIsMerge?: boolean;
+}
+
+/**
+ * Counts, without expanding anything, the values the document expands to, exactly as toPlain()
+ * will: each alias adds the size of its anchor, which is already measured because an anchor
+ * always comes before its aliases. An alias bomb of a few hundred bytes is refused in one linear
+ * pass instead of being expanded (the `yaml` package's own maxAliasCount applies only to its
+ * toJS(), which omlint does not use).
+ */
+function measureExpansion(root: unknown, aliases: AliasIndex, maxAdded: number): Expansion {
+  const sizes = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  const result: Expansion = { size: 0 };
+  let added = 0;
+  const measure = (node: unknown, live: boolean, underMerge: boolean): number => {
+    if (isAlias(node)) {
+      const target = aliases.targets.get(node);
+      const extra = target && !open.has(target) ? sizes.get(target) ?? 1 : 0;
+      if (live) {
+        added += extra;
+        if (added > maxAdded && !result.culprit) {
+          result.culprit = node;
+          result.culpritIsMerge = underMerge;
+        }
+      }
+      return 1 + extra;
+    }
+    let size = 1;
+    open.add(node);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        // toPlain() skips pairs whose key is not a scalar; anchors inside still count for later aliases.
+        const key = keyString(pair.key);
+        measure(pair.key, false, false);
+        const value = measure(pair.value, live && key !== undefined, key === '<<');
+        if (key !== undefined) size += value;
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) size += measure(item, live, underMerge);
+    }
+    open.delete(node);
+    if (isNode(node) && node.anchor) sizes.set(node, size);
+    return size;
+  };
+  result.size = measure(root, true, false);
+  return result;
+}
+
+function toPlain(root: YamlNode | null, aliases: AliasIndex, maxDepth: number, expectedSize: number): Plain {
+  // measureExpansion() has already refused documents over the limit; the budget is a safety net.
+  let budget = expectedSize + 16;
   const active = new Set<unknown>();
   const convert = (node: unknown, depth: number): Plain => {
-    if (--budget < 0) {
-      throw new ExpansionLimitError(`document expands to more than ${limits.maxNodes} values (alias bomb?)`);
+    if (--budget < 0) throw new ExpansionLimitError('document expands to more values than measured (alias bomb?)');
+    if (depth > maxDepth) {
+      // Written nesting was checked while parsing; an alias can still put a deep anchor deeper.
+      throw new ExpansionLimitError(`aliases nest maps and lists more than ${maxDepth} levels deep (raise ${LIMIT_OPTIONS.maxDepth} if it is genuine)`);
     }
-    if (depth > limits.maxDepth) throw new ExpansionLimitError(`nesting deeper than ${limits.maxDepth} levels`);
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = aliases.targets.get(node);
       if (!target || active.has(target)) return null;
       active.add(target);
       try {
@@ -253,17 +482,26 @@ function toPlain(root: YamlNode | null, doc: Document.Parsed, limits: ParseLimit
           }
           continue;
         }
-        out[key] = value;
+        setOwn(out, key, value);
       }
       // Keys written in the map win over merged ones; earlier merge sources win over later ones.
       for (const source of merged.reverse()) {
-        for (const [k, v] of Object.entries(source)) if (!(k in out)) out[k] = v;
+        for (const [k, v] of Object.entries(source)) if (!Object.prototype.hasOwnProperty.call(out, k)) setOwn(out, k, v);
       }
       return out;
     }
     return null;
   };
   return convert(root, 0);
+}
+
+/**
+ * `out[key] = value`, except that a key named `__proto__` becomes an ordinary own property instead
+ * of replacing the object's prototype (a values file must not change what `in` sees).
+ */
+function setOwn(out: PlainMap, key: string, value: Plain): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 function isMergeSource(pair: Pair): boolean {
@@ -275,7 +513,8 @@ function scalarValue(value: unknown): Plain {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') return Number(value);
-  if (value instanceof Uint8Array) return `<binary ${value.length} bytes>`;
+  // `!!binary`: Helm (go-yaml) hands the decoded bytes on as a string, so the rules see the same.
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
   if (value instanceof Date) return value.toISOString();
   return String(value);
 }
@@ -297,7 +536,7 @@ interface WalkResult {
  * Follows `path` through the document. Duplicate keys resolve to the last occurrence (the one Helm
  * keeps); an alias stops the walk so findings land on the alias the user wrote.
  */
-function walk(doc: Document.Parsed, path: Path): WalkResult | undefined {
+function walk(doc: Document.Parsed, path: Path, aliases: AliasIndex): WalkResult | undefined {
   let current: WalkResult = { node: doc.contents, remaining: path.length };
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
@@ -305,7 +544,7 @@ function walk(doc: Document.Parsed, path: Path): WalkResult | undefined {
     if (isAlias(node)) return current;
     let next: WalkResult | undefined;
     if (isMap(node)) {
-      const pair = findPair(node.items, String(segment)) ?? findMergedPair(node.items, String(segment), doc);
+      const pair = findPair(node.items, String(segment)) ?? findMergedPair(node.items, String(segment), aliases);
       if (pair) next = { node: pair.value, key: pair.key, remaining: path.length - i - 1 };
     } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
       next = { node: node.items[segment], remaining: path.length - i - 1 };
@@ -324,12 +563,12 @@ function findPair(items: Pair[], key: string): Pair | undefined {
 }
 
 /** A key that only exists through `<<: *anchor` is reported on the `<<` entry that brought it in. */
-function findMergedPair(items: Pair[], key: string, doc: Document.Parsed): Pair | undefined {
+function findMergedPair(items: Pair[], key: string, aliases: AliasIndex): Pair | undefined {
   for (const pair of items) {
     if (keyString(pair.key) !== '<<') continue;
     const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
     for (const source of sources) {
-      const map = isAlias(source) ? source.resolve(doc) : source;
+      const map = isAlias(source) ? aliases.targets.get(source) : source;
       if (isMap(map) && findPair(map.items, key)) return pair;
     }
   }
