@@ -5,23 +5,14 @@
  * sets only some variables and the image's openmetadata.yaml supplies the rest.
  */
 import type { PlainMap } from '../types';
-import { OPENMETADATA_JWKS_PATH } from './defaults';
+import { CHART_DEFAULTS, OPENMETADATA_JWKS_PATH } from './defaults';
 
 /** The server's own address in its stock configuration. */
 export const SERVER_DEFAULT_URL = 'http://localhost:8585';
 
 export const SERVER_DEFAULTS: PlainMap = {
-  authorizer: {
-    className: 'org.openmetadata.service.security.DefaultAuthorizer',
-    containerRequestFilter: 'org.openmetadata.service.security.JwtFilter',
-    initialAdmins: ['admin'],
-    allowedEmailRegistrationDomains: ['all'],
-    principalDomain: 'open-metadata.org',
-    allowedDomains: [],
-    enforcePrincipalDomain: false,
-    enableSecureSocketConnection: false,
-    useRolesFromProvider: false,
-  },
+  // The stock openmetadata.yaml authorizer defaults are the chart's (§3.1), less the chart's `enabled` gate.
+  authorizer: withoutEnabledGate(CHART_DEFAULTS.authorizer as PlainMap),
   authentication: {
     clientType: 'public',
     provider: 'basic',
@@ -69,3 +60,7 @@ export const SERVER_DEFAULTS: PlainMap = {
     value: 'jJ/9sz0g0OHxsfxOoSfdFdmk3ysNmPRnH3TUAbz3IHA=',
   },
 };
+
+function withoutEnabledGate(section: PlainMap): PlainMap {
+  return Object.fromEntries(Object.entries(section).filter(([key]) => key !== 'enabled'));
+}

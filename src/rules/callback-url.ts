@@ -56,19 +56,16 @@ function checkSpaCallback(ctx: RuleContext): void {
 
 /** Absolute http(s) URL whose path is the callback route. Only written values: the chart defaults are well-formed. */
 function checkShape(ctx: RuleContext, path: Path): void {
-  const value = ctx.get(path);
-  if (typeof value !== 'string' || value.trim() === '') return;
-  const text = maskPlaceholders(value);
-  if (text === undefined) return;
-  const problem = httpUrlProblem(text);
-  if (problem) {
+  const written = writtenUrl(ctx, path);
+  if (!written) return;
+  const { value, url, problem } = written;
+  if (!url) {
     ctx.report({
       at: path,
       message: `${keyName(path)} ${show(value)} is not an absolute http(s) URL (${problem}), so the IdP cannot redirect to it. Write the full URL, e.g. "https://<OpenMetadata host>/callback".`,
     });
     return;
   }
-  const url = new URL(text);
   if (!isCallbackPath(url)) {
     ctx.report({
       at: path,
@@ -81,19 +78,16 @@ function checkShape(ctx: RuleContext, path: Path): void {
 
 /** serverUrl is a base: "/logout" and "/auth/callback" are appended to it. */
 function checkServerUrl(ctx: RuleContext): void {
-  const value = ctx.get(SERVER_URL);
-  if (typeof value !== 'string' || value.trim() === '') return;
-  const text = maskPlaceholders(value);
-  if (text === undefined) return;
-  const problem = httpUrlProblem(text);
-  if (problem) {
+  const written = writtenUrl(ctx, SERVER_URL);
+  if (!written) return;
+  const { value, url, problem } = written;
+  if (!url) {
     ctx.report({
       at: SERVER_URL,
       message: `oidcConfiguration.serverUrl ${show(value)} is not an absolute http(s) URL (${problem}). Write OpenMetadata's public address, e.g. "https://<OpenMetadata host>".`,
     });
     return;
   }
-  const url = new URL(text);
   const path = trimTrailingSlashes(url.pathname);
   if (path !== '/' && !isBasePathOfCallback(ctx, path)) {
     ctx.report({
@@ -110,6 +104,19 @@ function checkServerUrl(ctx: RuleContext): void {
         `which then start with "//" and match no registered redirect. Write "${value.trim().replace(/\/+$/, '')}".`,
     });
   }
+}
+
+/**
+ * The URL written at `path`, or why it is not one; undefined when nothing is written or the value
+ * starts with a placeholder (no-placeholders reports those).
+ */
+function writtenUrl(ctx: RuleContext, path: Path): { value: string; url?: URL; problem?: string } | undefined {
+  const value = ctx.get(path);
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const text = maskPlaceholders(value);
+  if (text === undefined) return undefined;
+  const problem = httpUrlProblem(text);
+  return problem ? { value, problem } : { value, url: new URL(text) };
 }
 
 /** Scheme and host as the user wrote them (placeholders included), for suggestions. */
