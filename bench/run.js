@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+/**
+ * omlint's benchmark (never part of `npm test`): generates the inputs (bench/generate.js), then runs
+ * omlint and its floors — a bare `node -e 0` and bench/parse-only.js (`yaml` parseDocument +
+ * LineCounter over the same files, one process) — and with --peers ajv-cli and Spectral
+ * (npm run bench:peers installs them under bench/peers/), in alternation: every round runs every
+ * command of a case once, starting with a different one each round. Prints medians, min/max of
+ * wall time, CPU time (user+sys), peak RSS and ratios, and writes them to bench/out/results-<date>.json.
+ *
+ *   npm run bench                       omlint and the floors
+ *   npm run bench:peers                 also ajv-cli and Spectral
+ *   node bench/run.js --cases one,k1 --runs 9 --omlint other=path/to/bin.js
+ * Options: --runs N (default 5), --cases one,k1,k10,big, --peers, --spectral-runs-k10 N (default 1;
+ * Spectral needs minutes and gigabytes there), --omlint LABEL=BIN (extra omlint variants to compare).
+ * Peak RSS comes from /usr/bin/time -v when present, else from process.resourceUsage() at exit
+ * (bench/rss-probe.js preloaded with NODE_OPTIONS).
+ */
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { generate, OUT } = require('./generate');
+
+const ROOT = path.join(__dirname, '..');
+const PEERS = path.join(__dirname, 'peers', 'node_modules');
+const NODE = process.execPath;
+
+function parseOptions(argv) {
+  const options = { runs: 5, cases: ['one', 'k1', 'k10', 'big'], peers: false, spectralRunsK10: 1, variants: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--runs') options.runs = Number(argv[++i]);
+    else if (arg === '--cases') options.cases = argv[++i].split(',');
+    else if (arg === '--peers') options.peers = true;
+    else if (arg === '--spectral-runs-k10') options.spectralRunsK10 = Number(argv[++i]);
+    else if (arg === '--omlint') {
+      const [label, bin] = argv[++i].split('=');
+      options.variants.push({ label, bin: path.resolve(bin) });
+    } else throw new Error(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+/** How a run is measured: /usr/bin/time -v if it works here, else a preloaded probe. */
+function detectMeter() {
+  const probe = spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /Maximum resident set size/.test(probe.stderr) ? 'time' : 'probe';
+}
+
+function measure(meter, command, args, env) {
+  const stats = path.join(OUT, '.run-stats');
+  const errFile = path.join(OUT, '.run-stderr');
+  fs.rmSync(stats, { force: true });
+  const stdout = fs.openSync('/dev/null', 'w');
+  const stderr = fs.openSync(errFile, 'w');
+  const runEnv = { ...process.env, ...env };
+  let file = command;
+  let fileArgs = args;
+  if (meter === 'time') {
+    file = '/usr/bin/time';
+    fileArgs = ['-v', '-o', stats, command, ...args];
+  } else {
+    runEnv.NODE_OPTIONS = `${runEnv.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'rss-probe.js')}`.trim();
+    runEnv.OMLINT_BENCH_PROBE = stats;
+  }
+  const start = process.hrtime.bigint();
+  const result = spawnSync(file, fileArgs, { cwd: ROOT, env: runEnv, stdio: ['ignore', stdout, stderr] });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  fs.closeSync(stdout);
+  fs.closeSync(stderr);
+  const text = fs.existsSync(stats) ? fs.readFileSync(stats, 'utf8') : '';
+  let rssKiB = 0;
+  let cpu = 0;
+  if (meter === 'time') {
+    rssKiB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? 0);
+    cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(text)?.[1] ?? 0) + Number(/System time \(seconds\): ([\d.]+)/.exec(text)?.[1] ?? 0);
+    const status = /Exit status: (\d+)/.exec(text);
+    if (status) result.status = Number(status[1]);
+  } else {
+    for (const line of text.split('\n').filter(Boolean)) {
+      const sample = JSON.parse(line);
+      rssKiB = Math.max(rssKiB, sample.maxRSS);
+      cpu += (sample.userCPUTime + sample.systemCPUTime) / 1e6;
+    }
+  }
+  return { wall, cpu, rssKiB, status: result.status, stderr: fs.readFileSync(errFile, 'utf8').slice(-2000) };
+}
+
+/** The yaml files of a case, in the order a directory walk gives them. */
+function caseFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.yaml')) out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * ajv-cli exits at the first file its YAML loader (js-yaml 3) rejects: syntax errors, and duplicate
+ * keys, which js-yaml refuses. It is handed the files js-yaml loads; the report says how many.
+ */
+function ajvFiles(dir) {
+  const cache = `${dir}.ajv-files`;
+  if (fs.existsSync(cache)) return fs.readFileSync(cache, 'utf8').split('\n').filter(Boolean);
+  const jsYaml = require(path.join(PEERS, 'js-yaml'));
+  const ok = caseFiles(dir).filter((file) => {
+    try {
+      jsYaml.safeLoad(fs.readFileSync(file, 'utf8'));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  fs.writeFileSync(cache, ok.join('\n'));
+  return ok;
+}
+
+const SCHEMAS = ['authentication', 'authorizer', 'fernetkey', 'jwt-token-configuration', 'secret-ref'].flatMap((name) => ['-r', `schemas/${name}.schema.json`]);
+
+function commandsFor(name, options) {
+  const target = path.join(OUT, name);
+  const rel = path.relative(ROOT, target);
+  const rows = [];
+  if (name === 'one') rows.push({ label: 'node -e 0', floor: 'node', command: NODE, args: ['-e', '0'] });
+  rows.push({ label: 'parse only (yaml)', floor: 'parse', command: NODE, args: ['bench/parse-only.js', rel] });
+  // One file: what a pre-commit hook runs (default stylish output); many: what CI runs (json).
+  const omlintArgs = name === 'one' || name === 'big' ? [`${rel}/values.yaml`] : ['--format', 'json', rel];
+  rows.push({ label: 'omlint', omlint: true, command: NODE, args: ['bin/omlint.js', ...omlintArgs] });
+  for (const variant of options.variants) {
+    rows.push({ label: `omlint ${variant.label}`, omlint: true, command: NODE, args: [variant.bin, ...omlintArgs] });
+  }
+  if (options.peers) {
+    const files = name === 'one' || name === 'big' ? [`${rel}/values.yaml`] : ajvFiles(target).map((f) => path.relative(ROOT, f));
+    const skipped = name === 'one' || name === 'big' ? 0 : caseFiles(target).length - files.length;
+    rows.push({
+      label: `ajv-cli${skipped ? ` (${files.length} files js-yaml loads)` : ''}`,
+      peer: 'ajv',
+      command: NODE,
+      args: [path.join(PEERS, 'ajv-cli', 'dist', 'index.js'), 'validate', '-s', 'schemas/auth-config.schema.json', ...SCHEMAS, '--strict=false', '--all-errors', ...files.flatMap((f) => ['-d', f])],
+    });
+    const glob = name === 'one' || name === 'big' ? `${rel}/values.yaml` : `${rel}/**/*.yaml`;
+    rows.push({
+      label: 'Spectral (4 rules)',
+      peer: 'spectral',
+      runs: name === 'k10' ? options.spectralRunsK10 : undefined,
+      command: NODE,
+      args: [path.join(PEERS, '@stoplight', 'spectral-cli', 'dist', 'index.js'), 'lint', glob, '-r', 'bench/peers/spectral-ruleset.yaml', '-f', 'json', '--quiet'],
+    });
+  }
+  return rows;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function runCase(name, options, meter) {
+  const rows = commandsFor(name, options).map((row) => ({ ...row, samples: [] }));
+  const rounds = options.runs;
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[(k + round) % rows.length];
+      if (row.runs !== undefined && row.samples.length >= row.runs) continue;
+      const sample = measure(meter, row.command, row.args, {});
+      const ok = row.omlint || row.peer ? sample.status === 0 || sample.status === 1 : sample.status === 0;
+      if (!ok) throw new Error(`${row.label} exited ${sample.status} on ${name}:\n${sample.stderr}`);
+      row.samples.push(sample);
+      process.stderr.write('.');
+    }
+  }
+  process.stderr.write('\n');
+  return rows.map((row) => ({
+    label: row.label,
+    floor: row.floor,
+    omlint: row.omlint,
+    peer: row.peer,
+    runs: row.samples.length,
+    wall: { median: median(row.samples.map((s) => s.wall)), min: Math.min(...row.samples.map((s) => s.wall)), max: Math.max(...row.samples.map((s) => s.wall)) },
+    cpu: median(row.samples.map((s) => s.cpu)),
+    rssMiB: { median: median(row.samples.map((s) => s.rssKiB)) / 1024, max: Math.max(...row.samples.map((s) => s.rssKiB)) / 1024 },
+  }));
+}
+
+function seconds(value) {
+  return value < 1 ? `${(value * 1000).toFixed(0)} ms` : `${value.toFixed(2)} s`;
+}
+
+function printCase(name, summary, rows) {
+  const input = summary[name];
+  const size = input.bytes < 1024 * 1024 ? `${(input.bytes / 1024).toFixed(1)} KB` : `${(input.bytes / 1024 / 1024).toFixed(1)} MB`;
+  console.log(`\n### ${name}: ${input.files} file${input.files === 1 ? '' : 's'}, ${size}\n`);
+  console.log('| command | runs | wall median | wall min–max | CPU median | peak RSS median (max) | ratios (wall, RSS) |');
+  console.log('|---|---|---|---|---|---|---|');
+  const node = rows.find((r) => r.floor === 'node');
+  const parse = rows.find((r) => r.floor === 'parse');
+  const ajv = rows.find((r) => r.peer === 'ajv');
+  const spectral = rows.find((r) => r.peer === 'spectral');
+  for (const row of rows) {
+    const ratios = [];
+    if (row.omlint) {
+      if (node) ratios.push(`${(row.wall.median / node.wall.median).toFixed(2)}× / ${(row.rssMiB.median / node.rssMiB.median).toFixed(2)}× node -e 0`);
+      if (parse) ratios.push(`${(row.wall.median / parse.wall.median).toFixed(2)}× parse only`);
+      if (ajv) ratios.push(`${(row.wall.median / ajv.wall.median).toFixed(2)}× ajv-cli`);
+      if (spectral) ratios.push(`Spectral ${(spectral.wall.median / row.wall.median).toFixed(0)}× slower`);
+    }
+    console.log(
+      `| ${row.label} | ${row.runs} | ${seconds(row.wall.median)} | ${seconds(row.wall.min)}–${seconds(row.wall.max)} | ${seconds(row.cpu)} | ` +
+        `${row.rssMiB.median.toFixed(0)} MiB (${row.rssMiB.max.toFixed(0)}) | ${ratios.join('; ')} |`,
+    );
+  }
+}
+
+function main() {
+  const options = parseOptions(process.argv.slice(2));
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('run `npm run build` first');
+  if (options.peers && !fs.existsSync(PEERS)) throw new Error('peers missing: run `npm run bench:peers`');
+  const summary = generate();
+  const meter = detectMeter();
+  const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`;
+  console.log(`omlint benchmark ${new Date().toISOString()} — ${machine}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; RSS via ${meter === 'time' ? '/usr/bin/time -v' : 'process.resourceUsage()'}`);
+  const results = { date: new Date().toISOString(), machine, meter, cases: {} };
+  for (const name of options.cases) {
+    process.stderr.write(`${name} `);
+    const rows = runCase(name, options, meter);
+    results.cases[name] = rows;
+    printCase(name, summary, rows);
+  }
+  console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  fs.writeFileSync(path.join(OUT, `results-${results.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(results, null, 2));
+}
+
+main();
