@@ -1,8 +1,13 @@
 /** Which files to lint: explicit files as given, directories and globs through fast-glob. */
 import * as fs from 'fs';
 import * as path from 'path';
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import { InputError } from '../source/read';
+
+/** fast-glob (~70 modules), loaded for a directory or a glob only: a hook naming its files never needs it. */
+function fg(): typeof FastGlob {
+  return require('fast-glob') as typeof FastGlob;
+}
 
 /** What a directory scan looks for (DESIGN.md "Interfaces users expect"). */
 export const SCAN_PATTERNS = ['**/values*.y?(a)ml', '**/*values*.y?(a)ml', '**/openmetadata*.y?(a)ml', '**/*.env', '**/.env'];
@@ -27,8 +32,8 @@ export function resolveFiles(patterns: readonly string[], cwd: string, onMissing
     } else if (stat || isSymbolicLink(absolute)) {
       // A dangling or looping link named explicitly is read, so its error says exactly what is wrong.
       files.add(absolute);
-    } else if (fg.isDynamicPattern(pattern)) {
-      const matches = fg.sync(pattern, { cwd, absolute: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, suppressErrors: true });
+    } else if (fg().isDynamicPattern(pattern)) {
+      const matches = fg().sync(pattern, { cwd, absolute: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, suppressErrors: true });
       if (matches.length === 0) missing(new InputError(`${pattern}: no files match`));
       for (const match of matches) files.add(path.normalize(match));
     } else {
@@ -39,7 +44,7 @@ export function resolveFiles(patterns: readonly string[], cwd: string, onMissing
 }
 
 function scanDirectory(dir: string): string[] {
-  return fg
+  return fg()
     .sync(SCAN_PATTERNS, {
       cwd: dir,
       absolute: true,
