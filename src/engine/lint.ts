@@ -350,7 +350,7 @@ function asMap(value: Plain | undefined): PlainMap {
 export function toResult(filePath: string, findings: Finding[]): LintResult {
   const seen = new Set<string>();
   const messages = findings
-    .sort((a, b) => a.filePath.localeCompare(b.filePath) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
+    .sort((a, b) => compareFilePaths(a.filePath, b.filePath) || a.line - b.line || a.column - b.column || compareIds(a.ruleId, b.ruleId))
     .filter((finding) => {
       const key = `${finding.filePath}:${finding.line}:${finding.column}:${finding.ruleId}:${finding.message}`;
       if (seen.has(key)) return false;
@@ -364,4 +364,16 @@ export function toResult(filePath: string, findings: Finding[]): LintResult {
     warningCount: messages.filter((m) => m.severity === 'warn').length,
     infoCount: messages.filter((m) => m.severity === 'info').length,
   };
+}
+
+/**
+ * localeCompare starts ICU's collator, ~10 ms of a one-file run; equal paths (nearly always) need no
+ * collation, and rule ids ([a-z0-9-]) sort the same by code unit.
+ */
+function compareFilePaths(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

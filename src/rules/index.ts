@@ -86,4 +86,5 @@ export const RULES: readonly Rule[] = [
   storedConfigPrecedence,
   validSchema,
   yamlSyntax,
-].sort((a, b) => a.id.localeCompare(b.id));
+  // By code unit, not localeCompare: the same order for ids of [a-z0-9-], without starting ICU's collator (~10 ms).
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
