@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-const { run } = require('../dist/cli/main.js');
+// dist/omlint.cjs: the CLI bundled into one file by scripts/bundle.js (npm run build).
+const { run } = require('../dist/omlint.cjs');
 
 // A reader that stops early (`omlint … | head`) closes the pipe: stop quietly, as other tools do.
 for (const stream of [process.stdout, process.stderr]) {
