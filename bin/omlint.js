@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// dist/omlint.cjs: the CLI bundled into one file by scripts/bundle.js (npm run build).
-const { run } = require('../dist/omlint.cjs');
+const { run } = require('./load-cli').loadCli();
 
 // A reader that stops early (`omlint … | head`) closes the pipe: stop quietly, as other tools do.
 for (const stream of [process.stdout, process.stderr]) {

@@ -47,3 +47,6 @@ const notices = bundledPackages(result.metafile).map((dir) => {
 });
 fs.writeFileSync(`${outfile}.LICENSES.txt`, `Packages bundled into omlint.cjs\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`);
 
+// The V8 code cache, made in a fresh process after a warm-up run (scripts/code-cache.js).
+const made = require('child_process').spawnSync(process.execPath, [path.join(__dirname, 'code-cache.js')], { stdio: 'inherit' });
+if (made.status !== 0) process.exit(made.status ?? 1);
