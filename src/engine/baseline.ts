@@ -1,6 +1,6 @@
 /** The older values a change is compared with (--baseline FILE, --since REF). */
 import type { Baseline } from './rule';
-import { parseYaml } from '../source/yaml';
+import { parseSource } from '../source/parse';
 import { buildHelmModels } from '../layouts/helm-values';
 import { InputLimits, findLongLine, resolveLimits } from '../source/limits';
 
@@ -11,7 +11,7 @@ import { InputLimits, findLongLine, resolveLimits } from '../source/limits';
 export function parseBaseline(text: string, label: string, limitOverrides?: Partial<InputLimits>): Baseline | undefined {
   const limits = resolveLimits(limitOverrides);
   if (text.length > limits.maxFileSize || findLongLine(text, limits.maxLineLength)) return undefined;
-  const parsed = parseYaml(text, label, limits);
+  const parsed = parseSource(text, label, { limits });
   if (parsed.syntaxErrors.length > 0 || parsed.limitProblems.length > 0) return undefined;
   for (const document of parsed.documents) {
     const [model] = buildHelmModels(label, document.plain(), document, []);

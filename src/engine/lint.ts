@@ -4,7 +4,8 @@
  * inline `# omlint-disable…` directives drop what they suppress (directives.ts).
  */
 import type { DocumentFix, Finding, Fix, LintResult, Path, Plain, PlainMap, RuleSetting, Severity } from '../types';
-import { parseYaml, YamlDocument, isPlainMap, ExpansionLimitError, LimitProblem } from '../source/yaml';
+import { YamlDocument, isPlainMap, ExpansionLimitError, LimitProblem, SyntaxProblem } from '../source/yaml';
+import { FastYamlDocument, parseSource, SourceDocument } from '../source/parse';
 import { findLongLine, InputLimits, LIMIT_OPTIONS, resolveLimits } from '../source/limits';
 import { buildHelmModels } from '../layouts/helm-values';
 import { AuthModel, ModelRoot, Origin, SourceProblem, documentPath, isHelmModel, valueAt } from '../layouts/model';
@@ -36,6 +37,8 @@ export interface LintOptions {
   envFile?: ParsedEnvFile;
   /** Input limits (src/source/limits.ts); missing entries keep their defaults. */
   limits?: Partial<InputLimits>;
+  /** `yaml`: skip the fast reader and compose with the `yaml` package (test/fast-path.test.ts compares both). */
+  parser?: 'auto' | 'yaml';
 }
 
 /** A rule threw: a bug in omlint, reported as an internal error with every secret of the file redacted. */
@@ -54,7 +57,7 @@ export function lintText(text: string, filePath: string, options: LintOptions = 
   const limits = resolveLimits(options.limits);
   const longLine = longLineFindings(text, filePath, options);
   if (longLine) return toResult(filePath, longLine);
-  const parsed = parseYaml(text, filePath, limits);
+  const parsed = parseSource(text, filePath, { limits, parser: options.parser });
   const fileSecrets = secretsOf(parsed.documents, options);
   const limitFound = limitFindings(parsed.limitProblems, filePath, options);
   if (parsed.syntaxErrors.length > 0) {
@@ -80,7 +83,7 @@ export function lintText(text: string, filePath: string, options: LintOptions = 
  * messages may quote the text, so they pass through the same redaction as every finding.
  */
 function syntaxFindings(
-  errors: ReturnType<typeof parseYaml>['syntaxErrors'],
+  errors: readonly SyntaxProblem[],
   filePath: string,
   options: LintOptions,
   secrets: ReadonlySet<string>,
@@ -117,14 +120,14 @@ export function lintLayers(inputs: readonly LayerInput[], options: LintOptions =
   const label = inputs[inputs.length - 1].filePath;
   const layers: Layer[] = [];
   const syntax: Finding[] = [];
-  const duplicates: { filePath: string; keys: ReturnType<YamlDocument['duplicateKeys']> }[] = [];
+  const duplicates: { filePath: string; keys: ReturnType<SourceDocument['duplicateKeys']> }[] = [];
   for (const input of inputs) {
     const longLine = longLineFindings(input.text, input.filePath, options);
     if (longLine) {
       syntax.push(...longLine);
       continue;
     }
-    const parsed = parseYaml(input.text, input.filePath, resolveLimits(options.limits));
+    const parsed = parseSource(input.text, input.filePath, { limits: resolveLimits(options.limits), parser: options.parser });
     const secrets = secretsOf(parsed.documents, options);
     const problems = [...syntaxFindings(parsed.syntaxErrors, input.filePath, options, secrets), ...limitFindings(parsed.limitProblems, input.filePath, options)];
     if (parsed.syntaxErrors.length > 0 || parsed.limitProblems.length > 0) {
@@ -170,7 +173,7 @@ function limitFindings(problems: readonly LimitProblem[], filePath: string, opti
 }
 
 /** Every secret of the file (all documents) and of the baseline: a message about one document may quote another. */
-function secretsOf(documents: readonly YamlDocument[], options: LintOptions): Set<string> {
+function secretsOf(documents: readonly SourceDocument[], options: LintOptions): Set<string> {
   const secrets = new Set<string>();
   for (const document of documents) {
     try {
@@ -184,7 +187,7 @@ function secretsOf(documents: readonly YamlDocument[], options: LintOptions): Se
 }
 
 /** The document as plain data, or undefined (and an input-limit finding) when it expands beyond the limits. */
-function plainOf(document: YamlDocument, filePath: string, findings: Finding[], options: LintOptions): Plain | undefined {
+function plainOf(document: SourceDocument, filePath: string, findings: Finding[], options: LintOptions): Plain | undefined {
   try {
     return document.plain();
   } catch (error) {
@@ -196,7 +199,7 @@ function plainOf(document: YamlDocument, filePath: string, findings: Finding[], 
   }
 }
 
-function modelsOf(document: YamlDocument, filePath: string, findings: Finding[], options: LintOptions): AuthModel[] {
+function modelsOf(document: SourceDocument, filePath: string, findings: Finding[], options: LintOptions): AuthModel[] {
   const plain = plainOf(document, filePath, findings, options);
   if (plain === undefined) return [];
   const helm = buildHelmModels(filePath, plain, document, document.duplicateKeys())
@@ -325,10 +328,12 @@ function placeFix(model: AuthModel, report: Report): DocumentFix | undefined {
  * with -f layering (several files).
  */
 function fixableDocument(model: AuthModel, at: Path): YamlDocument | undefined {
-  if (model.locator instanceof YamlDocument) return model.locator;
+  const composed = (locator: unknown): YamlDocument | undefined =>
+    locator instanceof YamlDocument ? locator : locator instanceof FastYamlDocument ? locator.full() : undefined;
+  if (composed(model.locator)) return composed(model.locator);
   if (model.layout === 'server' || !(model.locator instanceof MappedLocator)) return undefined;
   if (model.locator.origin(at)?.env) return undefined;
-  return model.locator.base instanceof YamlDocument ? model.locator.base : undefined;
+  return composed(model.locator.base);
 }
 
 function severityOf(rule: Rule, reported: Severity | undefined, options: LintOptions): Severity {

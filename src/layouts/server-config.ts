@@ -16,7 +16,8 @@
  */
 import type { Path, Plain, PlainMap } from '../types';
 import { AuthModel, Locator, SourceProblem, setValueAt } from './model';
-import { isPlainMap, YamlDocument, DuplicateKey } from '../source/yaml';
+import { isPlainMap, DuplicateKey } from '../source/yaml';
+import type { SourceDocument } from '../source/parse';
 import { SERVER_SECTIONS, SERVER_TO_CHART_KEYS, SERVER_FERNET_KEYS } from '../chart/names';
 import { SERVER_DEFAULTS } from '../chart/server-defaults';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
@@ -55,7 +56,7 @@ interface Translation {
 }
 
 /** The server layout's model of one document, or undefined when it holds no server auth section. */
-export function buildServerModel(filePath: string, source: YamlDocument, document: Plain, envFile?: ParsedEnvFile): AuthModel | undefined {
+export function buildServerModel(filePath: string, source: SourceDocument, document: Plain, envFile?: ParsedEnvFile): AuthModel | undefined {
   const roots = serverRoots(document);
   if (roots.length === 0) return undefined;
   const t: Translation = { config: {}, entries: new Map(), toModel: new Map(), problems: [] };
@@ -80,7 +81,7 @@ export function buildServerModel(filePath: string, source: YamlDocument, documen
   };
 }
 
-function translate(value: Plain | undefined, serverPath: Path, modelPath: Path, t: Translation, source: YamlDocument, envFile?: ParsedEnvFile): Plain {
+function translate(value: Plain | undefined, serverPath: Path, modelPath: Path, t: Translation, source: SourceDocument, envFile?: ParsedEnvFile): Plain {
   if (value === undefined) return null;
   if (typeof value === 'string' && findSubstitutions(value).length > 0) {
     return substituted(value, serverPath, modelPath, t, source, envFile);
@@ -103,7 +104,7 @@ function translate(value: Plain | undefined, serverPath: Path, modelPath: Path, 
 }
 
 /** A scalar with `${VAR:-default}`: the value the server ends up with, located on the text that gave it. */
-function substituted(text: string, serverPath: Path, modelPath: Path, t: Translation, source: YamlDocument, envFile?: ParsedEnvFile): Plain {
+function substituted(text: string, serverPath: Path, modelPath: Path, t: Translation, source: SourceDocument, envFile?: ParsedEnvFile): Plain {
   const substitutions = findSubstitutions(text);
   const fromEnvFile = envFile ? substitutions.map((s) => envFile.byName.get(s.name)).filter((e) => e !== undefined) : [];
   const result = substitute(text, (name) => envFile?.byName.get(name)?.value);

@@ -1,0 +1,711 @@
+/**
+ * A fast reader for the plain block YAML that values files are written in: block maps and sequences,
+ * one-line plain and quoted scalars, `|` literal blocks, one-line flow sequences of scalars, `[]`, `{}`,
+ * comments. It builds the plain value (Helm semantics) and a small tree of key and scalar offsets in
+ * one pass over the lines, about ten times faster than composing a `yaml` Document.
+ *
+ * It never guesses: on anything outside that subset (anchors, aliases, tags, multi-line scalars,
+ * folded blocks, several documents, tabs, CR, odd indentation, anything that might be a syntax error)
+ * it gives up and returns undefined, and the caller parses the text with the `yaml` package, which
+ * also reports the syntax errors. For the texts it accepts, the plain value, the duplicate keys and
+ * every location equal what src/source/yaml.ts computes (test/fast-path.test.ts checks every path of
+ * the fixtures, the docs corpus, generated values and mutations of them). The few locations it does
+ * not know exactly (the range of a block collection or a block scalar) are asked of a `yaml`
+ * Document parsed on demand.
+ */
+import type { Path, Plain, PlainMap, Range } from '../types';
+import type { DuplicateKey, ParseLimits, Target } from './yaml';
+
+/** Thrown inside the reader when the text leaves the subset; never escapes this module. */
+class Unsupported extends Error {}
+const UNSUPPORTED = new Unsupported('outside the fast YAML subset');
+
+/** Characters the reader leaves to `yaml`: tabs, CR, other C0/C1 controls, BOM, Unicode line breaks. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const AWKWARD_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+
+/** Longest implicit key YAML allows. */
+const MAX_KEY_LENGTH = 1024;
+
+/** A scalar item of a sequence (a map keeps its scalar values' offsets in the pair itself). */
+export class FastScalar {
+  /** `start === -1`: a block scalar, whose exact range only `yaml` knows. */
+  constructor(
+    readonly start: number,
+    readonly end: number,
+  ) {}
+}
+
+export class FastPair {
+  /**
+   * `node`: the value when it is a collection; null for a scalar, whose offsets are valueStart and
+   * valueEnd (valueStart -1: a block scalar). One object a key instead of two.
+   */
+  constructor(
+    readonly key: string,
+    readonly keyStart: number,
+    readonly keyEnd: number,
+    readonly node: FastMap | FastSeq | null,
+    readonly valueStart: number,
+    readonly valueEnd: number,
+  ) {}
+}
+
+export class FastMap {
+  readonly items: FastPair[] = [];
+  /** Offsets of a flow map (`{}`); -1 for block maps. */
+  constructor(
+    readonly start = -1,
+    readonly end = -1,
+  ) {}
+}
+
+export class FastSeq {
+  readonly items: FastNode[] = [];
+  /** Offsets of a flow sequence (`[a, b]`); -1 for block sequences. */
+  constructor(
+    readonly start = -1,
+    readonly end = -1,
+  ) {}
+}
+
+export type FastNode = FastScalar | FastMap | FastSeq;
+
+export interface FastTree {
+  root: FastNode;
+  plain: Plain;
+  /** Whether some mapping holds a key twice (the details are computed on demand). */
+  hasDuplicates: boolean;
+}
+
+/** An open block collection. */
+interface Frame {
+  indent: number;
+  node: FastMap | FastSeq;
+  value: PlainMap | Plain[];
+  /** A sequence written at its parent key's own indentation (`key:\n- a`). */
+  compact: boolean;
+  isMap: boolean;
+  depth: number;
+}
+
+/**
+ * Reads one YAML document of the subset; undefined when the text is outside it or would reach
+ * the parse limits (the `yaml` path then reports exactly what the limit says).
+ */
+export function readFastYaml(text: string, limits: ParseLimits): FastTree | undefined {
+  // Every token takes at least one character, so a text this short cannot reach --max-tokens.
+  if (text.length * 2 >= limits.maxTokens || AWKWARD_CHARACTERS.test(text)) return undefined;
+  try {
+    return new Reader(text, limits).read();
+  } catch (error) {
+    if (error === UNSUPPORTED) return undefined;
+    throw error;
+  }
+}
+
+class Reader {
+  private readonly stack: Frame[] = [];
+  private root: FastNode | undefined;
+  private rootPlain: Plain = null;
+  private hasDuplicates = false;
+  private nodes = 0;
+  // The key or dash whose value is still to come (the next lines decide: a nested block, or null).
+  private pendingFrame: Frame | undefined;
+  private pendingKey = '';
+  private pendingKeyStart = 0;
+  private pendingKeyEnd = 0;
+  private pendingIndent = 0;
+  private pendingNullAt = 0;
+  /** Where reading continues after a line; a block scalar moves it past its content. */
+  private next = 0;
+  private lineStart = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: ParseLimits,
+  ) {}
+
+  read(): FastTree | undefined {
+    const text = this.text;
+    const length = text.length;
+    let sawDocumentStart = false;
+    let pos = 0;
+    while (pos < length) {
+      let eol = text.indexOf('\n', pos);
+      if (eol < 0) eol = length;
+      this.next = eol + 1;
+      let i = pos;
+      while (i < eol && text.charCodeAt(i) === 32) i++;
+      if (i === eol || text.charCodeAt(i) === 35 /* # */) {
+        pos = this.next;
+        continue;
+      }
+      const indent = i - pos;
+      if (indent === 0 && isDocumentMarkerOrDirective(text, i, eol)) {
+        // One leading `---` is fine; further documents, `...` and directives are left to `yaml`.
+        if (sawDocumentStart || this.root !== undefined || !text.startsWith('---', i)) throw UNSUPPORTED;
+        if (!isEndOfContent(text, skipSpaces(text, i + 3, eol), eol)) throw UNSUPPORTED;
+        sawDocumentStart = true;
+        pos = this.next;
+        continue;
+      }
+      this.lineStart = pos;
+      this.line(i, eol, indent);
+      pos = this.next;
+    }
+    if (this.root === undefined) throw UNSUPPORTED;
+    if (this.pendingFrame) this.resolvePendingAsNull();
+    return { root: this.root, plain: this.rootPlain, hasDuplicates: this.hasDuplicates };
+  }
+
+  /** One content line starting at `i` (its first non-space character). */
+  private line(i: number, eol: number, indent: number): void {
+    const text = this.text;
+    const dash = isDash(text, i, eol);
+    if (this.root === undefined) {
+      this.openRoot(dash, indent);
+    } else if (this.pendingFrame) {
+      const owner = this.pendingFrame;
+      const ownerIsMap = owner.node instanceof FastMap;
+      if (indent > this.pendingIndent || (ownerIsMap && dash && indent === this.pendingIndent)) {
+        this.openNested(dash, indent, indent === this.pendingIndent);
+      } else {
+        this.resolvePendingAsNull();
+      }
+    }
+    const stack = this.stack;
+    while (stack.length > 0 && stack[stack.length - 1].indent > indent) stack.pop();
+    let top = stack[stack.length - 1];
+    if (top && !dash && top.compact && top.indent === indent) {
+      stack.pop();
+      top = stack[stack.length - 1];
+    }
+    if (!top || top.indent !== indent) throw UNSUPPORTED;
+    if (top.node instanceof FastSeq) {
+      if (!dash) throw UNSUPPORTED;
+      this.item(top, i, eol);
+    } else {
+      if (dash) throw UNSUPPORTED;
+      this.entry(top, i, eol);
+    }
+  }
+
+  private openRoot(dash: boolean, indent: number): void {
+    const frame = this.frame(dash, indent, false, 0);
+    this.root = frame.node;
+    this.rootPlain = frame.value;
+    this.count(0);
+  }
+
+  /** The pending key's value is a block collection starting on this line. */
+  private openNested(dash: boolean, indent: number, compact: boolean): void {
+    const owner = this.pendingFrame as Frame;
+    this.pendingFrame = undefined;
+    const frame = this.frame(dash, indent, compact, owner.depth + 1);
+    this.attach(owner, frame.node, frame.value);
+  }
+
+  private frame(dash: boolean, indent: number, compact: boolean, depth: number): Frame {
+    const frame: Frame = dash
+      ? { indent, node: new FastSeq(), value: [], compact, isMap: false, depth }
+      : { indent, node: new FastMap(), value: {}, compact: false, isMap: true, depth };
+    this.stack.push(frame);
+    return frame;
+  }
+
+  private resolvePendingAsNull(): void {
+    const owner = this.pendingFrame as Frame;
+    this.pendingFrame = undefined;
+    this.attachScalar(owner, this.pendingNullAt, this.pendingNullAt, null);
+  }
+
+  /** Adds a collection: as the pending key's value in a map, as the next item in a sequence. */
+  private attach(owner: Frame, node: FastMap | FastSeq, value: Plain): void {
+    this.count(owner.depth + 1);
+    if (owner.isMap) {
+      this.setPlain(owner.value as PlainMap, value);
+      (owner.node as FastMap).items.push(new FastPair(this.pendingKey, this.pendingKeyStart, this.pendingKeyEnd, node, -1, -1));
+    } else {
+      (owner.value as Plain[]).push(value);
+      (owner.node as FastSeq).items.push(node);
+    }
+  }
+
+  /** Adds a scalar at `start`..`end` (-1: a block scalar). */
+  private attachScalar(owner: Frame, start: number, end: number, value: Plain): void {
+    this.count(owner.depth + 1);
+    if (owner.isMap) {
+      this.setPlain(owner.value as PlainMap, value);
+      (owner.node as FastMap).items.push(new FastPair(this.pendingKey, this.pendingKeyStart, this.pendingKeyEnd, null, start, end));
+    } else {
+      (owner.value as Plain[]).push(value);
+      (owner.node as FastSeq).items.push(new FastScalar(start, end));
+    }
+  }
+
+  /** As yaml.ts's toPlain: the last of duplicate keys wins (at the first one's place in key order). */
+  private setPlain(map: PlainMap, value: Plain): void {
+    const key = this.pendingKey;
+    if (Object.prototype.hasOwnProperty.call(map, key)) this.hasDuplicates = true;
+    // A `__proto__` key must stay an ordinary key; yaml.ts handles that, so leave such files to it.
+    if (key === '__proto__') throw UNSUPPORTED;
+    map[key] = value;
+  }
+
+  /** Stays under the limits with room to spare; at them, `yaml` decides what to report. */
+  private count(depth: number): void {
+    if (++this.nodes >= this.limits.maxTokens || depth >= this.limits.maxDepth) throw UNSUPPORTED;
+  }
+
+  /** `key: value` or `key:` at `i` in the map of `frame`. */
+  private entry(frame: Frame, i: number, eol: number): void {
+    const text = this.text;
+    let keyEnd: number;
+    let colon: number;
+    let key: string;
+    const first = text.charCodeAt(i);
+    if (first === 34 /* " */ || first === 39 /* ' */) {
+      const quoted = this.quoted(i, eol);
+      keyEnd = quoted.end;
+      colon = skipSpaces(text, keyEnd, eol);
+      if (text.charCodeAt(colon) !== 58 /* : */ || !isSpaceOrEnd(text, colon + 1, eol)) throw UNSUPPORTED;
+      key = quoted.value;
+    } else {
+      colon = findMappingColon(text, i, eol, true);
+      if (colon < 0 || !isPlainStart(text, i, eol)) throw UNSUPPORTED;
+      keyEnd = colon;
+      while (text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
+      key = keyString(resolvePlain(text.slice(i, keyEnd)));
+    }
+    if (keyEnd - i > MAX_KEY_LENGTH || key === '<<' || key === '__proto__') throw UNSUPPORTED;
+    this.pendingKey = key;
+    this.pendingKeyStart = i;
+    this.pendingKeyEnd = keyEnd;
+    const valueStart = skipSpaces(text, colon + 1, eol);
+    if (isEndOfContent(text, valueStart, eol)) {
+      this.pendingFrame = frame;
+      this.pendingIndent = frame.indent;
+      this.pendingNullAt = valueStart;
+      return;
+    }
+    this.inlineValue(frame, valueStart, eol);
+  }
+
+  /** `- value`, `- key: value` or `-` at `i` in the sequence of `frame`. */
+  private item(frame: Frame, i: number, eol: number): void {
+    const text = this.text;
+    const valueStart = skipSpaces(text, i + 1, eol);
+    if (isEndOfContent(text, valueStart, eol)) {
+      this.pendingFrame = frame;
+      this.pendingIndent = frame.indent;
+      this.pendingNullAt = valueStart;
+      return;
+    }
+    if (isDash(text, valueStart, eol)) throw UNSUPPORTED;
+    if (this.startsMapping(valueStart, eol)) {
+      // A compact mapping: its keys line up with the first one, after the dash.
+      const map: Frame = { indent: valueStart - this.lineStart, node: new FastMap(), value: {}, compact: false, isMap: true, depth: frame.depth + 1 };
+      this.pendingFrame = undefined;
+      this.attach(frame, map.node, map.value);
+      this.stack.push(map);
+      this.entry(map, valueStart, eol);
+      return;
+    }
+    this.inlineValue(frame, valueStart, eol);
+  }
+
+  /** Whether the item content at `i` is `key: …` rather than a scalar. */
+  private startsMapping(i: number, eol: number): boolean {
+    const text = this.text;
+    const first = text.charCodeAt(i);
+    if (first === 34 || first === 39) {
+      const quoted = this.quoted(i, eol);
+      const after = skipSpaces(text, quoted.end, eol);
+      return text.charCodeAt(after) === 58 && isSpaceOrEnd(text, after + 1, eol);
+    }
+    return findMappingColon(text, i, eol, false) >= 0;
+  }
+
+  /** A value on the key's or dash's own line, for the collection of `frame`. */
+  private inlineValue(frame: Frame, i: number, eol: number): void {
+    const text = this.text;
+    const first = text.charCodeAt(i);
+    // The pending key (for maps) is consumed by attach; mark nothing pending.
+    this.pendingFrame = undefined;
+    switch (first) {
+      case 34: // "
+      case 39: {
+        // '
+        const quoted = this.quoted(i, eol);
+        this.expectLineEnd(quoted.end, eol);
+        this.attachScalar(frame, i, quoted.end, quoted.value);
+        return;
+      }
+      case 91: // [
+        this.flowSequence(frame, i, eol);
+        return;
+      case 123: {
+        // {
+        const close = skipSpaces(text, i + 1, eol);
+        if (text.charCodeAt(close) !== 125 /* } */) throw UNSUPPORTED;
+        this.expectLineEnd(close + 1, eol);
+        this.attach(frame, new FastMap(i, close + 1), {});
+        return;
+      }
+      case 124: // |
+        this.literalBlock(frame, i, eol);
+        return;
+    }
+    if (!isPlainStart(text, i, eol)) throw UNSUPPORTED;
+    let end = i;
+    for (let j = i; j < eol; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 32) {
+        if (text.charCodeAt(j + 1) === 35) break;
+      } else {
+        if (c === 58 /* : */ && isSpaceOrEnd(text, j + 1, eol)) throw UNSUPPORTED;
+        end = j + 1;
+      }
+    }
+    this.attachScalar(frame, i, end, resolvePlain(text.slice(i, end)));
+  }
+
+  /** `[a, "b"]` on one line. */
+  private flowSequence(frame: Frame, open: number, eol: number): void {
+    const text = this.text;
+    const seq = new FastSeq(open, 0);
+    const values: Plain[] = [];
+    let i = skipSpaces(text, open + 1, eol);
+    if (text.charCodeAt(i) !== 93 /* ] */) {
+      for (;;) {
+        const first = text.charCodeAt(i);
+        let end: number;
+        if (first === 34 || first === 39) {
+          const quoted = this.quoted(i, eol);
+          end = quoted.end;
+          values.push(quoted.value);
+        } else {
+          // In a flow, `-` before `,` or `]` is an indicator too.
+          if (!isPlainStart(text, i, eol) || (first === 45 && !/[\w.]/.test(text[i + 1]))) throw UNSUPPORTED;
+          end = i;
+          let j = i;
+          for (; j < eol; j++) {
+            const c = text.charCodeAt(j);
+            if (c === 44 /* , */ || c === 93 /* ] */) break;
+            if (c === 58 || c === 35 || c === 91 || c === 123 || c === 125) throw UNSUPPORTED;
+            if (c !== 32) end = j + 1;
+          }
+          if (j === eol) throw UNSUPPORTED;
+          values.push(resolvePlain(text.slice(i, end)));
+        }
+        seq.items.push(new FastScalar(i, end));
+        i = skipSpaces(text, end, eol);
+        const c = text.charCodeAt(i);
+        if (c === 93) break;
+        if (c !== 44) throw UNSUPPORTED;
+        i = skipSpaces(text, i + 1, eol);
+        if (i >= eol || text.charCodeAt(i) === 93) throw UNSUPPORTED;
+      }
+    }
+    this.expectLineEnd(i + 1, eol);
+    (seq as { end: number }).end = i + 1;
+    this.count(frame.depth + 1 + (values.length > 0 ? 1 : 0));
+    this.nodes += values.length;
+    this.attach(frame, seq, values);
+  }
+
+  /** A `|` or `|-` literal block: its lines, less the indentation of the first. */
+  private literalBlock(frame: Frame, header: number, eol: number): void {
+    const text = this.text;
+    let i = header + 1;
+    const chomp = text.charCodeAt(i);
+    if (chomp === 45 /* - */) i++;
+    else if (chomp !== 32 && i < eol && chomp !== 35) throw UNSUPPORTED; // `|+`, `|2`, `|x`
+    if (!isEndOfContent(text, skipSpaces(text, i, eol), eol) || (text.charCodeAt(i) === 35)) throw UNSUPPORTED;
+    const strip = chomp === 45;
+    const length = text.length;
+    let contentIndent = -1;
+    let longestLeadingBlank = 0;
+    const lines: string[] = [];
+    let trailingBlanks = 0;
+    let pos = eol + 1;
+    while (pos < length) {
+      const end = text.indexOf('\n', pos);
+      if (end < 0) throw UNSUPPORTED; // a last line without a line break
+      let k = pos;
+      while (k < end && text.charCodeAt(k) === 32) k++;
+      const spaces = k - pos;
+      if (k === end) {
+        if (contentIndent < 0) longestLeadingBlank = Math.max(longestLeadingBlank, spaces);
+        else if (spaces > contentIndent) throw UNSUPPORTED;
+        lines.push('');
+        trailingBlanks++;
+        pos = end + 1;
+        continue;
+      }
+      if (contentIndent < 0) {
+        if (spaces <= frame.indent || longestLeadingBlank > spaces) throw UNSUPPORTED;
+        contentIndent = spaces;
+      }
+      if (spaces < contentIndent) break;
+      lines.push(text.slice(pos + contentIndent, end));
+      trailingBlanks = 0;
+      pos = end + 1;
+    }
+    if (contentIndent < 0) throw UNSUPPORTED;
+    lines.length -= trailingBlanks;
+    const value = lines.join('\n') + (strip ? '' : '\n');
+    this.next = pos;
+    this.attachScalar(frame, -1, -1, value);
+  }
+
+  /** A one-line quoted scalar at `i`: its value and the offset after the closing quote. */
+  private quoted(i: number, eol: number): { value: string; end: number } {
+    const text = this.text;
+    const quote = text.charCodeAt(i);
+    let value = '';
+    let from = i + 1;
+    for (let j = i + 1; j < eol; j++) {
+      const c = text.charCodeAt(j);
+      if (quote === 39) {
+        if (c !== 39) continue;
+        if (text.charCodeAt(j + 1) === 39 && j + 1 < eol) {
+          value += text.slice(from, j + 1);
+          from = j + 2;
+          j++;
+          continue;
+        }
+        return { value: value + text.slice(from, j), end: j + 1 };
+      }
+      if (c === 34) return { value: value + text.slice(from, j), end: j + 1 };
+      if (c === 92 /* \ */) {
+        const escaped = ESCAPES[text[j + 1]];
+        if (escaped !== undefined && j + 1 < eol) {
+          value += text.slice(from, j) + escaped;
+          from = j + 2;
+          j++;
+          continue;
+        }
+        throw UNSUPPORTED; // \x, \u, \U, line continuations, invalid escapes
+      }
+    }
+    throw UNSUPPORTED; // not closed on this line
+  }
+
+  /** After a value only spaces and a comment may follow. */
+  private expectLineEnd(i: number, eol: number): void {
+    const after = skipSpaces(this.text, i, eol);
+    if (after === eol) return;
+    if (after > i && this.text.charCodeAt(after) === 35) return;
+    throw UNSUPPORTED;
+  }
+}
+
+/** Double-quote escapes with a fixed meaning in `yaml` (resolve-flow-scalar.js). */
+const ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+};
+
+function isDocumentMarkerOrDirective(text: string, i: number, eol: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 37 /* % */) return true;
+  if (c !== 45 && c !== 46) return false;
+  return (text.startsWith('---', i) || text.startsWith('...', i)) && isSpaceOrEnd(text, i + 3, eol);
+}
+
+/** `-` followed by a space or the end of the line: a sequence item. */
+function isDash(text: string, i: number, eol: number): boolean {
+  return text.charCodeAt(i) === 45 && isSpaceOrEnd(text, i + 1, eol);
+}
+
+function isSpaceOrEnd(text: string, i: number, eol: number): boolean {
+  return i >= eol || text.charCodeAt(i) === 32;
+}
+
+function isEndOfContent(text: string, i: number, eol: number): boolean {
+  return i >= eol || text.charCodeAt(i) === 35;
+}
+
+function skipSpaces(text: string, i: number, eol: number): number {
+  while (i < eol && text.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/**
+ * Whether a plain scalar may start at `i`: not an indicator (`&*!|>'"%@\`` and flow characters), and
+ * not `-`, `?` or `:` followed by a space. `?` and `:` are left to `yaml` altogether.
+ */
+function isPlainStart(text: string, i: number, eol: number): boolean {
+  switch (text.charCodeAt(i)) {
+    case 38: case 42: case 33: case 124: case 62: case 39: case 34: case 37: case 64: case 96:
+    case 44: case 91: case 93: case 123: case 125: case 35: case 63: case 58:
+      return false;
+    case 45:
+      return !isSpaceOrEnd(text, i + 1, eol);
+    default:
+      return true;
+  }
+}
+
+/**
+ * The `:` that ends an implicit key on this line (followed by a space or the line's end), or -1
+ * (a comment comes first, or there is none). A key with a quote or a flow character (`[]{},`)
+ * inside is left to `yaml`; `mustBeKey`: the line is a map entry, so such a line is, too.
+ */
+function findMappingColon(text: string, i: number, eol: number, mustBeKey: boolean): number {
+  let odd = false;
+  for (let j = i; j < eol; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 58) {
+      if (isSpaceOrEnd(text, j + 1, eol)) {
+        if (odd) throw UNSUPPORTED;
+        return j;
+      }
+    } else if (c === 35) {
+      if (text.charCodeAt(j - 1) === 32) break;
+    } else if (c === 34 || c === 39 || c === 91 || c === 93 || c === 123 || c === 125 || c === 44) {
+      if (mustBeKey) throw UNSUPPORTED;
+      odd = true;
+    }
+  }
+  return -1;
+}
+
+/** YAML 1.2 core schema resolution of a plain scalar, as `yaml` does it (schema/core/*.js). */
+export function resolvePlain(source: string): Plain {
+  const c = source.charCodeAt(0);
+  switch (c) {
+    case 126: case 110: case 78: // ~ n N
+      return /^(?:~|[Nn]ull|NULL)$/.test(source) ? null : source;
+    case 116: case 84: case 102: case 70: // t T f F
+      return /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source) ? c === 116 || c === 84 : source;
+    case 43: case 45: case 46: // + - .
+      break;
+    default:
+      // Anything else but a digit is a string (the null, boolean and number forms all start above).
+      if (c < 48 || c > 57) return source;
+  }
+  if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(source)) return parseInt(source.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
+    return source.slice(-3).toLowerCase() === 'nan' ? NaN : c === 45 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) return parseFloat(source);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) return parseFloat(source);
+  return source;
+}
+
+/** A mapping key as text, as src/source/yaml.ts's keyString gives it for scalar keys. */
+function keyString(value: Plain): string {
+  return value === null ? '' : String(value);
+}
+
+/** Locations in a text, 1-based, as `yaml`'s LineCounter gives them. */
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  toRange(offsets: readonly [number, number]): Range {
+    const start = this.linePos(offsets[0]);
+    const end = this.linePos(Math.max(offsets[0], offsets[1]));
+    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  }
+
+  private linePos(offset: number): { line: number; col: number } {
+    const starts = (this.starts ??= lineStarts(this.text));
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - starts[low - 1] + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+interface FastWalk {
+  /** The collection or sequence scalar reached; null for a map's scalar value (see pair). */
+  node: FastNode | null;
+  pair?: FastPair;
+  remaining: number;
+}
+
+/** Follows `path` as src/source/yaml.ts's walk does: the last of duplicate keys, nearest ancestor. */
+export function walkFast(root: FastNode, path: Path): FastWalk {
+  let current: FastWalk = { node: root, remaining: path.length };
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const node = current.node;
+    let next: FastWalk | undefined;
+    if (node instanceof FastMap) {
+      const key = String(segment);
+      for (let k = node.items.length - 1; k >= 0; k--) {
+        const pair = node.items[k];
+        if (pair.key === key) {
+          next = { node: pair.node, pair, remaining: path.length - i - 1 };
+          break;
+        }
+      }
+    } else if (node instanceof FastSeq && typeof segment === 'number' && segment < node.items.length) {
+      next = { node: node.items[segment], remaining: path.length - i - 1 };
+    }
+    if (!next) return current;
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * The offsets `pickRange` in src/source/yaml.ts would choose, or undefined when they are those of a
+ * block collection or block scalar, which only a `yaml` Document knows.
+ */
+export function pickFastRange(found: FastWalk, target: Target): [number, number] | undefined {
+  const { node, pair } = found;
+  const isScalar = node === null || node instanceof FastScalar;
+  const wantKey = target === 'key' || (target === 'auto' && !isScalar);
+  if (wantKey && pair) return [pair.keyStart, pair.keyEnd];
+  const [start, end] = node === null ? [(pair as FastPair).valueStart, (pair as FastPair).valueEnd] : [node.start, node.end];
+  return start < 0 ? undefined : [start, end];
+}
+
+/** Every key written twice in one mapping, in the order src/source/yaml.ts's duplicateKeys finds them. */
+export function fastDuplicateKeys(root: FastNode, lines: LineIndex, maxDepth: number): DuplicateKey[] {
+  const duplicates: DuplicateKey[] = [];
+  const visit = (node: FastNode, path: Path, depth: number): void => {
+    if (depth > maxDepth) return;
+    if (node instanceof FastMap) {
+      const firstPair = new Map<string, FastPair>();
+      for (const pair of node.items) {
+        const first = firstPair.get(pair.key);
+        if (first) {
+          duplicates.push({
+            mapPath: path,
+            key: pair.key,
+            first: lines.toRange([first.keyStart, first.keyEnd]),
+            repeat: lines.toRange([pair.keyStart, pair.keyEnd]),
+          });
+        } else {
+          firstPair.set(pair.key, pair);
+        }
+        if (pair.node) visit(pair.node, [...path, pair.key], depth + 1);
+      }
+    } else if (node instanceof FastSeq) {
+      node.items.forEach((item, i) => visit(item, [...path, i], depth + 1));
+    }
+  };
+  visit(root, [], 0);
+  return duplicates;
+}
