@@ -10,7 +10,8 @@
  *   npm run bench                       omlint and the floors
  *   npm run bench:peers                 also ajv-cli and Spectral
  *   node bench/run.js --cases one,k1 --runs 9 --omlint other=path/to/bin.js
- * Options: --runs N (default 5), --cases one,k1,k10,big, --peers, --spectral-runs-k10 N (default 1;
+ * Options: --runs N (default 5), --cases one,k1,k10,big, --peers, --no-spectral (ajv-cli only),
+ * --spectral-runs-k10 N (default 1;
  * Spectral needs minutes and gigabytes there), --omlint LABEL=BIN (extra omlint variants to compare).
  * Peak RSS comes from /usr/bin/time -v when present, else from process.resourceUsage() at exit
  * (bench/rss-probe.js preloaded with NODE_OPTIONS).
@@ -33,6 +34,7 @@ function parseOptions(argv) {
     if (arg === '--runs') options.runs = Number(argv[++i]);
     else if (arg === '--cases') options.cases = argv[++i].split(',');
     else if (arg === '--peers') options.peers = true;
+    else if (arg === '--no-spectral') options.noSpectral = true;
     else if (arg === '--spectral-runs-k10') options.spectralRunsK10 = Number(argv[++i]);
     else if (arg === '--omlint') {
       const [label, bin] = argv[++i].split('=');
@@ -145,7 +147,7 @@ function commandsFor(name, options) {
       args: [path.join(PEERS, 'ajv-cli', 'dist', 'index.js'), 'validate', '-s', 'schemas/auth-config.schema.json', ...SCHEMAS, '--strict=false', '--all-errors', ...files.flatMap((f) => ['-d', f])],
     });
     const glob = name === 'one' || name === 'big' ? `${rel}/values.yaml` : `${rel}/**/*.yaml`;
-    rows.push({
+    if (!options.noSpectral) rows.push({
       label: 'Spectral (4 rules)',
       peer: 'spectral',
       runs: name === 'k10' ? options.spectralRunsK10 : undefined,

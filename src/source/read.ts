@@ -47,11 +47,17 @@ function readBounded(filePath: string, maxBytes: number): Buffer {
   const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
   const fd = fs.openSync(filePath, flags);
   try {
-    if (!fs.fstatSync(fd).isFile()) throw new InputError(`${filePath}: not a regular file`);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new InputError(`${filePath}: not a regular file`);
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first read is sized by the file (one byte more, to see the end at once); later ones only
+    // happen if it grew. allocUnsafe: only the bytes read are kept, and zero-filling megabytes per
+    // file cost more than the whole lint of a small values file.
+    let want = stat.size + 1;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.max(0, Math.min(want, maxBytes + 1 - total)));
+      want = 64 * 1024;
       const count = chunk.length === 0 ? 0 : fs.readSync(fd, chunk, 0, chunk.length, null);
       if (count === 0) break;
       chunks.push(chunk.subarray(0, count));
