@@ -327,13 +327,14 @@ function placeFix(model: AuthModel, report: Report): DocumentFix | undefined {
  * the value at `at` is an env var's). None on the server layout (model paths are not its paths) nor
  * with -f layering (several files).
  */
-function fixableDocument(model: AuthModel, at: Path): YamlDocument | undefined {
-  const composed = (locator: unknown): YamlDocument | undefined =>
-    locator instanceof YamlDocument ? locator : locator instanceof FastYamlDocument ? locator.full() : undefined;
-  if (composed(model.locator)) return composed(model.locator);
+function fixableDocument(model: AuthModel, at: Path): SourceDocument | undefined {
+  // Only the document's index is needed here; the fix engine composes the text itself when --fix runs.
+  const single = (locator: unknown): SourceDocument | undefined =>
+    locator instanceof YamlDocument || locator instanceof FastYamlDocument ? locator : undefined;
+  if (single(model.locator)) return single(model.locator);
   if (model.layout === 'server' || !(model.locator instanceof MappedLocator)) return undefined;
   if (model.locator.origin(at)?.env) return undefined;
-  return composed(model.locator.base);
+  return single(model.locator.base);
 }
 
 function severityOf(rule: Rule, reported: Severity | undefined, options: LintOptions): Severity {
