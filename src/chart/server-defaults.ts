@@ -50,15 +50,9 @@ export const SERVER_DEFAULTS: PlainMap = {
       sessionExpiry: '604800',
     },
   },
-  jwtTokenConfiguration: {
-    rsapublicKeyFilePath: './conf/public_key.der',
-    rsaprivateKeyFilePath: './conf/private_key.der',
-    jwtissuer: 'open-metadata.org',
-    keyId: 'Gb389a-9f76-gdjs-a92j-0242bk94356',
-  },
-  fernetkey: {
-    value: 'jJ/9sz0g0OHxsfxOoSfdFdmk3ysNmPRnH3TUAbz3IHA=',
-  },
+  // The image's demo key paths, issuer and keyId (§3.2), as in the chart; the fernet key likewise.
+  jwtTokenConfiguration: withoutEnabledGate(CHART_DEFAULTS.jwtTokenConfiguration as PlainMap),
+  fernetkey: { value: (CHART_DEFAULTS.fernetkey as PlainMap).value },
 };
 
 function withoutEnabledGate(section: PlainMap): PlainMap {
