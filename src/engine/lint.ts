@@ -58,10 +58,12 @@ export function lintText(text: string, filePath: string, options: LintOptions = 
   const longLine = longLineFindings(text, filePath, options);
   if (longLine) return toResult(filePath, longLine);
   const parsed = parseSource(text, filePath, { limits, parser: options.parser });
-  const fileSecrets = secretsOf(parsed.documents, options);
+  // Collected on first need: a file without findings never pays for walking its values.
+  let secrets: Set<string> | undefined;
+  const fileSecrets = (): Set<string> => (secrets ??= secretsOf(parsed.documents, options));
   const limitFound = limitFindings(parsed.limitProblems, filePath, options);
   if (parsed.syntaxErrors.length > 0) {
-    return toResult(filePath, [...syntaxFindings(parsed.syntaxErrors, filePath, options, fileSecrets), ...limitFound]);
+    return toResult(filePath, [...syntaxFindings(parsed.syntaxErrors, filePath, options, fileSecrets()), ...limitFound]);
   }
   const findings: Finding[] = [...limitFound];
   let sawAuthConfig = parsed.limitProblems.length > 0;
@@ -209,11 +211,12 @@ function modelsOf(document: SourceDocument, filePath: string, findings: Finding[
 }
 
 /** Runs every enabled rule on one model. */
-export function lintModel(model: AuthModel, options: LintOptions, fileSecrets?: ReadonlySet<string>): Finding[] {
+export function lintModel(model: AuthModel, options: LintOptions, fileSecrets?: () => ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   // lintText passes the secrets of the whole file (this document's included) and of the baseline,
-  // one set for every model of the file, so the redactor built from it is built once.
-  const secrets = fileSecrets ?? modelSecrets(model, options);
+  // one set for every model of the file; both are collected only when a finding needs redacting.
+  let modelSecretSet: ReadonlySet<string> | undefined;
+  const secrets = (): ReadonlySet<string> => (modelSecretSet ??= fileSecrets?.() ?? modelSecrets(model, options));
   let schemaProblems: SchemaProblem[] | undefined;
   const authentication = asMap(model.config.authentication);
   const authorizer = asMap(model.config.authorizer);
@@ -229,7 +232,7 @@ export function lintModel(model: AuthModel, options: LintOptions, fileSecrets?: 
   };
   for (const problem of model.sourceProblems ?? []) {
     const rule = RULES.find((candidate) => candidate.id === problem.ruleId);
-    if (rule && options.rules?.[rule.id] !== 'off') findings.push(place(model, rule, sourceReport(problem), secrets, options));
+    if (rule && options.rules?.[rule.id] !== 'off') findings.push(place(model, rule, sourceReport(problem), secrets(), options));
   }
   for (const rule of RULES) {
     const setting = options.rules?.[rule.id];
@@ -248,14 +251,14 @@ export function lintModel(model: AuthModel, options: LintOptions, fileSecrets?: 
       origin,
       schemaProblems: () => (schemaProblems ??= chartSchemaProblems(model, origin)),
       locationOf: (path, root, target) => model.locator.locateClosest(documentPath(model, path, root), target),
-      report: (report: Report) => findings.push(place(model, rule, report, secrets, options)),
+      report: (report: Report) => findings.push(place(model, rule, report, secrets(), options)),
     };
     try {
       rule.check(ctx);
     } catch (error) {
       // A crash names the rule and file; its message and stack may hold a value, so both are redacted.
-      const crash = new RuleCrashError(`rule ${rule.id} failed on ${model.filePath}: ${redactError(error, secrets).message}`);
-      crash.stack = `${crash.message}\n${redactError(error, secrets).stack}`;
+      const crash = new RuleCrashError(`rule ${rule.id} failed on ${model.filePath}: ${redactError(error, secrets()).message}`);
+      crash.stack = `${crash.message}\n${redactError(error, secrets()).stack}`;
       throw crash;
     }
   }
