@@ -104,6 +104,32 @@ export function expectStylishReport(stdout: string): void {
   }
 }
 
+/**
+ * A temporary directory for the tests of one file: made before them, removed after them, with a
+ * writer that puts a file in it (parent folders included) and returns its path.
+ */
+export interface ScratchDir {
+  dir: string;
+  write(name: string, content: string | Buffer): string;
+}
+
+export function useScratchDir(): ScratchDir {
+  const scratch: ScratchDir = {
+    dir: '',
+    write(name, content) {
+      const file = path.join(scratch.dir, name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+      return file;
+    },
+  };
+  beforeAll(() => {
+    scratch.dir = makeTemp();
+  });
+  afterAll(() => removeTemp(scratch.dir));
+  return scratch;
+}
+
 /** A fresh temporary directory, removed by the caller's afterAll via removeTemp. */
 export function makeTemp(prefix = 'omlint-robust-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

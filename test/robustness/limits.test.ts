@@ -2,22 +2,12 @@
  * The input limits: each is enforced with a clear message, can be raised or lowered from the command
  * line, and refuses hostile shapes (alias bombs, bracket bombs) without expanding them.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from '../../src/engine/lint';
-import { AUTH_VALUES, expectCleanRun, expectJsonReport, makeTemp, removeTemp, runCli } from './cli';
+import { AUTH_VALUES, expectCleanRun, expectJsonReport, runCli, useScratchDir } from './cli';
 
-let dir: string;
-beforeAll(() => {
-  dir = makeTemp();
-});
-afterAll(() => removeTemp(dir));
-
-function write(name: string, content: string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
+const scratch = useScratchDir();
+const write = scratch.write;
 
 /** An alias bomb: `levels` anchors, each a list of ten aliases of the one before (10^levels values). */
 function aliasBomb(levels: number): string {

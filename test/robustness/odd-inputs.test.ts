@@ -5,20 +5,10 @@
 import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AUTH_VALUES, BIN, CHILD_TIMEOUT_MS, cleanEnv, expectCleanRun, expectJsonReport, makeTemp, removeTemp, runCli } from './cli';
+import { AUTH_VALUES, BIN, CHILD_TIMEOUT_MS, cleanEnv, expectCleanRun, expectJsonReport, runCli, useScratchDir } from './cli';
 
-let dir: string;
-beforeAll(() => {
-  dir = makeTemp();
-});
-afterAll(() => removeTemp(dir));
-
-/** Writes `content` to a file named `name` in the temp dir and returns its path. */
-function write(name: string, content: string | Buffer): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
+const scratch = useScratchDir();
+const write = scratch.write;
 
 /** Findings as `rule@line:column`, for comparing runs. */
 function positions(stdout: string): string[] {
@@ -102,7 +92,7 @@ describe('encodings and line breaks', () => {
 
 describe('things that are not regular files', () => {
   it('a directory named like a values file is scanned as a directory', () => {
-    const sub = path.join(dir, 'values-dir.yaml');
+    const sub = path.join(scratch.dir, 'values-scratch.dir.yaml');
     fs.mkdirSync(sub);
     fs.writeFileSync(path.join(sub, 'values.yaml'), AUTH_VALUES);
     const run = runCli(['--format', 'json', sub]);
@@ -111,13 +101,13 @@ describe('things that are not regular files', () => {
   });
 
   it('a directory where a file is required (--baseline): exit 2, one line', () => {
-    const run = runCli(['--format', 'json', '--baseline', dir, write('values-for-baseline.yaml', AUTH_VALUES)]);
+    const run = runCli(['--format', 'json', '--baseline', scratch.dir, write('values-for-baseline.yaml', AUTH_VALUES)]);
     expectCleanRun(run, 2);
     expect(run.stderr).toMatch(/is a directory, not a file/);
   });
 
   (process.platform === 'win32' ? it.skip : it)('a FIFO passed as a file: exit 2 without blocking on it', () => {
-    const fifo = path.join(dir, 'values-fifo.yaml');
+    const fifo = path.join(scratch.dir, 'values-fifo.yaml');
     execFileSync('mkfifo', [fifo]);
     const run = runCli(['--format', 'json', fifo, write('values-next.yaml', AUTH_VALUES)]);
     expectCleanRun(run, 2);
@@ -135,7 +125,7 @@ describe('things that are not regular files', () => {
 
 describe('missing and unreadable files', () => {
   it('a missing file is one line and exit 2; the other files are still linted', () => {
-    const run = runCli(['--format', 'json', path.join(dir, 'values-missing.yaml'), write('values-present.yaml', AUTH_VALUES)]);
+    const run = runCli(['--format', 'json', path.join(scratch.dir, 'values-missing.yaml'), write('values-present.yaml', AUTH_VALUES)]);
     expectCleanRun(run, 2);
     expect(run.stderr).toMatch(/values-missing\.yaml: no such file or directory/);
     expect(JSON.parse(run.stdout)).toHaveLength(1);
@@ -164,7 +154,7 @@ describe('missing and unreadable files', () => {
 
 describe('symbolic links', () => {
   (process.platform === 'win32' ? it.skip : it)('a symlink loop under a scanned directory neither hangs nor stops the scan', () => {
-    const tree = path.join(dir, 'loops');
+    const tree = path.join(scratch.dir, 'loops');
     fs.mkdirSync(path.join(tree, 'charts'), { recursive: true });
     fs.writeFileSync(path.join(tree, 'values.yaml'), AUTH_VALUES);
     fs.symlinkSync('values-self.yaml', path.join(tree, 'values-self.yaml'));
@@ -177,7 +167,7 @@ describe('symbolic links', () => {
   });
 
   (process.platform === 'win32' ? it.skip : it)('a looping symlink named explicitly: exit 2, one line saying so', () => {
-    const link = path.join(dir, 'values-loop.yaml');
+    const link = path.join(scratch.dir, 'values-loop.yaml');
     fs.symlinkSync('values-loop.yaml', link);
     const run = runCli(['--format', 'json', link]);
     expectCleanRun(run, 2);
@@ -315,7 +305,7 @@ describe('one file failing never stops the others', () => {
     const bomb = ['openmetadata:', '  config:', '    authentication:', '      provider: google', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]']
       .concat(Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`)).join('\n');
     const files = [
-      path.join(dir, 'values-gone.yaml'),
+      path.join(scratch.dir, 'values-gone.yaml'),
       write('values-bin.yaml', Buffer.from([0, 1, 2, 3, 0, 255])),
       write('values-bomb.yaml', bomb),
       write('values-broken.yaml', 'openmetadata:\n  config:\n    authentication:\n      provider: "google\n'),

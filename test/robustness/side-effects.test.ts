@@ -8,23 +8,13 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AUTH_VALUES, CHILD_TIMEOUT_MS, cleanEnv, corpusAndFixtureFiles, expectCleanRun, makeTemp, removeTemp, runCli } from './cli';
+import { AUTH_VALUES, CHILD_TIMEOUT_MS, cleanEnv, corpusAndFixtureFiles, expectCleanRun, runCli, useScratchDir } from './cli';
 
 const SANDBOX = path.join(__dirname, 'preload', 'sandbox.js');
 const SANDBOXED = { NODE_OPTIONS: `--require ${SANDBOX} --disallow-code-generation-from-strings` };
 
-let dir: string;
-beforeAll(() => {
-  dir = makeTemp();
-});
-afterAll(() => removeTemp(dir));
-
-function write(name: string, content: string): string {
-  const file = path.join(dir, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-  return file;
-}
+const scratch = useScratchDir();
+const write = scratch.write;
 
 function runNodeSandboxed(code: string): { status: number | null; stderr: string } {
   const result = spawnSync(process.execPath, ['-e', code], { env: { ...cleanEnv(), ...SANDBOXED }, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
@@ -65,7 +55,7 @@ describe('linting every fixture and the docs corpus', () => {
 });
 
 describe('no code from a values file, a $ref or a config file', () => {
-  const marker = (): string => path.join(dir, 'EVIL-RAN');
+  const marker = (): string => path.join(scratch.dir, 'EVIL-RAN');
   const evil = (): string =>
     `require('fs').writeFileSync(${JSON.stringify(marker())}, 'ran'); process.stderr.write('EVIL-EXECUTED\\n');\nmodule.exports = {};\n`;
 
@@ -80,7 +70,7 @@ describe('no code from a values file, a $ref or a config file', () => {
       '        $ref: ./evil.js',
       '      ldapConfiguration: {$ref: "http://127.0.0.1:9/schema.json"}',
       '    authorizer:',
-      '      $ref: "file://' + path.join(dir, 'repo', 'evil.js') + '"',
+      '      $ref: "file://' + path.join(scratch.dir, 'repo', 'evil.js') + '"',
       '      className: !!js/function "function () { require(\'child_process\').execSync(\'touch /tmp/omlint-pwned\') }"',
       '      containerRequestFilter: !<tag:yaml.org,2002:js/eval> "process.exit(7)"',
       '      botPrincipals: !!python/object/apply:os.system ["touch /tmp/omlint-pwned"]',
@@ -89,14 +79,14 @@ describe('no code from a values file, a $ref or a config file', () => {
   });
 
   it('under the sandbox: nothing is loaded, fetched or run', () => {
-    const run = runCli(['--format', 'json', 'values.yaml'], { cwd: path.join(dir, 'repo'), env: SANDBOXED });
+    const run = runCli(['--format', 'json', 'values.yaml'], { cwd: path.join(scratch.dir, 'repo'), env: SANDBOXED });
     expect(run.stderr).not.toContain('SANDBOX-VIOLATION');
     expect(run.stderr).not.toContain('EVIL-EXECUTED');
     expectCleanRun(run, 1);
   });
 
   it('without the sandbox: the bait files never run (no marker file appears)', () => {
-    const run = runCli(['--format', 'json', '.'], { cwd: path.join(dir, 'repo') });
+    const run = runCli(['--format', 'json', '.'], { cwd: path.join(scratch.dir, 'repo') });
     expectCleanRun(run, 1);
     expect(run.stderr).not.toContain('EVIL-EXECUTED');
     expect(fs.existsSync(marker())).toBe(false);
@@ -107,10 +97,10 @@ describe('no code from a values file, a $ref or a config file', () => {
 describe('--since runs only `git show`, with arguments that cannot be options', () => {
   let repo: string;
   let fakeBin: string;
-  const argvLog = (): string => path.join(dir, 'git-argv.log');
+  const argvLog = (): string => path.join(scratch.dir, 'git-argv.log');
 
   beforeAll(() => {
-    repo = path.join(dir, 'git-repo');
+    repo = path.join(scratch.dir, 'git-repo');
     fs.mkdirSync(repo, { recursive: true });
     fs.writeFileSync(path.join(repo, 'values.yaml'), AUTH_VALUES);
     const git = (...args: string[]): void => {
@@ -121,7 +111,7 @@ describe('--since runs only `git show`, with arguments that cannot be options', 
     git('add', 'values.yaml');
     git('commit', '-q', '-m', 'values');
     // A `git` first on PATH that records its arguments, then runs the real git.
-    fakeBin = path.join(dir, 'fake-bin');
+    fakeBin = path.join(scratch.dir, 'fake-bin');
     fs.mkdirSync(fakeBin);
     const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
     fs.writeFileSync(path.join(fakeBin, 'git'), `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done >> "${argvLog()}"\nprintf -- '--\\n' >> "${argvLog()}"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
@@ -129,7 +119,7 @@ describe('--since runs only `git show`, with arguments that cannot be options', 
 
   const withFakeGit = (): NodeJS.ProcessEnv => ({ PATH: `${fakeBin}${path.delimiter}${process.env.PATH ?? ''}` });
 
-  it('runs exactly `git -C <dir> show --end-of-options REF:./<file>`', () => {
+  it('runs exactly `git -C <scratch.dir> show --end-of-options REF:./<file>`', () => {
     fs.rmSync(argvLog(), { force: true });
     const run = runCli(['--format', 'json', '--since', 'HEAD', 'values.yaml'], { cwd: repo, env: withFakeGit() });
     expectCleanRun(run, 1);
@@ -142,7 +132,7 @@ describe('--since runs only `git show`, with arguments that cannot be options', 
     ['--output OUT'],
   ])('a ref like %s is refused before git runs, and writes nothing', (refTemplate) => {
     fs.rmSync(argvLog(), { force: true });
-    const out = path.join(dir, 'since-output');
+    const out = path.join(scratch.dir, 'since-output');
     const run = runCli(['--format', 'json', `--since=${refTemplate.replace('OUT', out)}`, 'values.yaml'], { cwd: repo, env: withFakeGit() });
     expectCleanRun(run, 2);
     expect(run.stderr).toMatch(/--since: ".*" is not a git revision/);
@@ -151,7 +141,7 @@ describe('--since runs only `git show`, with arguments that cannot be options', 
   });
 
   it('a ref that hides an option after a revision is one argument after --end-of-options: git fails, nothing is written', () => {
-    const out = path.join(dir, 'since-output-2');
+    const out = path.join(scratch.dir, 'since-output-2');
     const run = runCli(['--format', 'json', '--since', `HEAD --output=${out}`, 'values.yaml'], { cwd: repo, env: withFakeGit() });
     expectCleanRun(run, 2);
     expect(run.stderr).toMatch(/^omlint: --since: git cannot show/);
