@@ -4,7 +4,10 @@
  * Helm ends up with, and which file each listed path comes from.
  */
 import { parseYaml } from '../src/source/yaml';
-import { Layer, coalesce, mergeLayers } from '../src/source/merge';
+import * as fc from 'fast-check';
+import { Layer, coalesce, coalescedAt, mergeLayers } from '../src/source/merge';
+import { valueAt } from '../src/layouts/model';
+import { CHART_DEFAULTS } from '../src/chart/defaults';
 import type { Path, Plain } from '../src/types';
 
 function layersOf(texts: string[]): Layer[] {
@@ -132,4 +135,37 @@ it('locates a merged path on its line in the file that set it', () => {
   expect(merged.locator.locate(['a', 'y'])).toMatchObject({ filePath: 'layer2.yaml', line: 3, column: 6 });
   expect(merged.locator.locate(['a', 'missing'])).toBeUndefined();
   expect(merged.locator.locateClosest(['a', 'missing'])).toMatchObject({ filePath: 'layer2.yaml', line: 2 });
+});
+
+describe('coalescedAt: one path of the coalesced values, without merging whole trees', () => {
+  // Few keys, so that generated values, defaults and paths often meet; `constructor` checks that
+  // inherited properties never count as keys.
+  const key = fc.constantFrom('a', 'b', 'c', 'constructor');
+  const scalar = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 3 }));
+  const tree = fc.letrec<{ value: Plain }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      scalar,
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+  const path = fc.array(fc.oneof(key, fc.integer({ min: 0, max: 2 })), { maxLength: 4 });
+
+  it('equals the value at that path of coalesce(user, defaults)', () => {
+    fc.assert(
+      fc.property(fc.option(tree, { nil: undefined }), fc.option(tree, { nil: undefined }), path, (user, defaults, at) => {
+        expect(coalescedAt(user, defaults, at)).toEqual(valueAt(coalesce(user, defaults), at));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads the chart defaults where the values are silent, and drops what a null deletes', () => {
+    const user = { authentication: { provider: 'okta', clientType: null } };
+    expect(coalescedAt(user, CHART_DEFAULTS, ['authentication', 'provider'])).toBe('okta');
+    expect(coalescedAt(user, CHART_DEFAULTS, ['authentication', 'clientType'])).toBeUndefined();
+    expect(coalescedAt(user, CHART_DEFAULTS, ['authorizer', 'className'])).toBe(valueAt(CHART_DEFAULTS, ['authorizer', 'className']));
+    expect(valueAt(CHART_DEFAULTS, ['authorizer', 'className'])).toEqual(expect.any(String));
+  });
 });

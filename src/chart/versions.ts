@@ -55,8 +55,22 @@ export function hasKey(history: KeyHistory, version: string): boolean {
 }
 
 /** The keys `version` does not have yet, with the release(s) that added them. */
-export function keysNewerThan(version: string): KeyHistory[] {
-  return KEY_HISTORY.filter((history) => !hasKey(history, version));
+export function keysNewerThan(version: string): readonly KeyHistory[] {
+  return remembered(newerKeys, version, () => KEY_HISTORY.filter((history) => !hasKey(history, version)));
+}
+
+/** Both answers depend only on the version, asked for every model of a run: computed once per version. */
+const newerKeys = new Map<string, readonly KeyHistory[]>();
+const defaultsByVersion = new Map<string, PlainMap>();
+
+function remembered<T>(cache: Map<string, T>, version: string, compute: () => T): T {
+  let value = cache.get(version);
+  if (value === undefined) {
+    value = compute();
+    // A version comes from the command line or a config file: a handful per run at most.
+    if (cache.size < 64) cache.set(version, value);
+  }
+  return value;
 }
 
 /** How a message names the release(s) that added a key: "1.8.2", "1.6.13 / 1.7.1". */
@@ -70,6 +84,10 @@ export function describeSince(history: KeyHistory): string {
  * server's own default applies: for clientType that is `public` (§3.2), which is what it stays.
  */
 export function chartDefaults(version: string = CHART_VERSION): PlainMap {
+  return remembered(defaultsByVersion, version, () => defaultsOf(version));
+}
+
+function defaultsOf(version: string): PlainMap {
   const missing = keysNewerThan(version).filter((history) => history.path.join('.') !== 'authentication.clientType');
   if (missing.length === 0) return CHART_DEFAULTS;
   const copy = structuredClone(CHART_DEFAULTS) as PlainMap;

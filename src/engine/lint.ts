@@ -17,7 +17,7 @@ import { SERVER_ONLY_KEYS } from '../chart/names';
 import { foldExtraEnvs } from '../layouts/extra-envs';
 import { MappedLocator } from '../layouts/mapped-locator';
 import { ParsedEnvFile, buildEnvFileModel, isEnvFileName, mentionsAuthEnv, parseEnvFile } from '../layouts/env-file';
-import { Layer, coalesce, mergeLayers } from '../source/merge';
+import { Layer, coalescedAt, mergeLayers } from '../source/merge';
 import { collectSecrets, redact, redactError } from './redact';
 import { Baseline, Report, Rule, RuleContext } from './rule';
 import { OIDC_PROVIDERS } from './helpers';
@@ -221,8 +221,8 @@ export function lintModel(model: AuthModel, options: LintOptions, fileSecrets?: 
   const authentication = asMap(model.config.authentication);
   const authorizer = asMap(model.config.authorizer);
   // Helm coalesces the values with the chart's defaults: values win, maps merge, `null` deletes.
-  const running = coalesce(model.config, model.defaults ?? chartDefaults(options.chartVersion));
-  const effective = (path: Path): Plain | undefined => valueAt(running, path);
+  const defaults = model.defaults ?? chartDefaults(options.chartVersion);
+  const effective = (path: Path): Plain | undefined => coalescedAt(model.config, defaults, path);
   const provider = String(effective(['authentication', 'provider']));
   const get = (path: Path, root?: ModelRoot): Plain | undefined => valueAt(model.document, documentPath(model, path, root));
   const origin = (path: Path, root?: ModelRoot): Origin | undefined => {
@@ -234,25 +234,28 @@ export function lintModel(model: AuthModel, options: LintOptions, fileSecrets?: 
     const rule = RULES.find((candidate) => candidate.id === problem.ruleId);
     if (rule && options.rules?.[rule.id] !== 'off') findings.push(place(model, rule, sourceReport(problem), secrets(), options));
   }
+  // One context for every rule of the model (rules run one at a time and keep nothing): only
+  // `report` depends on the rule, through `current`.
+  let current: Rule = RULES[0];
+  const ctx: RuleContext = {
+    model,
+    authentication,
+    authorizer,
+    provider,
+    clientType: String(effective(['authentication', 'clientType'])),
+    isOidcProvider: OIDC_PROVIDERS.includes(provider),
+    baseline: options.baseline,
+    chartVersion: options.chartVersion ?? CHART_VERSION,
+    get,
+    effective,
+    origin,
+    schemaProblems: () => (schemaProblems ??= chartSchemaProblems(model, origin)),
+    locationOf: (path, root, target) => model.locator.locateClosest(documentPath(model, path, root), target),
+    report: (report: Report) => findings.push(place(model, current, report, secrets(), options)),
+  };
   for (const rule of RULES) {
-    const setting = options.rules?.[rule.id];
-    if (setting === 'off') continue;
-    const ctx: RuleContext = {
-      model,
-      authentication,
-      authorizer,
-      provider,
-      clientType: String(effective(['authentication', 'clientType'])),
-      isOidcProvider: OIDC_PROVIDERS.includes(provider),
-      baseline: options.baseline,
-      chartVersion: options.chartVersion ?? CHART_VERSION,
-      get,
-      effective,
-      origin,
-      schemaProblems: () => (schemaProblems ??= chartSchemaProblems(model, origin)),
-      locationOf: (path, root, target) => model.locator.locateClosest(documentPath(model, path, root), target),
-      report: (report: Report) => findings.push(place(model, rule, report, secrets(), options)),
-    };
+    if (options.rules?.[rule.id] === 'off') continue;
+    current = rule;
     try {
       rule.check(ctx);
     } catch (error) {
@@ -307,11 +310,26 @@ function place(model: AuthModel, rule: Rule, report: Report, secrets: ReadonlySe
   return {
     ruleId: rule.id,
     severity: severityOf(rule, report.severity, options),
-    message: redact(report.message, secrets),
+    message: shared(redact(report.message, secrets)),
     ...location,
     keyPath,
     ...(fix ? { fix } : {}),
   };
+}
+
+/**
+ * One string per distinct message: a run over thousands of files repeats the same few hundred
+ * messages (26 000 findings, 1 800 distinct messages at 10 000 files), and results are kept until
+ * the formatter runs. Bounded, so a run of unique messages only stops sharing.
+ */
+const sharedMessages = new Map<string, string>();
+const SHARED_MESSAGES_MAX = 10_000;
+
+function shared(message: string): string {
+  const known = sharedMessages.get(message);
+  if (known !== undefined) return known;
+  if (sharedMessages.size < SHARED_MESSAGES_MAX) sharedMessages.set(message, message);
+  return message;
 }
 
 /** A rule's fix with its paths taken from the document root and the document it applies to; none where no YAML edit can carry it out. */

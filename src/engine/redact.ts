@@ -12,15 +12,13 @@ export const REDACTED = '«redacted»';
 /** Keys whose string values are secrets (chart and server names alike). */
 const SECRET_KEY = /(secret|password|passwd|passphrase|privatekey|private_key|privkey|keystorealias|fernetkey|x509certificate|accesstoken|refreshtoken|bottoken|apikey|api_key|credential)/i;
 
-/** Values that look like secrets wherever they sit. */
-const SECRET_VALUE = [
-  /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/,
-  // Long base64-like tokens with upper case, lower case and digits: generated keys and secrets,
-  // unlike client ids (lower case and digits) or URLs (dots and slashes).
-  /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)[A-Za-z0-9+/_-]{32,}={0,2}$/,
-  // A URL with a password in it: https://user:password@host
-  /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i,
-];
+/** Values that look like secrets wherever they sit (looksSecret). */
+const PEM_HEADER = /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/;
+// Long base64-like tokens with upper case, lower case and digits: generated keys and secrets,
+// unlike client ids (lower case and digits) or URLs (dots and slashes).
+const LONG_TOKEN = /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)[A-Za-z0-9+/_-]{32,}={0,2}$/;
+// A URL with a password in it: https://user:password@host
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i;
 
 /** A PEM block inside any text (parser messages included), redacted even when it was never collected. */
 const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g;
@@ -47,22 +45,45 @@ export function collectSecrets(document: Plain): Set<string> {
   const visit = (value: Plain, underSecretKey: boolean, depth: number): void => {
     if (depth > 64) return;
     if (typeof value === 'string') {
-      if (underSecretKey || SECRET_VALUE.some((pattern) => pattern.test(value.trim()))) add(value);
+      if (underSecretKey || looksSecret(value)) add(value);
     } else if (Array.isArray(value)) {
       for (const item of value) visit(item, underSecretKey, depth + 1);
     } else if (isPlainMap(value)) {
       const isEnv = typeof value.name === 'string' && 'value' in value;
-      for (const [key, child] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
+        const child = value[key];
         // secretRef / secretKey name a Secret; they are not secret themselves.
         const namesASecret = key === 'secretRef' || key === 'secretKey';
         // extraEnvs entries: { name: OIDC_CLIENT_SECRET, value: ... }
-        const secretEnv = isEnv && key === 'value' && SECRET_KEY.test(String(value.name));
-        visit(child, !namesASecret && (underSecretKey || SECRET_KEY.test(key) || secretEnv), depth + 1);
+        const secretEnv = isEnv && key === 'value' && isSecretKey(String(value.name));
+        visit(child, !namesASecret && (underSecretKey || isSecretKey(key) || secretEnv), depth + 1);
       }
     }
   };
   visit(document, false, 0);
   return secrets;
+}
+
+/** Whether a value looks like a secret wherever it sits; the cheap tests first, as nearly every value is not one. */
+function looksSecret(value: string): boolean {
+  if (value.length < MIN_SECRET_LENGTH) return false;
+  const text = value.trim();
+  return (text.length >= 32 && LONG_TOKEN.test(text))
+    || (text.includes('-----BEGIN') && PEM_HEADER.test(text))
+    || (text.includes('@') && URL_WITH_PASSWORD.test(text));
+}
+
+/** Keys repeat across a run's files: each is tested against SECRET_KEY once (bounded, as a hostile file may hold millions). */
+const secretKeyCache = new Map<string, boolean>();
+const SECRET_KEY_CACHE_MAX = 4096;
+
+function isSecretKey(key: string): boolean {
+  let secret = secretKeyCache.get(key);
+  if (secret === undefined) {
+    secret = SECRET_KEY.test(key);
+    if (secretKeyCache.size < SECRET_KEY_CACHE_MAX) secretKeyCache.set(key, secret);
+  }
+  return secret;
 }
 
 /** Replaces every secret in `text` (and every form of it a message can show), longest first. */
@@ -118,8 +139,8 @@ function redactorFor(secrets: ReadonlySet<string>): Redactor {
 
 /**
  * Sorts every form of every secret once; a message is then scanned once, with a binary search only
- * where three characters could start a secret. Linear in the message whatever the number of secrets
- * (a hostile file may hold tens of thousands of them, all starting alike).
+ * where a secret could start. Linear in the message whatever the number of secrets (a hostile file
+ * may hold tens of thousands of them, all starting alike).
  */
 function buildRedactor(secrets: ReadonlySet<string>): Redactor {
   const unique = new Set<string>();
@@ -127,24 +148,53 @@ function buildRedactor(secrets: ReadonlySet<string>): Redactor {
     for (const form of shownForms(secret)) if (form.trim().length >= MIN_SECRET_LENGTH) unique.add(form);
   }
   const sorted = [...unique].sort();
-  const starts = new Set(sorted.map((form) => form.slice(0, 3)));
+  const candidates = sorted.length <= FEW_FORMS ? fewFormStarts(sorted) : manyFormStarts(sorted);
   return {
     apply(text: string): string {
       let out = '';
       let copied = 0;
-      let i = 0;
-      while (i < text.length) {
-        const hidden = starts.has(text.slice(i, i + 3)) ? hiddenLength(text.slice(i), sorted) : 0;
-        if (hidden > 0 && !insideWord(text, i, hidden)) {
-          out += text.slice(copied, i) + REDACTED;
-          i += hidden;
-          copied = i;
-        } else {
-          i++;
+      for (const start of candidates(text)) {
+        if (start < copied) continue;
+        const hidden = hiddenLength(text.slice(start), sorted);
+        if (hidden > 0 && !insideWord(text, start, hidden)) {
+          out += text.slice(copied, start) + REDACTED;
+          copied = start + hidden;
         }
       }
       return copied === 0 ? text : out + text.slice(copied);
     },
+  };
+}
+
+/**
+ * Up to this many forms, a message is searched once per form with indexOf (native, and a typical
+ * file has a handful of secrets); above it, character by character.
+ */
+const FEW_FORMS = 64;
+
+/** Where a form of a secret may start in a text: ascending offsets, some of them false alarms. */
+type StartFinder = (text: string) => Iterable<number>;
+
+/**
+ * A form matches at an offset only if the form, or its first MIN_PREFIX_SHOWN characters (a value
+ * cut short), appears there: so the offsets where one of those beginnings appears are the candidates.
+ */
+function fewFormStarts(sorted: readonly string[]): StartFinder {
+  const beginnings = [...new Set(sorted.map((form) => form.slice(0, MIN_PREFIX_SHOWN)))];
+  return (text) => {
+    const starts = new Set<number>();
+    for (const beginning of beginnings) {
+      for (let at = text.indexOf(beginning); at !== -1; at = text.indexOf(beginning, at + 1)) starts.add(at);
+    }
+    return [...starts].sort((a, b) => a - b);
+  };
+}
+
+/** Every offset whose next three characters begin some form. */
+function manyFormStarts(sorted: readonly string[]): StartFinder {
+  const starts = new Set(sorted.map((form) => form.slice(0, 3)));
+  return function* (text) {
+    for (let i = 0; i < text.length; i++) if (starts.has(text.slice(i, i + 3))) yield i;
   };
 }
 

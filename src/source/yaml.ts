@@ -186,12 +186,15 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
     limitProblems.push({ limit, message: `${message} (raise ${LIMIT_OPTIONS[limit]} if it is genuine)`, range: toRange([offset, offset]) });
   };
   let documentCount = 0;
+  /** Kept to find where an unclosed quote opens (the parser reports where the text ends). */
+  const topLevelTokens: CST.Token[] = [];
   /** Hands a complete top-level token to the composer; false once the document limit is crossed. */
   const compose = (token: CST.Token): boolean => {
     if (token.type === 'document' && ++documentCount > limits.maxDocuments) {
       refuse('maxDocuments', token.offset, `the file holds more than ${limits.maxDocuments} YAML documents; omlint stops reading at this one`);
       return false;
     }
+    topLevelTokens.push(token);
     for (const doc of composer.next(token)) composed.push(doc as Document.Parsed);
     return true;
   };
@@ -225,12 +228,12 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
 
   const documents: YamlDocument[] = [];
   const syntaxErrors: SyntaxProblem[] = [];
+  let quoted: QuotedScalar[] | undefined;
   composed.forEach((doc, index) => {
     const aliases = indexAliases(doc);
     for (const error of doc.errors) {
       // The parser's message carries a source excerpt after its first line: never print that (secrets).
-      // Re-reading the text to find the quote is cheap for a values file; skipped for huge ones.
-      const quoteStart = error.code === 'MISSING_CHAR' && text.length < QUOTE_SEARCH_MAX ? openingQuoteBefore(text, error.pos[0]) : undefined;
+      const quoteStart = error.code === 'MISSING_CHAR' ? openingQuoteBefore((quoted ??= quotedScalars(topLevelTokens)), error.pos[0]) : undefined;
       syntaxErrors.push(
         quoteStart === undefined
           ? { message: explain(error.message, lineAt(text, error.pos[0])), range: toRange(error.pos) }
@@ -255,24 +258,35 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
   return { documents, syntaxErrors, limitProblems };
 }
 
-const QUOTE_SEARCH_MAX = 1024 * 1024;
-
 const UNCLOSED_QUOTE_MESSAGE =
   'This quote is never closed, so YAML reads everything after it as one string; add the closing quote.';
 
-/** Where the quoted scalar that runs into `offset` opens: more useful than where the file ends. */
-function openingQuoteBefore(text: string, offset: number): number | undefined {
-  let start: number | undefined;
-  for (const token of new Parser().parse(text)) {
+/** A quoted scalar of the text: where it opens and how much text it spans. */
+interface QuotedScalar {
+  offset: number;
+  length: number;
+}
+
+/** Every quoted scalar (key or value) of the parsed tokens, listed once however many quotes are unclosed. */
+function quotedScalars(tokens: readonly CST.Token[]): QuotedScalar[] {
+  const found: QuotedScalar[] = [];
+  for (const token of tokens) {
     if (token.type !== 'document') continue;
     CST.visit(token, (item) => {
       for (const node of [item.key, item.value]) {
         if (node && (node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar')) {
-          if (node.offset < offset && node.offset + node.source.length >= offset) start = node.offset;
+          found.push({ offset: node.offset, length: node.source.length });
         }
       }
     });
   }
+  return found;
+}
+
+/** Where the quoted scalar that runs into `offset` opens: more useful than where the file ends. */
+function openingQuoteBefore(quoted: readonly QuotedScalar[], offset: number): number | undefined {
+  let start: number | undefined;
+  for (const node of quoted) if (node.offset < offset && node.offset + node.length >= offset) start = node.offset;
   return start;
 }
 

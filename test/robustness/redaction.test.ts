@@ -8,6 +8,7 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from '../../src/engine/lint';
+import { redact, shownForms } from '../../src/engine/redact';
 import { loadFormatter, FORMAT_NAMES } from '../../src/formatters';
 import { RULES } from '../../src/rules';
 import type { LintResult } from '../../src/types';
@@ -204,6 +205,30 @@ describe('redaction of the forms rules use', () => {
     const messages = lintText(text, 'values.yaml')!.messages.map((m) => m.message).join('\n');
     expect(messages).toContain('http://openmetadata:8585/api/v1/system/config/jwks');
     expect(messages).not.toContain('«redacted»');
+  });
+});
+
+describe('the two ways a message is searched for secrets', () => {
+  // Up to 64 forms of secrets, redact() looks for each with indexOf; above, it scans the message
+  // character by character. Secrets that cannot occur in the message push a set over that line:
+  // the result must not change.
+  const unrelated = Array.from({ length: 80 }, (_, i) => `~~unrelated~~${i}~~`);
+  const messageArb = fc.tuple(fc.array(secretArb, { minLength: 1, maxLength: 3 }), fc.array(fc.string({ maxLength: 30 }), { maxLength: 4 }))
+    .chain(([secrets, noise]) => fc.record({
+      secrets: fc.constant(secrets),
+      // The message quotes secrets whole, cut short, folded or JSON-escaped, between noise.
+      message: fc.shuffledSubarray([...noise, ...secrets.flatMap((secret) => shownForms(secret)), ...secrets.map((secret) => secret.slice(0, 20))])
+        .map((parts) => parts.join(' ')),
+    }));
+
+  it('indexOf for a few secrets and the full scan for many redact alike', () => {
+    const run = propertyRun('redaction search paths', 300);
+    assertProperty('redaction search paths', fc.property(messageArb, ({ secrets, message }) => {
+      const few = redact(message, new Set(secrets));
+      const many = redact(message, new Set([...secrets, ...unrelated]));
+      expect(few).toBe(many);
+      for (const secret of secrets) expect(few).not.toContain(secret);
+    }), run);
   });
 });
 
