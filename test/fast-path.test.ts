@@ -11,7 +11,8 @@ import * as path from 'path';
 import { lintText } from '../src/engine/lint';
 import { parseSource, FastYamlDocument, SourceDocument } from '../src/source/parse';
 import { parseYaml, DEFAULT_PARSE_LIMITS, isPlainMap } from '../src/source/yaml';
-import { readFastYaml } from '../src/source/fast-yaml';
+import { readFastYaml, tokenUpperBound } from '../src/source/fast-yaml';
+import { Lexer } from 'yaml';
 import json from '../src/formatters/json';
 import type { Path, Plain } from '../src/types';
 
@@ -82,6 +83,9 @@ function ordered(value: Plain): string {
 function compareDocuments(text: string, name: string, maxPaths = Infinity): boolean {
   const tree = readFastYaml(text, DEFAULT_PARSE_LIMITS);
   if (!tree) return false;
+  // The reader decides by this bound whether a long text stays under --max-tokens.
+  const tokens = lexerTokens(text);
+  if (tokenUpperBound(text) < tokens) expect({ name, bound: tokenUpperBound(text) }).toEqual({ name, bound: `at least ${tokens}` });
   const full = parseYaml(text, name);
   if (full.syntaxErrors.length > 0 || full.documents.length !== 1) {
     expect({ name, errors: full.syntaxErrors.map((e) => e.message), documents: full.documents.length }).toEqual({ name, errors: [], documents: 1 });
@@ -105,6 +109,38 @@ function compareDocuments(text: string, name: string, maxPaths = Infinity): bool
   if (JSON.stringify(mine) !== JSON.stringify(theirs)) expect(mine).toEqual(theirs);
   return true;
 }
+
+function lexerTokens(text: string): number {
+  return Array.from(new Lexer().lex(text)).length;
+}
+
+describe('--max-tokens is the same limit on both paths', () => {
+  // Texts long enough for the reader to count their tokens (twice their length reaches the limit).
+  const text = generatedFiles.find((f) => readFastYaml(f.text, DEFAULT_PARSE_LIMITS) && lintText(f.text, f.name))!.text;
+  const tokens = lexerTokens(text);
+  const bound = tokenUpperBound(text);
+  const lint = (maxTokens: number, parser: 'auto' | 'yaml'): string => {
+    const result = lintText(text, 'values.yaml', { parser, limits: { maxTokens } });
+    return result ? json([result], { cwd: ROOT, color: false, rules: [] }) : 'skipped';
+  };
+
+  it('the count is a close upper bound of what the lexer gives', () => {
+    expect(bound).toBeGreaterThanOrEqual(tokens);
+    expect(bound).toBeLessThan(tokens * 1.5);
+  });
+
+  it.each([
+    ['over the bound: read by the fast reader', () => bound + 1, true],
+    ['between the tokens and the bound: left to yaml, which reads it all', () => Math.floor((tokens + bound) / 2), false],
+    ['under the tokens: left to yaml, which reports the limit', () => tokens - 10, false],
+  ] as const)('a limit %s', (_name, limit, fast) => {
+    const maxTokens = limit();
+    expect(Boolean(readFastYaml(text, { ...DEFAULT_PARSE_LIMITS, maxTokens }))).toBe(fast);
+    const output = lint(maxTokens, 'auto');
+    expect(output).toBe(lint(maxTokens, 'yaml'));
+    expect(output.includes('"input-limit"')).toBe(maxTokens < tokens);
+  });
+});
 
 describe('lintText gives the same JSON through the fast path and through yaml', () => {
   it.each(realFiles.map((f) => [f.name, f.text]))('%s', (name, text) => {

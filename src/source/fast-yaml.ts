@@ -94,14 +94,46 @@ interface Frame {
  * the parse limits (the `yaml` path then reports exactly what the limit says).
  */
 export function readFastYaml(text: string, limits: ParseLimits): FastTree | undefined {
-  // Every token takes at least one character, so a text this short cannot reach --max-tokens.
-  if (text.length * 2 >= limits.maxTokens || AWKWARD_CHARACTERS.test(text)) return undefined;
+  if (AWKWARD_CHARACTERS.test(text)) return undefined;
+  // A token is at most two per character (a plain scalar is a marker and its text), so a text this
+  // short cannot reach --max-tokens; a longer one is counted (a 5 MB values file, bench/).
+  if (text.length * 2 >= limits.maxTokens && tokenUpperBound(text) >= limits.maxTokens) return undefined;
   try {
     return new Reader(text, limits).read();
   } catch (error) {
     if (error === UNSUPPORTED) return undefined;
     throw error;
   }
+}
+
+/** Characters `yaml`'s lexer may turn into a token of their own. */
+const INDICATORS = new Uint8Array(128);
+for (const indicator of ':,-[]{}#&*!|>\'"%@?`') INDICATORS[indicator.charCodeAt(0)] = 1;
+
+const isIndicator = (code: number): boolean => code < 128 && INDICATORS[code] === 1;
+
+/**
+ * At least as many tokens as `yaml`'s lexer gives for a text the reader accepts (single document,
+ * no tabs or other control characters), in one pass: a token is a run of spaces, a line break, an
+ * indicator, or a scalar or comment; a plain scalar adds a zero-width marker before it, and any
+ * of them can only start a run of other characters after a space, a line break or an indicator.
+ * So tokens ≤ space runs + line breaks + indicators + 2 × such starts + 1 (the document). The
+ * fast reader only accepts a text under --max-tokens by this count, so it never reads a text the
+ * `yaml` path would refuse; test/fast-path.test.ts checks the bound against the lexer.
+ */
+export function tokenUpperBound(text: string): number {
+  let count = 2;
+  let previous = 10;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) count++;
+    else if (code === 32) {
+      if (previous !== 32) count++;
+    } else if (isIndicator(code)) count++;
+    else if (previous === 10 || previous === 32 || isIndicator(previous)) count += 2;
+    previous = code;
+  }
+  return count;
 }
 
 class Reader {

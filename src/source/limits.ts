@@ -23,7 +23,9 @@ export interface InputLimits {
 export const DEFAULT_INPUT_LIMITS: Readonly<InputLimits> = {
   maxFileSize: 10 * 1024 * 1024,
   maxLineLength: 100_000,
-  maxTokens: 500_000,
+  // A 5 MB values file has ~1.3 million tokens; 2 million lets realistic files up to the size limit's
+  // order of magnitude through and bounds the `yaml` path's worst case (SECURITY.md).
+  maxTokens: 2_000_000,
   maxDocuments: 1_000,
   maxDepth: 100,
   maxAliasExpansion: 100_000,
