@@ -126,14 +126,17 @@ interface Redactor {
   apply(text: string): string;
 }
 
-/** One redactor per set of secrets, rebuilt if the set grows (the funnel redacts every finding with the same set). */
-const redactors = new WeakMap<ReadonlySet<string>, { size: number; redactor: Redactor }>();
+/**
+ * The redactor of the last set of secrets, rebuilt if the set grows: the funnel redacts every
+ * finding of a file with the same set, one file after another. (A WeakMap keyed by every file's set
+ * kept ~20 MiB more alive between full garbage collections at 10 000 files.)
+ */
+let lastRedactor: { secrets: ReadonlySet<string>; size: number; redactor: Redactor } | undefined;
 
 function redactorFor(secrets: ReadonlySet<string>): Redactor {
-  const cached = redactors.get(secrets);
-  if (cached && cached.size === secrets.size) return cached.redactor;
+  if (lastRedactor?.secrets === secrets && lastRedactor.size === secrets.size) return lastRedactor.redactor;
   const redactor = buildRedactor(secrets);
-  redactors.set(secrets, { size: secrets.size, redactor });
+  lastRedactor = { secrets, size: secrets.size, redactor };
   return redactor;
 }
 
