@@ -74,6 +74,7 @@ export interface ResolverOptions {
 export class ConfigResolver {
   private readonly files = new Map<string, ConfigFile>();
   private readonly inDirectory = new Map<string, string | undefined>();
+  private readonly chains = new Map<string, ConfigFile[]>();
   private readonly fixed?: ConfigFile;
 
   constructor(private readonly options: ResolverOptions) {
@@ -103,8 +104,17 @@ export class ConfigResolver {
     return effective;
   }
 
-  /** Config files from `dir` upward, the nearest first, up to one with `root: true`. */
+  /** Config files from `dir` upward, the nearest first, up to one with `root: true`; once per directory. */
   private lookup(dir: string): ConfigFile[] {
+    let chain = this.chains.get(dir);
+    if (!chain) {
+      chain = this.lookupUncached(dir);
+      this.chains.set(dir, chain);
+    }
+    return [...chain];
+  }
+
+  private lookupUncached(dir: string): ConfigFile[] {
     const chain: ConfigFile[] = [];
     for (let current = path.resolve(dir); ; ) {
       const file = this.configIn(current);
