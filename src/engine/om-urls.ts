@@ -16,6 +16,18 @@ const PLACEHOLDER = /\{[^{}]*\}|<[^<>]*>/;
  * ("it has no http:// or https:// scheme"), or undefined when it can.
  */
 export function httpUrlProblem(text: string): string | undefined {
+  // Several rules ask about the same few URLs of a model: answers are remembered (bounded).
+  if (urlProblems.has(text)) return urlProblems.get(text);
+  if (urlProblems.size >= URL_PROBLEMS_MAX) urlProblems.clear();
+  const problem = findUrlProblem(text);
+  urlProblems.set(text, problem);
+  return problem;
+}
+
+const urlProblems = new Map<string, string | undefined>();
+const URL_PROBLEMS_MAX = 1024;
+
+function findUrlProblem(text: string): string | undefined {
   if (text.trim() === '') return 'it is empty';
   if (looksLikeKey(text)) return 'it is a key, not a URL';
   if (text !== text.trim()) return 'it has spaces around it, which the server keeps';

@@ -23,6 +23,7 @@ interface PublicUrl {
   at: Path;
   members: Path[];
   origin: string;
+  hostname: string;
   written: boolean;
 }
 
@@ -50,11 +51,11 @@ export default defineRule({
 });
 
 function isInternal(url: PublicUrl): boolean {
-  return isInternalHost(new URL(url.origin).hostname);
+  return isInternalHost(url.hostname);
 }
 
 function fromSetting(setting: UrlSetting): PublicUrl {
-  return { at: setting.path, members: [setting.path], origin: setting.url.origin, written: setting.written };
+  return { at: setting.path, members: [setting.path], origin: setting.url.origin, hostname: setting.url.hostname, written: setting.written };
 }
 
 /** The settings that name OpenMetadata itself, as the provider and client type make the chart render them. */
@@ -65,7 +66,13 @@ function ownSettings(ctx: RuleContext): PublicUrl[] {
     if (origin === undefined) return [];
     const members = settings.filter((setting) => setting.url.origin === origin);
     const representative = members.find((member) => member.written) ?? members[0];
-    return [{ at: representative.path, members: members.map((member) => member.path), origin, written: representative.written }];
+    return [{
+      at: representative.path,
+      members: members.map((member) => member.path),
+      origin,
+      hostname: representative.url.hostname,
+      written: representative.written,
+    }];
   }
   if (ctx.isOidcProvider) {
     const callback = urlSetting(ctx, AUTH_CALLBACK);
@@ -81,6 +88,6 @@ function jwksEntries(ctx: RuleContext): PublicUrl[] {
   return stringItems(ctx.get(path)).flatMap(({ item, index }) => {
     const url = usableHttpUrl(item);
     if (!url || isInternalHost(url.hostname) || !trimTrailingSlashes(url.pathname).endsWith(OPENMETADATA_JWKS_PATH)) return [];
-    return [{ at: [...path, index], members: [[...path, index]], origin: url.origin, written: true }];
+    return [{ at: [...path, index], members: [[...path, index]], origin: url.origin, hostname: url.hostname, written: true }];
   });
 }
