@@ -10,6 +10,7 @@ import type { LintResult } from '../types';
 import type { Baseline } from '../engine/rule';
 import type { ConfigResolver } from '../engine/config';
 import { Report } from './report';
+import { lintAll, LintInput } from './parallel';
 
 /** Named exit codes (RULES.md): the contract CI jobs and hooks rely on. */
 export const EXIT = { ok: 0, lintErrors: 1, failure: 2 } as const;
@@ -111,9 +112,8 @@ function lintCommand(options: CliOptions, io: Io): number {
   const inputs = onlyLayers ? [] : linter.configured(lintInputs(options, io, linter.readLimits, (error) => reportFailure(error, error.message)));
   // Printing may start now: no config file can end the run any more.
   if (layersResult) report.add(layersResult);
-  for (const input of inputs) {
-    const outcome = linter.lintFile(input);
-    if ('failure' in outcome) reportFailure(outcome.failure, input.file);
+  for (const { file, outcome } of lintAll(inputs, linter.lintFile)) {
+    if ('failure' in outcome) reportFailure(outcome.failure, file);
     else if (outcome.result) report.add(outcome.result);
   }
   report.finish();
@@ -214,12 +214,6 @@ export function fileLinter(options: CliOptions, cwd: string, configs: ConfigReso
     },
     lintLayers: (layers) => lintLayers(layers, { ...common, rules: options.rules, baseline: fixedBaseline, limits: options.limits }),
   };
-}
-
-interface LintInput {
-  /** Absolute path, or `<stdin>` for standard input without --stdin-filename. */
-  file: string;
-  read: () => string;
 }
 
 /** The files to lint, or standard input as the file --stdin-filename names. */
