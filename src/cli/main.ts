@@ -10,7 +10,7 @@ import type { LintResult } from '../types';
 import type { Baseline } from '../engine/rule';
 import type { ConfigResolver } from '../engine/config';
 import { Report } from './report';
-import { lintAll, LintInput } from './parallel';
+import { lintAll, serveWorker, LintInput } from './parallel';
 
 /** Named exit codes (RULES.md): the contract CI jobs and hooks rely on. */
 export const EXIT = { ok: 0, lintErrors: 1, failure: 2 } as const;
@@ -29,7 +29,7 @@ export function run(argv: readonly string[], io: Io): number {
   let options: CliOptions | undefined;
   try {
     options = parseArgs(argv);
-    return lintCommand(options, io);
+    return lintCommand(options, io, argv);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
       io.stderr(`omlint: ${error.message}\n`);
@@ -47,7 +47,7 @@ function reportInternalError(error: unknown, file: string | undefined, debug: bo
   if (debug) io.stderr(`${error instanceof Error ? error.stack : message}\n`);
 }
 
-function lintCommand(options: CliOptions, io: Io): number {
+function lintCommand(options: CliOptions, io: Io, argv: readonly string[]): number {
   if (options.help) {
     io.stdout(HELP);
     return EXIT.ok;
@@ -112,7 +112,11 @@ function lintCommand(options: CliOptions, io: Io): number {
   const inputs = onlyLayers ? [] : linter.configured(lintInputs(options, io, linter.readLimits, (error) => reportFailure(error, error.message)));
   // Printing may start now: no config file can end the run any more.
   if (layersResult) report.add(layersResult);
-  for (const { file, outcome } of lintAll(inputs, linter.lintFile)) {
+  // Many files are shared with worker threads (parallel.ts); outcomes come back in file order. Not
+  // for --fix (it writes files and prints notices) nor standard input; --since is fine: each thread
+  // runs its own read-only `git show`, and those are what such a run waits for.
+  const parallel = !options.stdin && !options.fix && !options.fixDryRun ? { entry: __filename, argv, cwd: io.cwd, env: io.env } : undefined;
+  for (const { file, outcome } of lintAll(inputs, linter.lintFile, parallel)) {
     if ('failure' in outcome) reportFailure(outcome.failure, file);
     else if (outcome.result) report.add(outcome.result);
   }
@@ -142,7 +146,8 @@ export interface FileLinter {
 
 /**
  * Everything a file is linted with, from the options: the baseline, the env file, the config files.
- * Whatever a file's linting needs goes in here, not in lintCommand.
+ * Worker threads build the same from the same argv (workerMain): whatever a file's linting needs
+ * goes in here, not in lintCommand.
  */
 export function fileLinter(options: CliOptions, cwd: string, configs: ConfigResolver, notice: (text: string) => void): FileLinter {
   const { ConfigError } = require('../engine/config') as typeof import('../engine/config');
@@ -214,6 +219,18 @@ export function fileLinter(options: CliOptions, cwd: string, configs: ConfigReso
     },
     lintLayers: (layers) => lintLayers(layers, { ...common, rules: options.rules, baseline: fixedBaseline, limits: options.limits }),
   };
+}
+
+/** Entry of a worker thread started by lintAll (parallel.ts): the same file linter, from the same argv. */
+export function workerMain(): void {
+  serveWorker((argv, cwd) => {
+    const options = parseArgs(argv);
+    const { RULES } = require('../rules') as typeof import('../rules');
+    const { ConfigResolver: Resolver } = require('../engine/config') as typeof import('../engine/config');
+    const configs = new Resolver({ configFile: options.configFile, cwd, knownRuleIds: RULES.map((rule) => rule.id) });
+    const linter = fileLinter(options, cwd, configs, () => undefined);
+    return (file) => linter.lintFile({ file, read: () => readSourceFile(file, linter.readLimits) });
+  });
 }
 
 /** The files to lint, or standard input as the file --stdin-filename names. */
