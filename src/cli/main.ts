@@ -9,6 +9,8 @@ import { DEFAULT_READ_LIMITS, InputError, decodeText, readSourceFile, readStdin,
 import type { LintResult } from '../types';
 import type { Baseline } from '../engine/rule';
 import type { ConfigResolver } from '../engine/config';
+import { Report } from './report';
+import { lintAll, serveWorker, LintInput } from './parallel';
 
 /** Named exit codes (RULES.md): the contract CI jobs and hooks rely on. */
 export const EXIT = { ok: 0, lintErrors: 1, failure: 2 } as const;
@@ -27,7 +29,7 @@ export function run(argv: readonly string[], io: Io): number {
   let options: CliOptions | undefined;
   try {
     options = parseArgs(argv);
-    return lintCommand(options, io);
+    return lintCommand(options, io, argv);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
       io.stderr(`omlint: ${error.message}\n`);
@@ -45,7 +47,7 @@ function reportInternalError(error: unknown, file: string | undefined, debug: bo
   if (debug) io.stderr(`${error instanceof Error ? error.stack : message}\n`);
 }
 
-function lintCommand(options: CliOptions, io: Io): number {
+function lintCommand(options: CliOptions, io: Io, argv: readonly string[]): number {
   if (options.help) {
     io.stdout(HELP);
     return EXIT.ok;
@@ -76,7 +78,80 @@ function lintCommand(options: CliOptions, io: Io): number {
     return EXIT.ok;
   }
 
-  const { lintText } = require('../engine/lint') as typeof import('../engine/lint');
+  const linter = fileLinter(options, io.cwd, configs, io.stderr);
+  let inputFailed = false;
+  const report = new Report(
+    outputs.map(({ formatter, file }) => ({
+      formatter,
+      file,
+      // Colour is for terminals: a file gets it only when asked for with --color.
+      context: { cwd: io.cwd, color: file === undefined ? useColor(options, io) : options.color === true, rules: RULES },
+    })),
+    options.quiet ? errorsOnly : (result) => result,
+    io.stdout,
+    (file, text) => writeOutputFile(path.resolve(io.cwd, file), text),
+  );
+  const reportFailure = (error: unknown, file: string): void => {
+    if (error instanceof ConfigError) throw error;
+    if (error instanceof InputError) io.stderr(`omlint: ${error.message}\n`);
+    else reportInternalError(error, file, options.debug, io);
+    inputFailed = true;
+  };
+  let layersResult: LintResult | undefined;
+  if (options.valuesFiles.length > 0) {
+    const files = options.valuesFiles.map((file) => path.resolve(io.cwd, file));
+    try {
+      const layers = files.map((filePath) => ({ filePath, text: readSourceFile(filePath, linter.readLimits) }));
+      layersResult = linter.lintLayers(layers);
+    } catch (error) {
+      reportFailure(error, files[files.length - 1]);
+    }
+  }
+  // With -f alone there is nothing else to lint; without it, no paths means "scan the current directory".
+  const onlyLayers = options.valuesFiles.length > 0 && options.patterns.length === 0 && !options.stdin;
+  const inputs = onlyLayers ? [] : linter.configured(lintInputs(options, io, linter.readLimits, (error) => reportFailure(error, error.message)));
+  // Printing may start now: no config file can end the run any more.
+  if (layersResult) report.add(layersResult);
+  // Many files are shared with worker threads (parallel.ts); outcomes come back in file order. Not
+  // for --fix (it writes files and prints notices) nor standard input; --since is fine: each thread
+  // runs its own read-only `git show`, and those are what such a run waits for.
+  const parallel = !options.stdin && !options.fix && !options.fixDryRun ? { entry: __filename, argv, cwd: io.cwd, env: io.env } : undefined;
+  for (const { file, outcome } of lintAll(inputs, linter.lintFile, parallel)) {
+    if ('failure' in outcome) reportFailure(outcome.failure, file);
+    else if (outcome.result) report.add(outcome.result);
+  }
+  report.finish();
+
+  if (inputFailed) return EXIT.failure;
+  if (report.errors > 0) return EXIT.lintErrors;
+  if (options.maxWarnings >= 0 && report.warnings > options.maxWarnings) {
+    io.stderr(`omlint: ${report.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return EXIT.lintErrors;
+  }
+  return EXIT.ok;
+}
+
+/** What linting one file came to: its result (none: ignored, or no auth settings), or a failure to report while the run goes on. */
+export type FileOutcome = { result: LintResult | undefined } | { failure: unknown };
+
+export interface FileLinter {
+  readLimits: ReadLimits;
+  /** The files whose config files do not ignore them; every config file and config baseline they use is read first, so a bad one ends the run before anything is printed. */
+  configured(inputs: readonly LintInput[]): LintInput[];
+  /** Lints one file; a ConfigError is thrown (it ends the run). */
+  lintFile(input: LintInput): FileOutcome;
+  /** Lints the -f layers as one release. */
+  lintLayers(layers: { filePath: string; text: string }[]): LintResult | undefined;
+}
+
+/**
+ * Everything a file is linted with, from the options: the baseline, the env file, the config files.
+ * Worker threads build the same from the same argv (workerMain): whatever a file's linting needs
+ * goes in here, not in lintCommand.
+ */
+export function fileLinter(options: CliOptions, cwd: string, configs: ConfigResolver, notice: (text: string) => void): FileLinter {
+  const { ConfigError } = require('../engine/config') as typeof import('../engine/config');
+  const { lintText, lintLayers } = require('../engine/lint') as typeof import('../engine/lint');
   const { parseBaseline } = require('../engine/baseline') as typeof import('../engine/baseline');
   const readLimits = { maxBytes: options.limits.maxFileSize ?? DEFAULT_READ_LIMITS.maxBytes };
   const fixedBaseline = options.baselineFile
@@ -86,10 +161,9 @@ function lintCommand(options: CliOptions, io: Io): number {
     throw new InputError(`--baseline: ${options.baselineFile} holds no OpenMetadata auth settings`);
   }
 
-  const { lintLayers } = require('../engine/lint') as typeof import('../engine/lint');
   const { parseEnvFile } = require('../layouts/env-file') as typeof import('../layouts/env-file');
   const envFile = options.envFile
-    ? parseEnvFile(readSourceFile(path.resolve(io.cwd, options.envFile)), path.resolve(io.cwd, options.envFile))
+    ? parseEnvFile(readSourceFile(path.resolve(cwd, options.envFile)), path.resolve(cwd, options.envFile))
     : undefined;
   const common = { chartVersion: options.chartVersion, envFile, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
 
@@ -97,88 +171,66 @@ function lintCommand(options: CliOptions, io: Io): number {
   const configBaseline = (file: string): Baseline => {
     let baseline = configBaselines.get(file);
     if (!baseline) {
-      baseline = parseBaseline(readSourceFile(file), path.relative(io.cwd, file) || file);
+      baseline = parseBaseline(readSourceFile(file), path.relative(cwd, file) || file);
       if (!baseline) throw new ConfigError(`baseline ${file} (from a config file) holds no OpenMetadata auth settings`);
       configBaselines.set(file, baseline);
     }
     return baseline;
   };
 
-  let inputFailed = false;
-  const results: LintResult[] = [];
-  const reportFailure = (error: unknown, file: string): void => {
-    if (error instanceof ConfigError) throw error;
-    if (error instanceof InputError) io.stderr(`omlint: ${error.message}\n`);
-    else reportInternalError(error, file, options.debug, io);
-    inputFailed = true;
+  return {
+    readLimits,
+    configured(inputs) {
+      return inputs.filter((input) => {
+        const config = configs.forFile(input.file);
+        // --baseline wins over a config file's baseline: that one is then never read.
+        if (!config.ignored && config.baseline && !fixedBaseline) {
+          try {
+            configBaseline(config.baseline);
+          } catch (error) {
+            // Unreadable: reported with the first file that uses it, as before.
+            if (error instanceof ConfigError || !(error instanceof InputError)) throw error;
+          }
+        }
+        return !config.ignored;
+      });
+    },
+    lintFile(input) {
+      const file = input.file;
+      const config = configs.forFile(file);
+      if (config.ignored) return { result: undefined };
+      try {
+        const text = input.read();
+        const sinceText = options.sinceRef ? showAtRef(options.sinceRef, file) : undefined;
+        const baseline = fixedBaseline
+          ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(cwd, file)}`, options.limits) : undefined)
+          ?? (config.baseline ? configBaseline(config.baseline) : undefined);
+        const rules = { ...config.rules, ...options.rules };
+        const lintOptions = { ...common, rules, baseline, limits: options.limits };
+        // Standard input has no file to write back to: --fix then behaves like --fix-dry-run, as in ESLint.
+        const result = options.fix || options.fixDryRun
+          ? lintAndFix(text, file, lintOptions, options.fix === true && !options.stdin, notice)
+          : lintText(text, file, lintOptions);
+        return { result };
+      } catch (error) {
+        if (error instanceof ConfigError) throw error;
+        return { failure: error };
+      }
+    },
+    lintLayers: (layers) => lintLayers(layers, { ...common, rules: options.rules, baseline: fixedBaseline, limits: options.limits }),
   };
-  if (options.valuesFiles.length > 0) {
-    const files = options.valuesFiles.map((file) => path.resolve(io.cwd, file));
-    try {
-      const layers = files.map((filePath) => ({ filePath, text: readSourceFile(filePath, readLimits) }));
-      const result = lintLayers(layers, { ...common, rules: options.rules, baseline: fixedBaseline, limits: options.limits });
-      if (result) results.push(result);
-    } catch (error) {
-      reportFailure(error, files[files.length - 1]);
-    }
-  }
-  /** Lints one input; any failure is reported and the run goes on with the next file. */
-  const lintOne = (input: LintInput): void => {
-    const file = input.file;
-    const config = configs.forFile(file);
-    if (config.ignored) return;
-    try {
-      const text = input.read();
-      const sinceText = options.sinceRef ? showAtRef(options.sinceRef, file) : undefined;
-      const baseline = fixedBaseline
-        ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(io.cwd, file)}`, options.limits) : undefined)
-        ?? (config.baseline ? configBaseline(config.baseline) : undefined);
-      const rules = { ...config.rules, ...options.rules };
-      const lintOptions = { ...common, rules, baseline, limits: options.limits };
-      // Standard input has no file to write back to: --fix then behaves like --fix-dry-run, as in ESLint.
-      const result = options.fix || options.fixDryRun
-        ? lintAndFix(text, file, lintOptions, options.fix === true && !options.stdin, io.stderr)
-        : lintText(text, file, lintOptions);
-      if (result) results.push(result);
-    } catch (error) {
-      reportFailure(error, file);
-    }
-  };
-  // With -f alone there is nothing else to lint; without it, no paths means "scan the current directory".
-  const onlyLayers = options.valuesFiles.length > 0 && options.patterns.length === 0 && !options.stdin;
-  if (!onlyLayers) {
-    const inputs = lintInputs(options, io, readLimits, (error) => reportFailure(error, error.message));
-    for (const input of inputs) lintOne(input);
-  }
-
-  const shown = options.quiet ? results.map(errorsOnly) : results;
-  for (const { formatter, file } of outputs) {
-    // Colour is for terminals: a file gets it only when asked for with --color.
-    const color = file === undefined ? useColor(options, io) : options.color === true;
-    const output = formatter(shown, { cwd: io.cwd, color, rules: RULES });
-    const text = output && !output.endsWith('\n') ? `${output}\n` : output;
-    if (file === undefined) {
-      if (text) io.stdout(text);
-    } else {
-      writeOutputFile(path.resolve(io.cwd, file), text);
-    }
-  }
-
-  if (inputFailed) return EXIT.failure;
-  const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
-  const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
-  if (errors > 0) return EXIT.lintErrors;
-  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
-    io.stderr(`omlint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
-    return EXIT.lintErrors;
-  }
-  return EXIT.ok;
 }
 
-interface LintInput {
-  /** Absolute path, or `<stdin>` for standard input without --stdin-filename. */
-  file: string;
-  read: () => string;
+/** Entry of a worker thread started by lintAll (parallel.ts): the same file linter, from the same argv. */
+export function workerMain(): void {
+  serveWorker((argv, cwd) => {
+    const options = parseArgs(argv);
+    const { RULES } = require('../rules') as typeof import('../rules');
+    const { ConfigResolver: Resolver } = require('../engine/config') as typeof import('../engine/config');
+    const configs = new Resolver({ configFile: options.configFile, cwd, knownRuleIds: RULES.map((rule) => rule.id) });
+    const linter = fileLinter(options, cwd, configs, () => undefined);
+    return (file) => linter.lintFile({ file, read: () => readSourceFile(file, linter.readLimits) });
+  });
 }
 
 /** The files to lint, or standard input as the file --stdin-filename names. */

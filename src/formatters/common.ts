@@ -1,6 +1,7 @@
 /** Small helpers several formats share: paths as users and CI services expect them, XML text. */
 import * as path from 'path';
 import type { Finding, LintResult, Severity } from '../types';
+import type { FormatterContext, FormatterStream, StreamingFormatter } from './types';
 
 /** The path relative to `cwd` with `/` separators; absolute when the file is outside `cwd`. */
 export function relativePath(cwd: string, file: string): string {
@@ -42,4 +43,15 @@ export function xmlEscape(text: string): string {
 /** One line of text: findings may quote a value that spans lines. */
 export function oneLine(text: string): string {
   return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+}
+
+/** A formatter made of its streaming form: every result's text, then the end (one code path for both). */
+export function streamed(stream: (context: FormatterContext) => FormatterStream): StreamingFormatter {
+  const formatter = (results: readonly LintResult[], context: FormatterContext): string => {
+    const writer = stream(context);
+    let text = '';
+    for (const result of results) text += writer.write(result);
+    return text + writer.end();
+  };
+  return Object.assign(formatter, { stream });
 }

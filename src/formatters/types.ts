@@ -12,3 +12,18 @@ export interface FormatterContext {
 
 /** A formatter is a pure function: results in, text out. */
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+
+/**
+ * A format written result by result: `write` for each result in order, then `end`; the texts
+ * together are the formatter's whole output. The CLI prints such a format as results come, so a run
+ * over thousands of files keeps no results for it.
+ */
+export interface FormatterStream {
+  write(result: LintResult): string;
+  end(): string;
+}
+
+/** A formatter that can also be streamed (see `streamed` in common.ts). */
+export interface StreamingFormatter extends Formatter {
+  stream(context: FormatterContext): FormatterStream;
+}

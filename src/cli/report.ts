@@ -1,0 +1,97 @@
+/**
+ * A run's report: results arrive one by one in file order and go to every output. A format that can
+ * be written result by result (json, stylish: `stream` in src/formatters) is turned into text as
+ * results come, and printed as it grows when it goes to stdout, so a run over thousands of files
+ * keeps neither its results nor their text for it. Other formats get every result at the end.
+ * The bytes of each output are those of the formatter called once with all results.
+ */
+import type { LintResult } from '../types';
+import type { Formatter, FormatterContext, FormatterStream, StreamingFormatter } from '../formatters/types';
+
+export interface ReportOutput {
+  formatter: Formatter;
+  context: FormatterContext;
+  /** Undefined: stdout. */
+  file?: string;
+}
+
+/** Text handed to stdout at a time while streaming: few writes, little held. */
+const FLUSH_AT = 64 * 1024;
+
+interface OutputState extends ReportOutput {
+  stream?: FormatterStream;
+  /** Printed while the run goes on (the stdout output, when no output before it could fail first). */
+  live: boolean;
+  /** Text written by the stream and not yet printed. */
+  pending: string;
+  /** Whether anything was printed yet, and the last character printed (the output must end with a newline). */
+  printed: boolean;
+  lastChar: string;
+}
+
+export class Report {
+  private readonly outputs: OutputState[];
+  /** Results for the formats that need them all at once; only kept when there is such a format. */
+  private readonly kept: LintResult[] = [];
+  private readonly keepResults: boolean;
+  errors = 0;
+  warnings = 0;
+
+  constructor(
+    outputs: readonly ReportOutput[],
+    private readonly shown: (result: LintResult) => LintResult,
+    private readonly stdout: (text: string) => void,
+    private readonly writeFile: (file: string, text: string) => void,
+  ) {
+    // Outputs are written in order at the end; stdout goes early only when no -o file before it is
+    // written first (a file that cannot be written ends the run before the outputs after it).
+    const fileFirst = outputs.findIndex((output) => output.file !== undefined);
+    const stdoutAt = outputs.findIndex((output) => output.file === undefined);
+    this.outputs = outputs.map((output, i) => {
+      const stream = isStreaming(output.formatter) ? output.formatter.stream(output.context) : undefined;
+      const live = stream !== undefined && i === stdoutAt && (fileFirst === -1 || fileFirst > stdoutAt);
+      return { ...output, stream, live, pending: '', printed: false, lastChar: '' };
+    });
+    this.keepResults = this.outputs.some((output) => !output.stream);
+  }
+
+  add(result: LintResult): void {
+    this.errors += result.errorCount;
+    this.warnings += result.warningCount;
+    const shown = this.shown(result);
+    for (const output of this.outputs) {
+      if (!output.stream) continue;
+      output.pending += output.stream.write(shown);
+      if (output.live && output.pending.length >= FLUSH_AT) this.print(output);
+    }
+    if (this.keepResults) this.kept.push(shown);
+  }
+
+  /** Writes every output, in order: the rest of the streamed ones, the others whole. */
+  finish(): void {
+    for (const output of this.outputs) {
+      if (output.stream) {
+        output.pending += output.stream.end();
+      } else {
+        output.pending = output.formatter(this.kept, output.context);
+      }
+      const last = output.pending ? output.pending[output.pending.length - 1] : output.lastChar;
+      // Every report ends with a newline; an empty one stays empty.
+      if ((output.printed || output.pending) && last !== '\n') output.pending += '\n';
+      if (output.file === undefined) this.print(output);
+      else this.writeFile(output.file, output.pending);
+    }
+  }
+
+  private print(output: OutputState): void {
+    if (!output.pending) return;
+    this.stdout(output.pending);
+    output.printed = true;
+    output.lastChar = output.pending[output.pending.length - 1];
+    output.pending = '';
+  }
+}
+
+function isStreaming(formatter: Formatter): formatter is StreamingFormatter {
+  return typeof (formatter as Partial<StreamingFormatter>).stream === 'function';
+}
