@@ -1,9 +1,10 @@
 /** --format repeated with -o per format, a lone -o, and --stdin --stdin-filename, through the CLI. */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { omlint } from './support/cli-in-process';
+import { git as gitIn } from './support/git';
 
 const ROOT = path.join(__dirname, '..');
 const BROKEN = fs.readFileSync(path.join(ROOT, 'fixtures', 'demo', 'values-broken.yaml'), 'utf8');
@@ -102,7 +103,7 @@ describe('--stdin', () => {
 
   it('takes --since from the named path: git is asked about that file in its repository', () => {
     const dir = scratch({ 'helm/values.yaml': CLEAN });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@omlint.invalid', ...args], { cwd: dir });
+    const git = (...args: string[]): string => gitIn(dir, ...args);
     git('init', '-q');
     git('add', 'helm/values.yaml');
     git('commit', '-q', '-m', 'clean values');

@@ -1,8 +1,8 @@
 /** The omlint command as users and CI run it: output, formats, options and exit codes. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { execFileSync } from 'child_process';
 import { omlint, scratchDir, STACK_LINE, ROOT } from './support/cli';
+import { git } from './support/git';
 
 /** A correct Google config but for one thing: no OpenMetadata JWKS in publicKeys (line 8, column 7). */
 const MISSING_JWKS = `openmetadata:
@@ -170,8 +170,6 @@ describe('bad input', () => {
 });
 
 describe('--since and --baseline', () => {
-  const git = (cwd: string, ...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, encoding: 'utf8' });
 
   it('reads the file at the git revision and lints the working copy', () => {
     const dir = scratchDir({ 'values.yaml': CLEAN });

@@ -8,10 +8,10 @@
  * (file order, who lints what, how errors cross threads) is checked with a stand-in linter. No
  * timing is asserted anywhere.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, runCli, useScratchDir, CliRun } from './robustness/cli';
+import { git as gitIn } from './support/git';
 
 const PRELOADS = path.join(ROOT, 'test', 'robustness', 'preload');
 const UNREADABLE = { NODE_OPTIONS: `--require ${path.join(PRELOADS, 'unreadable.js')}` };
@@ -120,10 +120,7 @@ describe('the built CLI with and without worker threads', () => {
   it('prints the same with --since (each thread asks git for its own files)', () => {
     const repo = path.join(scratch.dir, 'repo');
     fs.cpSync(path.join(tree, 'generated', 'team-0'), repo, { recursive: true });
-    const git = (...args: string[]): void => {
-      const result = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-    };
+    const git = (...args: string[]): string => gitIn(repo, ...args);
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'values');

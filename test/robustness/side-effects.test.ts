@@ -9,6 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AUTH_VALUES, CHILD_TIMEOUT_MS, cleanEnv, corpusAndFixtureFiles, expectCleanRun, runCli, useScratchDir } from './cli';
+import { git as gitIn } from '../support/git';
 
 const SANDBOX = path.join(__dirname, 'preload', 'sandbox.js');
 const SANDBOXED = { NODE_OPTIONS: `--require ${SANDBOX} --disallow-code-generation-from-strings` };
@@ -103,10 +104,7 @@ describe('--since runs only `git show`, with arguments that cannot be options', 
     repo = path.join(scratch.dir, 'git-repo');
     fs.mkdirSync(repo, { recursive: true });
     fs.writeFileSync(path.join(repo, 'values.yaml'), AUTH_VALUES);
-    const git = (...args: string[]): void => {
-      const result = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-    };
+    const git = (...args: string[]): string => gitIn(repo, ...args);
     git('init', '-q');
     git('add', 'values.yaml');
     git('commit', '-q', '-m', 'values');
