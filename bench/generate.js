@@ -530,7 +530,7 @@ function sampleValuesFiles(count, seed) {
   return Array.from({ length: count }, () => valuesFile(g, g.pick(ENVS)));
 }
 
-module.exports = { generate, sampleValuesFiles, OUT };
+module.exports = { generate, sampleValuesFiles, prng, OUT };
 
 if (require.main === module) {
   console.log(generate({ force: process.argv.includes('--force') }));

@@ -24,7 +24,10 @@ const FUZZ = Number(process.env.OMLINT_FUZZ_SCALE ?? 1);
 
 const generator = require('../bench/generate') as {
   sampleValuesFiles(count: number, seed: number): string[];
+  /** A seeded PRNG (the benchmark's), so a failure names an input that can be reproduced. */
+  prng(seed: number): () => number;
 };
+const { prng } = generator;
 
 function filesUnder(dir: string, pattern: RegExp): string[] {
   const out: string[] = [];
@@ -40,18 +43,6 @@ const fixtureFiles = filesUnder(path.join(ROOT, 'fixtures'), /\.ya?ml$/);
 const corpusFiles = filesUnder(CORPUS, /\.(ya?ml|env)$/);
 const realFiles = [...fixtureFiles, ...corpusFiles].map((file) => ({ name: path.relative(ROOT, file), text: fs.readFileSync(file, 'utf8') }));
 const generatedFiles = generator.sampleValuesFiles(150, 42).map((text, i) => ({ name: `generated-${i}.yaml`, text }));
-
-/** A seeded PRNG, so a failure names an input that can be reproduced. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The lint result as the json formatter prints it, or the error a file raises. */
 function lintOutput(text: string, file: string, parser: 'auto' | 'yaml'): string {
