@@ -316,12 +316,17 @@ class Reader {
     this.pendingKeyEnd = keyEnd;
     const valueStart = skipSpaces(text, colon + 1, eol);
     if (isEndOfContent(text, valueStart, eol)) {
-      this.pendingFrame = frame;
-      this.pendingIndent = frame.indent;
-      this.pendingNullAt = valueStart;
+      this.awaitValue(frame, valueStart);
       return;
     }
     this.inlineValue(frame, valueStart, eol);
+  }
+
+  /** Nothing after the key or dash on its line: the next lines decide (a nested block, or null at `nullAt`). */
+  private awaitValue(frame: Frame, nullAt: number): void {
+    this.pendingFrame = frame;
+    this.pendingIndent = frame.indent;
+    this.pendingNullAt = nullAt;
   }
 
   /** `- value`, `- key: value` or `-` at `i` in the sequence of `frame`. */
@@ -329,9 +334,7 @@ class Reader {
     const text = this.text;
     const valueStart = skipSpaces(text, i + 1, eol);
     if (isEndOfContent(text, valueStart, eol)) {
-      this.pendingFrame = frame;
-      this.pendingIndent = frame.indent;
-      this.pendingNullAt = valueStart;
+      this.awaitValue(frame, valueStart);
       return;
     }
     if (isDash(text, valueStart, eol)) throw UNSUPPORTED;
