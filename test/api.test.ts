@@ -19,6 +19,24 @@ describe('lintText', () => {
     expect(lintText('authentication: is mentioned only in a string\n', 'values.yaml')).toBeUndefined();
   });
 
+  it('skips, without parsing, a text that mentions auth but has no key any layout reads', () => {
+    // Another chart's values: it says "authentication", but holds no openmetadata/global/config key.
+    const otherChart = 'airflow:\n  webserver:\n    authentication: ldap\n    defaultUser: "unclosed\n';
+    expect(lintText(otherChart, 'values.yaml')).toBeUndefined();
+    // The same broken text under a layout key is parsed, and its syntax error reported.
+    const broken = lintText(`openmetadata:\n${otherChart.replace(/^/gm, '  ')}`, 'values.yaml');
+    expect(broken?.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['yaml-syntax', 5, 20]]);
+  });
+
+  it('parses every text a layout can read: a key spelled with an escape, the server layout, a bare SAML fragment', () => {
+    const escaped = lintText('"\\x6fpenmetadata":\n  config:\n    authentication:\n      publicKeys: []\n', 'values.yaml');
+    expect(escaped?.messages.find((m) => m.ruleId === 'jwks-public-key')).toMatchObject({ line: 4, column: 7 });
+    const server = lintText('authenticationConfiguration:\n  provider: google\n  publicKeyUrls: []\n', 'openmetadata.yaml');
+    expect(server?.messages.length).toBeGreaterThan(0);
+    const saml = lintText('idp:\n  entityId: "https://idp.example.com"\nsp:\n  entityId: "https://om.example.com"\n', 'openmetadata.yaml');
+    expect(saml).toBeDefined();
+  });
+
   it('honours rule settings', () => {
     const rulesOf = (result: ReturnType<typeof lintText>): string[] => (result?.messages ?? []).map((m) => m.ruleId);
     expect(rulesOf(lintText(BAD, 'v.yaml', { rules: { 'jwks-public-key': 'off' } }))).not.toContain('jwks-public-key');

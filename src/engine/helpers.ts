@@ -142,16 +142,31 @@ export function forEachString(value: Plain | undefined, visit: (path: Path, text
   for (const { path, text } of stringsOf(value)) visit(path, text);
 }
 
-/** Calls `visit` for every map key below `value`, with the path of that key. */
-export function forEachKey(value: Plain | undefined, visit: (path: (string | number)[], key: string) => void, path: (string | number)[] = [], depth = 0): void {
-  if (depth > 64) return;
-  if (Array.isArray(value)) value.forEach((item, i) => forEachKey(item, visit, [...path, i], depth + 1));
-  else if (isPlainMap(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      visit([...path, key], key);
-      forEachKey(child, visit, [...path, key], depth + 1);
+/**
+ * Calls `visit` for every map key below `value`, with the path of that key. The path is one array
+ * reused for every key (only valid during the call: copy it to keep it), as nearly every key is
+ * looked at and dropped.
+ */
+export function forEachKey(value: Plain | undefined, visit: (path: readonly (string | number)[], key: string) => void): void {
+  const path: (string | number)[] = [];
+  const walk = (node: Plain | undefined, depth: number): void => {
+    if (depth > 64) return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i], depth + 1);
+        path.pop();
+      }
+    } else if (isPlainMap(node)) {
+      for (const key of Object.keys(node)) {
+        path.push(key);
+        visit(path, key);
+        walk(node[key], depth + 1);
+        path.pop();
+      }
     }
-  }
+  };
+  walk(value, 0);
 }
 
 /** Chart keys that take a {secretRef, secretKey} reference to a secret (clientSecret, dnAdminPassword, …). */

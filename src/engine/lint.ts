@@ -50,6 +50,18 @@ export class RuleCrashError extends Error {}
  */
 const AUTH_WORDS = /authentication|authorizer|jwtTokenConfiguration|fernetkey|fernetConfiguration|samlConfiguration|SAML_|\bidp\s*:/;
 
+/**
+ * Keys one of which every layout needs to find auth sections: `openmetadata`, `global` and `config`
+ * (helm-values.ts), the server's `…Configuration` sections and the bare SAML fragment's `idp`, `sp`,
+ * `security`, `debugMode` (server-config.ts). Other charts' values often say "authentication"; without
+ * one of these keys they are skipped before parsing (a tenth of bench/'s files). A backslash escape in
+ * a quoted key can spell any key, so a text with a backslash is always parsed.
+ */
+const LAYOUT_WORDS = /openmetadata|global|config|Configuration|idp|\bsp\b|security|debugMode|\\/;
+
+/** Every rule id, for the directives' unknown-id check. */
+const KNOWN_RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
 /** Lints one text. Undefined means the text holds no OpenMetadata auth config: skip it silently. */
 export function lintText(text: string, filePath: string, options: LintOptions = {}): LintResult | undefined {
   if (isEnvFileName(filePath)) return lintEnvText(text, filePath, options);
@@ -57,6 +69,7 @@ export function lintText(text: string, filePath: string, options: LintOptions = 
   const limits = resolveLimits(options.limits);
   const longLine = longLineFindings(text, filePath, options);
   if (longLine) return toResult(filePath, longLine);
+  if (!LAYOUT_WORDS.test(text)) return undefined;
   const parsed = parseSource(text, filePath, { limits, parser: options.parser });
   // Collected on first need: a file without findings never pays for walking its values.
   let secrets: Set<string> | undefined;
@@ -76,8 +89,7 @@ export function lintText(text: string, filePath: string, options: LintOptions = 
     for (const model of models) for (const finding of lintModel(model, options, fileSecrets)) findings.push(finding);
   }
   if (!sawAuthConfig) return undefined;
-  const knownRuleIds = RULES.map((rule) => rule.id);
-  return toResult(filePath, applyDirectives(text, filePath, findings, { knownRuleIds, reportUnused: options.reportUnusedDisableDirectives }));
+  return toResult(filePath, applyDirectives(text, filePath, findings, { knownRuleIds: KNOWN_RULE_IDS, reportUnused: options.reportUnusedDisableDirectives }));
 }
 
 /**

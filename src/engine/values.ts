@@ -32,14 +32,26 @@ export interface ExtraEnv {
   hasValueFrom: boolean;
 }
 
+/**
+ * The list last asked about and its entries: half a dozen rules ask for the same model's extraEnvs,
+ * default-signing-keys once per key. Plain values are never modified once read, so the entries of
+ * the same list cannot change.
+ */
+let lastList: Plain[] | undefined;
+let lastEnvs: readonly ExtraEnv[] = [];
+
 /** The chart's root `extraEnvs` (under the dependency key in an umbrella chart), entries with a name. */
-export function extraEnvsOf(ctx: RuleContext): ExtraEnv[] {
+export function extraEnvsOf(ctx: RuleContext): readonly ExtraEnv[] {
   const list = ctx.get(['extraEnvs'], 'chart');
   if (!Array.isArray(list)) return [];
-  return list.flatMap((entry, index) => {
-    if (!isPlainMap(entry) || typeof entry.name !== 'string') return [];
-    return [{ index, name: entry.name.trim(), value: entry.value, hasValueFrom: entry.valueFrom !== undefined }];
-  });
+  if (list !== lastList) {
+    lastEnvs = list.flatMap((entry, index) => {
+      if (!isPlainMap(entry) || typeof entry.name !== 'string') return [];
+      return [{ index, name: entry.name.trim(), value: entry.value, hasValueFrom: entry.valueFrom !== undefined }];
+    });
+    lastList = list;
+  }
+  return lastEnvs;
 }
 
 /** Structural equality of plain values (map key order does not matter, list order does). */

@@ -16,8 +16,9 @@ export default defineRule({
   description: 'A key with a dot inside the auth sections; the chart reads nested keys only.',
   check(ctx) {
     for (const section of AUTH_SECTION_KEYS) {
-      forEachKey(ctx.get([section]), (path, key) => {
+      forEachKey(ctx.get([section]), (keyPath, key) => {
         if (!key.includes('.')) return;
+        const path = [...keyPath];
         const parts = key.split('.');
         const parent = String([section, ...path].at(-2));
         const advice =
