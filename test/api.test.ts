@@ -37,6 +37,13 @@ describe('lintText', () => {
     expect(saml).toBeDefined();
   });
 
+  it('lints SAML keys that come with no other auth word: a bare sp/security fragment, sp under openmetadata.config', () => {
+    const fragment = 'sp:\n  entityId: "https://catalog.acme-corp.io"\n  acs: "https://catalog.acme-corp.io/callback"\nsecurity:\n  strictMode: true\n';
+    expect(lintText(fragment, 'conf/openmetadata.yaml')).toBeDefined();
+    const misplaced = lintText('openmetadata:\n  config:\n    sp:\n      entityId: "https://catalog.acme-corp.io"\n', 'values.yaml');
+    expect(misplaced?.messages.find((m) => m.ruleId === 'no-unknown-keys')).toMatchObject({ line: 3, column: 5 });
+  });
+
   it('honours rule settings', () => {
     const rulesOf = (result: ReturnType<typeof lintText>): string[] => (result?.messages ?? []).map((m) => m.ruleId);
     expect(rulesOf(lintText(BAD, 'v.yaml', { rules: { 'jwks-public-key': 'off' } }))).not.toContain('jwks-public-key');

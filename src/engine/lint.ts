@@ -46,9 +46,11 @@ export class RuleCrashError extends Error {}
 
 /**
  * Words without which a text cannot hold OpenMetadata auth settings. Checked before parsing, so
- * the YAML files a pre-commit hook hands over that are not ours cost almost nothing.
+ * the YAML files a pre-commit hook hands over that are not ours cost almost nothing. `idp:`, `sp:`
+ * and `security:` alone are SAML settings too: a bare fragment of the SAML docs page
+ * (server-config.ts), or the same keys misplaced under openmetadata.config (helm-values.ts).
  */
-const AUTH_WORDS = /authentication|authorizer|jwtTokenConfiguration|fernetkey|fernetConfiguration|samlConfiguration|SAML_|\bidp\s*:/;
+const AUTH_WORDS = /authentication|authorizer|jwtTokenConfiguration|fernetkey|fernetConfiguration|samlConfiguration|SAML_|\b(?:idp|sp|security)\s*:/;
 
 /**
  * Keys one of which every layout needs to find auth sections: `openmetadata`, `global` and `config`
