@@ -133,9 +133,29 @@ interface Redactor {
  */
 let lastRedactor: { secrets: ReadonlySet<string>; size: number; redactor: Redactor } | undefined;
 
+/**
+ * Redactors by the secrets they hide, for sets small enough to be worth a key: the files of one
+ * repository often hold the same few values under secret-like keys (a region under secretsManager,
+ * a TLS Secret's name, the path of the private key), and building a redactor (every form of every
+ * secret, sorted) cost more than redacting a file's messages with it.
+ */
+const redactorsBySecrets = new Map<string, Redactor>();
+const REDACTORS_MAX = 64;
+const REDACTOR_KEY_MAX = 4096;
+
 function redactorFor(secrets: ReadonlySet<string>): Redactor {
   if (lastRedactor?.secrets === secrets && lastRedactor.size === secrets.size) return lastRedactor.redactor;
-  const redactor = buildRedactor(secrets);
+  // Length-prefixed, so no two different sets share a key.
+  let key = '';
+  for (const secret of secrets) key += `${secret.length}:${secret}`;
+  let redactor = redactorsBySecrets.get(key);
+  if (!redactor) {
+    redactor = buildRedactor(secrets);
+    if (key.length <= REDACTOR_KEY_MAX) {
+      if (redactorsBySecrets.size >= REDACTORS_MAX) redactorsBySecrets.clear();
+      redactorsBySecrets.set(key, redactor);
+    }
+  }
   lastRedactor = { secrets, size: secrets.size, redactor };
   return redactor;
 }

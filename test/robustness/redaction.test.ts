@@ -232,6 +232,19 @@ describe('the two ways a message is searched for secrets', () => {
   });
 });
 
+describe('redactors kept by the secrets they hide', () => {
+  it('a new set with the same secrets reuses one; sets whose secrets only join alike do not', () => {
+    const message = 'client secret "abcd\u0000efgh" and "abcd" and "efgh"';
+    const whole = redact(message, new Set(['abcd\u0000efgh']));
+    const parts = redact(message, new Set(['abcd', 'efgh']));
+    expect(whole).toBe('client secret "«redacted»" and "abcd" and "efgh"');
+    expect(parts).toBe('client secret "«redacted»\u0000«redacted»" and "«redacted»" and "«redacted»"');
+    // Fresh sets (as every file brings) with the same content: the same answers again.
+    expect(redact(message, new Set(['abcd\u0000efgh']))).toBe(whole);
+    expect(redact(message, new Set(['abcd', 'efgh']))).toBe(parts);
+  });
+});
+
 describe('a rule that crashes with a secret in its error', () => {
   it('prints a one-line internal error (and with --debug a stack) without the secret; other files are still linted', () => {
     const secret = 'crash-secret-4f9a8b7c6d5e4f3a2b1c';
