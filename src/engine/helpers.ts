@@ -32,10 +32,15 @@ function parseUrl(text: string): URL | undefined {
   }
 }
 
-/** The array elements that are strings, with their indexes. */
+/** The array elements that are strings, with their indexes. (A loop: flatMap with an array per item was ~1 % of a 10 000-file run.) */
 export function stringItems(value: Plain | undefined): { item: string; index: number }[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index) => (typeof item === 'string' ? [{ item, index }] : []));
+  const found: { item: string; index: number }[] = [];
+  if (!Array.isArray(value)) return found;
+  for (let index = 0; index < value.length; index++) {
+    const item = value[index];
+    if (typeof item === 'string') found.push({ item, index });
+  }
+  return found;
 }
 
 export function isNonEmptyString(value: Plain | undefined): value is string {

@@ -238,7 +238,11 @@ export function lintModel(model: AuthModel, options: LintOptions, fileSecrets?: 
   const defaults = model.defaults ?? chartDefaults(options.chartVersion);
   const effective = (path: Path): Plain | undefined => coalescedAt(model.config, defaults, path);
   const provider = String(effective(['authentication', 'provider']));
-  const get = (path: Path, root?: ModelRoot): Plain | undefined => valueAt(model.document, documentPath(model, path, root));
+  // The three roots a rule's path may start from, looked up once: rules ask for values many times per model.
+  const configRoot = valueAt(model.document, model.configPath);
+  const chartRoot = valueAt(model.document, model.chartPath);
+  const get = (path: Path, root?: ModelRoot): Plain | undefined =>
+    valueAt(root === 'document' ? model.document : root === 'chart' ? chartRoot : configRoot, path);
   const origin = (path: Path, root?: ModelRoot): Origin | undefined => {
     if (get(path, root) === undefined) return undefined;
     const at = documentPath(model, path, root);
