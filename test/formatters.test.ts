@@ -1,6 +1,8 @@
 /**
  * Every output format on real lint results: each parses as what it claims to be (SARIF against the
- * SARIF 2.1.0 schema, XML, JSON), carries the documented fields, and never carries a secret.
+ * SARIF 2.1.0 schema, XML, JSON), carries the documented fields, and never carries a secret. Every
+ * format is written result by result (the CLI streams it); its bytes are pinned by a snapshot taken
+ * from the whole-run formatters before they were streamed.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,9 +15,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { lintText } from '../src/engine/lint';
 import { RULES } from '../src/rules';
 import { FORMAT_NAMES, loadFormatter } from '../src/formatters';
-import type { FormatterContext } from '../src/formatters/types';
+import type { FormatterContext, StreamingFormatter } from '../src/formatters/types';
 import type { Finding, LintResult } from '../src/types';
-import { escapeData, escapeProperty, ANNOTATIONS_PER_LEVEL } from '../src/formatters/github';
+import { escapeData, escapeProperty, ANNOTATIONS_PER_LEVEL, PLAIN_LINES } from '../src/formatters/github';
 import { fingerprints } from '../src/formatters/fingerprint';
 import { docsUrl } from '../src/engine/rule';
 import { omlint } from './support/cli-in-process';
@@ -388,5 +390,71 @@ describe('stylish', () => {
     // eslint-disable-next-line no-control-regex
     expect(format('stylish', [demo], { ...context, color: true })).toMatch(/\u001b\[2mhttps:\/\//);
     expect(format('stylish', [clean])).toBe('');
+  });
+});
+
+describe('streaming', () => {
+  /** Made-up results in a fixed directory, so the bytes depend on the formatters alone. */
+  const PINNED: FormatterContext = {
+    cwd: '/repo',
+    color: false,
+    rules: [
+      { id: 'jwks-public-key', severity: 'error', description: 'publicKeys must list the <JWKS> URL & "more"' },
+      { id: 'no-placeholders', severity: 'warn', description: 'No template placeholders' },
+    ],
+  };
+  const values = '/repo/helm/values.yaml';
+  const pinnedResults: LintResult[] = [
+    resultOf(values, [
+      finding({ filePath: values, line: 4, column: 7, endLine: 4, endColumn: 31, keyPath: ['openmetadata', 'config', 'authentication', 'publicKeys', 0] }),
+      finding({ filePath: values, line: 4, column: 7, endLine: 4, endColumn: 31, keyPath: ['openmetadata', 'config', 'authentication', 'publicKeys', 0], message: 'the same key again' }),
+      finding({ filePath: values, ruleId: 'no-placeholders', severity: 'warn', line: 9, column: 18, endLine: 9, endColumn: 30, message: 'authority "{Tenant ID}" <b> & 100%,\n::error::x', keyPath: ['openmetadata', 'config', 'authentication', 'authority'] }),
+      finding({ filePath: values, ruleId: 'no-plaintext-secrets', severity: 'info', line: 12, column: 23, endLine: 12, endColumn: 33, message: 'clientSecret holds «redacted» in plain text' }),
+    ]),
+    resultOf('/repo/clean values.yaml', []),
+    resultOf('/repo/env/prod.yaml', [
+      finding({ filePath: '/repo/env/base.yaml', line: 2, column: 3, endLine: 2, endColumn: 9, message: 'set in the layer below, line 2' }),
+      finding({ filePath: '/repo/env/prod.yaml', ruleId: 'omlint-directive', severity: 'warn', line: 1, column: 1, endLine: 1, endColumn: 40, message: 'unknown rule "no-such-rule"' }),
+    ]),
+    resultOf('/elsewhere/values.yaml', [finding({ filePath: '/elsewhere/values.yaml', severity: 'warn' })]),
+    resultOf('<stdin>', [finding({ filePath: '<stdin>', line: 3, endLine: 3 })]),
+  ];
+  const stream = (name: string): StreamingFormatter => loadFormatter(name) as StreamingFormatter;
+  const version = String(require('../package.json').version);
+
+  it.each(FORMAT_NAMES.map((name) => [name]))('%s keeps the bytes it had before it was streamed, for a run and an empty run', (name) => {
+    const texts = [[], pinnedResults].map((results) => stream(name)(results, PINNED).split(`"${version}"`).join('"<version>"'));
+    expect(texts).toMatchSnapshot();
+  });
+
+  it.each(FORMAT_NAMES.map((name) => [name]))('%s is written result by result: write() for each, then end(), are the whole output', (name) => {
+    expect(typeof stream(name).stream).toBe('function');
+    for (const results of [[], [clean], [secrets, demo, clean, hostile], pinnedResults, [clean, clean]]) {
+      const writer = stream(name).stream(context);
+      const chunks = results.map((result) => writer.write(result));
+      expect(chunks.join('') + writer.end()).toBe(format(name, results));
+      // A result's text comes with it (the CLI prints it and forgets it), but for junit, whose root
+      // element carries the totals and so waits for the end.
+      const demoAt = results.indexOf(demo);
+      if (demoAt >= 0) expect(chunks.slice(0, demoAt + 1).join('').includes('values-demo.yaml')).toBe(name !== 'junit');
+    }
+  });
+
+  it.each([['sarif'], ['gitlab']])('%s written issue by issue is what JSON.stringify prints for the whole', (name) => {
+    for (const results of [[], [clean], [secrets, demo, clean, hostile], pinnedResults]) {
+      const text = format(name, results);
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+    }
+  });
+
+  it.each([['github'], ['compact']])('%s counts and joins lines across results as within one', (name) => {
+    // More findings than the annotations and plain lines github prints: the cap spans results.
+    const findings = Array.from({ length: 2 * ANNOTATIONS_PER_LEVEL + PLAIN_LINES + 30 }, (_, i) =>
+      finding({ line: i + 1, endLine: i + 1, severity: (['error', 'warn', 'info'] as const)[i % 3] }));
+    const one = resultOf(path.join(CWD, 'values.yaml'), findings);
+    const split = [0, 5, 6, 400, 1100, findings.length].slice(1).map((end, i, ends) => resultOf(one.filePath, findings.slice(i === 0 ? 0 : ends[i - 1], end)));
+    const whole = format(name, [one]);
+    expect(format(name, [clean, ...split.flatMap((result) => [result, clean])])).toBe(whole);
+    if (name === 'github') expect(whole.split('\n').pop()).toMatch(/ \d+ not printed\./);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Many files. The report is printed as results come (src/cli/report.ts): the same bytes as the
- * formatter called once with every result. Worker threads (src/cli/parallel.ts) change nothing but
+ * Many files. The report is printed as results come (src/cli/report.ts), in every format: the same
+ * bytes as the formatter called once with every result, with --quiet and for a run without results. Worker threads (src/cli/parallel.ts) change nothing but
  * speed: the same directory linted by the built CLI with OMLINT_WORKERS=0 (one thread) and
  * OMLINT_WORKERS=2 (the main thread and two workers share the files) gives the same stdout, stderr
  * and exit code, byte for byte, whatever the files hold: findings, YAML syntax errors, unreadable,
@@ -44,18 +44,77 @@ function lint(format: string, workers: string, env: NodeJS.ProcessEnv = UNREADAB
 describe('a streamed report (in process, from the sources)', () => {
   const { run } = require('../src/cli/main') as typeof import('../src/cli/main');
   const api = require('../src/index') as typeof import('../src/index');
+  const { FORMAT_NAMES } = require('../src/formatters') as typeof import('../src/formatters');
+  type Result = import('../src/types').LintResult;
 
-  it.each(['json', 'stylish'])('--format %s: several writes that together are the formatter\'s output for all results', (format) => {
-    const dir = path.join(tree, 'generated', 'team-0');
+  const SECRET = 'QxStreamedSecret4Kq9Zt';
+  let dir: string;
+  let results: Result[];
+  beforeAll(() => {
+    // The generated files, a clean file and one whose finding is about a secret written in it.
+    dir = path.join(scratch.dir, 'streamed');
+    fs.cpSync(path.join(tree, 'generated', 'team-0'), dir, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'fixtures', 'examples', 'values-google.yaml'), path.join(dir, 'values-clean.yaml'));
+    const withSecret = fs.readFileSync(path.join(dir, 'values-clean.yaml'), 'utf8').replace(/^( +)clientId: .*$/m, `$&\n$1clientSecret: "${SECRET}"`);
+    expect(withSecret).toContain(SECRET);
+    fs.writeFileSync(path.join(dir, 'values-secret.yaml'), withSecret);
+    results = api.lintFiles([dir]);
+  });
+
+  /** The CLI's stdout, write by write. */
+  const runStreamed = (args: string[]): { code: number; stderr: string; chunks: string[] } => {
     const chunks: string[] = [];
     let stderr = '';
-    const code = run(['--format', format, dir], { stdout: (text) => chunks.push(text), stderr: (text) => (stderr += text), cwd: scratch.dir, env: {}, isTTY: false });
+    const code = run(args, { stdout: (text) => chunks.push(text), stderr: (text) => (stderr += text), cwd: scratch.dir, env: {}, isTTY: false });
+    return { code, stderr, chunks };
+  };
+  /** The formatter called once with all results, as the CLI prints it: ending with a newline unless empty. */
+  const whole = (format: string, all: readonly Result[]): string => {
+    const text = api.loadFormatter(format)?.(all, { cwd: scratch.dir, color: false, rules: api.RULES }) ?? '';
+    return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+  };
+  /** What --quiet shows of a result: its errors. */
+  const errorsOnly = (result: Result): Result => ({ ...result, messages: result.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 });
+
+  it('lints files with findings, a clean file and a file with a secret', () => {
+    const named = (name: string): Result | undefined => results.find((result) => path.basename(result.filePath) === name);
+    expect(results.length).toBeGreaterThan(50);
+    expect(named('values-clean.yaml')?.messages).toEqual([]);
+    expect(named('values-secret.yaml')?.messages.map((m) => m.ruleId)).toContain('no-plaintext-secrets');
+    // With --quiet, results with warnings only are written without messages.
+    expect(results.some((result) => result.messages.length > 0 && result.errorCount === 0)).toBe(true);
+  });
+
+  it.each(FORMAT_NAMES.map((format) => [format]))('--format %s: several writes that together are the formatter\'s output for all results', (format) => {
+    const { code, stderr, chunks } = runStreamed(['--format', format, dir]);
     expect(stderr).toBe('');
     expect(code).toBe(1);
-    const whole = api.loadFormatter(format)?.(api.lintFiles([dir]), { cwd: scratch.dir, color: false, rules: api.RULES }) ?? '';
-    expect(whole.length).toBeGreaterThan(64 * 1024);
-    expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.join('')).toBe(whole.endsWith('\n') ? whole : `${whole}\n`);
+    const expected = whole(format, results);
+    expect(expected.length).toBeGreaterThan(64 * 1024);
+    // Printed as it grows; junit at the end, as its root element carries the run's totals.
+    expect(chunks.length > 1).toBe(format !== 'junit');
+    expect(chunks.join('')).toBe(expected);
+    expect(expected).not.toContain(SECRET);
+  });
+
+  it.each(FORMAT_NAMES.map((format) => [format]))('--format %s --quiet: the output for the errors of every result', (format) => {
+    const { code, stderr, chunks } = runStreamed(['--format', format, '--quiet', dir]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const expected = whole(format, results.map(errorsOnly));
+    expect(expected).not.toBe(whole(format, results));
+    expect(chunks.join('')).toBe(expected);
+    expect(expected).not.toContain(SECRET);
+  });
+
+  it.each(FORMAT_NAMES.map((format) => [format]))('--format %s: a run without results prints the formatter\'s output for none', (format) => {
+    scratch.write('no-auth/values.yaml', 'image:\n  tag: 1.13.1\n');
+    const { code, stderr, chunks } = runStreamed(['--format', format, path.join(scratch.dir, 'no-auth')]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(chunks.join('')).toBe(whole(format, []));
+    // Nothing at all for the formats that print nothing when clean: not even a newline.
+    expect(chunks.length).toBe(whole(format, []) === '' ? 0 : 1);
   });
 
   it('a bad config file in a folder linted last ends the run before anything is printed', () => {

@@ -1,8 +1,9 @@
 /**
  * A run's report: results arrive one by one in file order and go to every output. A format that can
- * be written result by result (json, stylish: `stream` in src/formatters) is turned into text as
- * results come, and printed as it grows when it goes to stdout, so a run over thousands of files
- * keeps neither its results nor their text for it. Other formats get every result at the end.
+ * be written result by result (every built-in one: `stream` in src/formatters) is turned into text
+ * as results come, and printed as it grows when it goes to stdout, so a run over thousands of files
+ * keeps neither its results nor their text for it (junit alone holds its text until the end: its
+ * header carries totals). Other formatters get every result at the end.
  * The bytes of each output are those of the formatter called once with all results.
  */
 import type { LintResult } from '../types';

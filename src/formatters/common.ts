@@ -1,6 +1,6 @@
 /** Small helpers several formats share: paths as users and CI services expect them, XML text. */
 import * as path from 'path';
-import type { Finding, LintResult, Severity } from '../types';
+import type { LintResult, Severity } from '../types';
 import type { FormatterContext, FormatterStream, StreamingFormatter } from './types';
 
 /** The path relative to `cwd` with `/` separators; absolute when the file is outside `cwd`. */
@@ -16,11 +16,6 @@ export function isInside(relative: string): boolean {
 }
 
 export const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
-
-/** Every finding with the result it belongs to, in output order. */
-export function eachFinding(results: readonly LintResult[]): { result: LintResult; finding: Finding }[] {
-  return results.flatMap((result) => result.messages.map((finding) => ({ result, finding })));
-}
 
 /** Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF). */
 // eslint-disable-next-line no-control-regex
@@ -54,4 +49,37 @@ export function streamed(stream: (context: FormatterContext) => FormatterStream)
     return text + writer.end();
   };
   return Object.assign(formatter, { stream });
+}
+
+/**
+ * Lines given in chunks whose texts, together, are all the lines joined by newlines: each chunk after
+ * the first starts with the newline before it. An empty chunk adds nothing, not even a newline.
+ */
+export function lineJoiner(): (lines: readonly string[]) => string {
+  let started = false;
+  return (lines) => {
+    if (lines.length === 0) return '';
+    const chunk = started ? `\n${lines.join('\n')}` : lines.join('\n');
+    started = true;
+    return chunk;
+  };
+}
+
+/**
+ * One array of a document JSON.stringify(…, null, 2) prints, written element by element with the
+ * same bytes: `before` and `after` are the document's text around the array (`[]` in the whole when
+ * it is empty), `indent` the indentation of the line the array starts on. JSON text never holds a
+ * raw newline inside a string, so each element is indented line by line.
+ */
+export function jsonArrayWriter(before: string, indent: string, after: string): { item(value: unknown): string; end(): string } {
+  const itemIndent = `${indent}  `;
+  let first = true;
+  return {
+    item(value) {
+      const text = `${first ? `${before}[\n` : ',\n'}${itemIndent}${JSON.stringify(value, null, 2).split('\n').join(`\n${itemIndent}`)}`;
+      first = false;
+      return text;
+    },
+    end: () => (first ? `${before}[]${after}` : `\n${indent}]${after}`),
+  };
 }

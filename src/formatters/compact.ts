@@ -1,13 +1,17 @@
 /**
  * One finding a line, `file:line:col: severity message [rule]`, for editors' error-format parsers
  * (Vim/Neovim errorformat, efm-langserver, Emacs compile). No header, no summary: clean is empty.
+ * Written result by result; it keeps nothing but whether a line was written yet.
  */
-import type { Formatter } from './types';
-import { eachFinding, oneLine, relativePath, SEVERITY_WORD } from './common';
+import { lineJoiner, oneLine, relativePath, SEVERITY_WORD, streamed } from './common';
 
-const compact: Formatter = (results, context) =>
-  eachFinding(results)
-    .map(({ finding: m }) => `${relativePath(context.cwd, m.filePath)}:${m.line}:${m.column}: ${SEVERITY_WORD[m.severity]} ${oneLine(m.message)} [${m.ruleId}]`)
-    .join('\n');
+const compact = streamed((context) => {
+  const text = lineJoiner();
+  return {
+    write: (result) =>
+      text(result.messages.map((m) => `${relativePath(context.cwd, m.filePath)}:${m.line}:${m.column}: ${SEVERITY_WORD[m.severity]} ${oneLine(m.message)} [${m.ruleId}]`)),
+    end: () => '',
+  };
+});
 
 export default compact;

@@ -11,14 +11,17 @@ import { relativePath } from './common';
 
 /** One fingerprint per message, in the shape of `results` (result index → message index). */
 export function fingerprints(results: readonly LintResult[], cwd: string): string[][] {
-  return results.map((result) => {
-    const seen = new Map<string, number>();
-    return result.messages.map((finding) => {
-      const anchor = finding.keyPath ? `path:${JSON.stringify(finding.keyPath)}` : `text:${finding.message.replace(/\d+/g, '#')}`;
-      const basis = [finding.ruleId, relativePath(cwd, finding.filePath), anchor].join('\0');
-      const occurrence = seen.get(basis) ?? 0;
-      seen.set(basis, occurrence + 1);
-      return createHash('sha256').update(`${basis}\0${occurrence}`).digest('hex');
-    });
+  return results.map((result) => resultFingerprints(result, cwd));
+}
+
+/** One fingerprint per message of one result: a result's fingerprints depend on it alone (formats stream them). */
+export function resultFingerprints(result: LintResult, cwd: string): string[] {
+  const seen = new Map<string, number>();
+  return result.messages.map((finding) => {
+    const anchor = finding.keyPath ? `path:${JSON.stringify(finding.keyPath)}` : `text:${finding.message.replace(/\d+/g, '#')}`;
+    const basis = [finding.ruleId, relativePath(cwd, finding.filePath), anchor].join('\0');
+    const occurrence = seen.get(basis) ?? 0;
+    seen.set(basis, occurrence + 1);
+    return createHash('sha256').update(`${basis}\0${occurrence}`).digest('hex');
   });
 }

@@ -8,9 +8,8 @@
  * says what was left out. Escaping follows @actions/core: `%`, CR and LF everywhere, and `:` and
  * `,` in properties, so no message can end a command early or start a new one.
  */
-import type { Formatter } from './types';
 import type { Finding, Severity } from '../types';
-import { eachFinding, oneLine, relativePath, SEVERITY_WORD } from './common';
+import { lineJoiner, oneLine, relativePath, SEVERITY_WORD, streamed } from './common';
 import { helpUri } from '../engine/meta';
 
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -38,35 +37,44 @@ function annotation(file: string, m: Finding): string {
   return `::${COMMAND[m.severity]} ${properties}::${escapeData(`${m.message}\n${helpUri(m.ruleId)}`)}`;
 }
 
-const github: Formatter = (results, context) => {
-  const lines: string[] = [];
+/**
+ * Written finding by finding: the cap is counted as findings come and the notice about the rest is
+ * the last line, so the stream keeps only the counts of annotations per level and of the plain lines
+ * and omitted findings.
+ */
+const github = streamed((context) => {
+  const text = lineJoiner();
   const annotated: Record<Severity, number> = { error: 0, warn: 0, info: 0 };
   let plain = 0;
   let omitted = 0;
-  for (const { finding: m } of eachFinding(results)) {
+  const line = (m: Finding): string[] => {
     const file = relativePath(context.cwd, m.filePath);
     if (annotated[m.severity] < ANNOTATIONS_PER_LEVEL) {
       annotated[m.severity]++;
-      lines.push(annotation(file, m));
-    } else if (plain < PLAIN_LINES) {
+      return [annotation(file, m)];
+    }
+    if (plain < PLAIN_LINES) {
       plain++;
       // A fixed prefix: not even a file named `::error…` can turn a plain line into a command.
-      lines.push(`omlint: ${file}:${m.line}:${m.column}: ${SEVERITY_WORD[m.severity]} ${oneLine(m.message)} [${m.ruleId}]`);
-    } else {
-      omitted++;
+      return [`omlint: ${file}:${m.line}:${m.column}: ${SEVERITY_WORD[m.severity]} ${oneLine(m.message)} [${m.ruleId}]`];
     }
-  }
-  if (plain + omitted > 0) {
-    const shown = plain > 0 ? `${plain} printed above as plain lines` : '';
-    const left = omitted > 0 ? `${omitted} not printed` : '';
-    lines.push(
-      `::notice title=${escapeProperty('omlint')}::${escapeData(
-        `${plain + omitted} more findings were not annotated (GitHub shows at most ${ANNOTATIONS_PER_LEVEL} per level and step): ` +
-          `${[shown, left].filter(Boolean).join(', ')}. Upload --format sarif to code scanning to see them all.`,
-      )}`,
-    );
-  }
-  return lines.join('\n');
-};
+    omitted++;
+    return [];
+  };
+  return {
+    write: (result) => text(result.messages.flatMap(line)),
+    end() {
+      if (plain + omitted === 0) return '';
+      const shown = plain > 0 ? `${plain} printed above as plain lines` : '';
+      const left = omitted > 0 ? `${omitted} not printed` : '';
+      return text([
+        `::notice title=${escapeProperty('omlint')}::${escapeData(
+          `${plain + omitted} more findings were not annotated (GitHub shows at most ${ANNOTATIONS_PER_LEVEL} per level and step): ` +
+            `${[shown, left].filter(Boolean).join(', ')}. Upload --format sarif to code scanning to see them all.`,
+        )}`,
+      ]);
+    },
+  };
+});
 
 export default github;

@@ -3,47 +3,62 @@
  * one test suite a linted file, one failing test case a finding (errors and warnings), one passing
  * case for a clean file. Info findings are advice, never a failure: they pass, with the advice as output.
  */
-import type { Formatter } from './types';
-import { relativePath, SEVERITY_WORD, xmlEscape } from './common';
+import { relativePath, SEVERITY_WORD, streamed, xmlEscape } from './common';
+import type { LintResult } from '../types';
+import type { FormatterContext } from './types';
 import { helpUri } from '../engine/meta';
 
-const junit: Formatter = (results, context) => {
-  const suites: string[] = [];
+/**
+ * Written result by result, but printed only at the end: the root element comes first and carries
+ * the run's totals of tests and failures, known only after the last result. So the stream keeps
+ * those two counts and the text of the test suites written so far (the text, not the results it was
+ * made from), and gives it all at `end`.
+ */
+const junit = streamed((context) => {
+  let suites = '';
   let totalTests = 0;
   let totalFailures = 0;
-  for (const result of results) {
-    const file = relativePath(context.cwd, result.filePath);
-    const cases: string[] = [];
-    let failures = 0;
-    for (const m of result.messages) {
-      const where = `${relativePath(context.cwd, m.filePath)}:${m.line}:${m.column}`;
-      const name = xmlEscape(`${m.ruleId} at ${where}`);
-      const detail = xmlEscape(`${where}: ${SEVERITY_WORD[m.severity]} ${m.message} [${m.ruleId}]\n${helpUri(m.ruleId)}`);
-      if (m.severity === 'info') {
-        cases.push(`    <testcase name="${name}" classname="${xmlEscape(file)}"><system-out>${detail}</system-out></testcase>`);
-        continue;
-      }
-      failures++;
-      cases.push(
-        `    <testcase name="${name}" classname="${xmlEscape(file)}">` +
-          `<failure message="${xmlEscape(m.message)}" type="${SEVERITY_WORD[m.severity]}">${detail}</failure></testcase>`,
-      );
+  return {
+    write(result) {
+      const suite = testSuite(result, context);
+      totalTests += suite.tests;
+      totalFailures += suite.failures;
+      suites += `\n${suite.text}`;
+      return '';
+    },
+    end: () =>
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<testsuites name="omlint" tests="${totalTests}" failures="${totalFailures}" errors="0">${suites}\n` +
+      '</testsuites>',
+  };
+});
+
+/** One linted file's test suite, as lines joined by newlines, with its counts for the root element. */
+function testSuite(result: LintResult, context: FormatterContext): { text: string; tests: number; failures: number } {
+  const file = relativePath(context.cwd, result.filePath);
+  const cases: string[] = [];
+  let failures = 0;
+  for (const m of result.messages) {
+    const where = `${relativePath(context.cwd, m.filePath)}:${m.line}:${m.column}`;
+    const name = xmlEscape(`${m.ruleId} at ${where}`);
+    const detail = xmlEscape(`${where}: ${SEVERITY_WORD[m.severity]} ${m.message} [${m.ruleId}]\n${helpUri(m.ruleId)}`);
+    if (m.severity === 'info') {
+      cases.push(`    <testcase name="${name}" classname="${xmlEscape(file)}"><system-out>${detail}</system-out></testcase>`);
+      continue;
     }
-    if (cases.length === 0) cases.push(`    <testcase name="omlint" classname="${xmlEscape(file)}"/>`);
-    totalTests += cases.length;
-    totalFailures += failures;
-    suites.push(
-      `  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
-      ...cases,
-      '  </testsuite>',
+    failures++;
+    cases.push(
+      `    <testcase name="${name}" classname="${xmlEscape(file)}">` +
+        `<failure message="${xmlEscape(m.message)}" type="${SEVERITY_WORD[m.severity]}">${detail}</failure></testcase>`,
     );
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="omlint" tests="${totalTests}" failures="${totalFailures}" errors="0">`,
-    ...suites,
-    '</testsuites>',
+  if (cases.length === 0) cases.push(`    <testcase name="omlint" classname="${xmlEscape(file)}"/>`);
+  const text = [
+    `  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+    ...cases,
+    '  </testsuite>',
   ].join('\n');
-};
+  return { text, tests: cases.length, failures };
+}
 
 export default junit;

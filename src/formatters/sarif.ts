@@ -5,13 +5,12 @@
  * in), which code scanning maps to the repository root. A clean run still has `results: []`.
  */
 import { pathToFileURL } from 'url';
-import type { Formatter } from './types';
 import type { Finding, Severity } from '../types';
 import type { RuleMeta } from '../engine/rule';
 import { REPOSITORY_URL } from '../engine/rule';
 import { DIRECTIVE_META, helpUri } from '../engine/meta';
-import { isInside, relativePath } from './common';
-import { fingerprints } from './fingerprint';
+import { isInside, jsonArrayWriter, relativePath, streamed } from './common';
+import { resultFingerprints } from './fingerprint';
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
@@ -41,10 +40,14 @@ function directoryUri(dir: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-const sarif: Formatter = (results, context) => {
+/**
+ * Written result by result. The driver lists every registered rule, not only those that spoke, so
+ * all but the results array is known at the start: the log is printed once with `results: []` and
+ * cut there, and the results go between the two halves. Nothing is kept between results.
+ */
+const sarif = streamed((context) => {
   const rules = [...context.rules, DIRECTIVE_META];
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const prints = fingerprints(results, context.cwd);
   const version = String(require('../../package.json').version);
   const toResult = (m: Finding, fingerprint: string): object => ({
     ruleId: m.ruleId,
@@ -75,10 +78,24 @@ const sarif: Formatter = (results, context) => {
       originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
       // Columns count UTF-16 code units, as JavaScript strings (and the yaml package) do.
       columnKind: 'utf16CodeUnits',
-      results: results.flatMap((result, r) => result.messages.map((m, i) => toResult(m, prints[r][i]))),
+      // Last in the log, only closing brackets after it: the results are written in its place.
+      results: [],
     }],
   };
-  return JSON.stringify(log, null, 2);
-};
+  const whole = JSON.stringify(log, null, 2);
+  const cut = whole.lastIndexOf(NO_RESULTS);
+  const indent = whole.slice(whole.lastIndexOf('\n', cut) + 1, cut);
+  const results = jsonArrayWriter(`${whole.slice(0, cut)}"results": `, indent, whole.slice(cut + NO_RESULTS.length));
+  return {
+    write(result) {
+      const prints = resultFingerprints(result, context.cwd);
+      return result.messages.map((m, i) => results.item(toResult(m, prints[i]))).join('');
+    },
+    end: () => results.end(),
+  };
+});
+
+/** The results array in the log printed with none (a quote inside a JSON string is escaped: this is the key). */
+const NO_RESULTS = '"results": []';
 
 export default sarif;

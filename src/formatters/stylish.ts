@@ -1,6 +1,6 @@
 /** The default human format: findings grouped by file, aligned, with the rule id, a summary and each rule's docs link. */
 import * as path from 'path';
-import { streamed } from './common';
+import { lineJoiner, streamed } from './common';
 import type { Severity } from '../types';
 import { helpUri } from '../engine/meta';
 
@@ -18,13 +18,7 @@ const stylish = streamed((context) => {
   let warnings = 0;
   let infos = 0;
   const ruleIds = new Set<string>();
-  let started = false;
-  const text = (lines: string[]): string => {
-    const joined = lines.join('\n');
-    const chunk = started ? `\n${joined}` : joined;
-    started = true;
-    return chunk;
-  };
+  const text = lineJoiner();
   return {
     write(result) {
       if (result.messages.length === 0) return '';
