@@ -51,6 +51,41 @@ describe('--format and -o', () => {
     expect(fs.readFileSync(path.join(dir, 'plain.txt'), 'utf8')).not.toContain('\u001b[');
   });
 
+  it('an -o file that cannot be written ends the run after the outputs before it, before those after it', () => {
+    const dir = scratch();
+    fs.mkdirSync(path.join(dir, 'taken.json'));
+    const run = omlint(['--format', 'compact', '--format', 'json', '-o', 'taken.json', '--format', 'sarif', '-o', 'after.sarif', 'values.yaml'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^values\.yaml:11:7: error publicKeys has no/m);
+    expect(run.stderr).toBe(`omlint: -o ${path.join(dir, 'taken.json')}: cannot write (EISDIR)\n`);
+    expect(fs.existsSync(path.join(dir, 'after.sarif'))).toBe(false);
+  });
+
+  it('writes an -o file as the report grows, not all at the end', () => {
+    const { Report } = require('../src/cli/report') as typeof import('../src/cli/report');
+    const { loadFormatter, RULES } = require('../src') as typeof import('../src');
+    const writes: { text: string; resultsSoFar: number }[] = [];
+    let added = 0;
+    let closed = false;
+    const report = new Report(
+      [{ formatter: loadFormatter('json')!, context: { cwd: '/', color: false, rules: RULES }, file: 'report.json' }],
+      (result) => result,
+      () => undefined,
+      () => ({ write: (text) => writes.push({ text, resultsSoFar: added }), close: () => (closed = true) }),
+    );
+    const message = { ruleId: 'no-placeholders', severity: 'warn' as const, message: 'x'.repeat(300), filePath: '/v.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const results = Array.from({ length: 400 }, (_, i) => ({ filePath: `/values-${i}.yaml`, messages: [message], errorCount: 0, warningCount: 1, infoCount: 0 }));
+    for (const result of results) {
+      report.add(result);
+      added++;
+    }
+    expect(writes.length).toBeGreaterThan(1);
+    expect(writes[0].resultsSoFar).toBeLessThan(results.length);
+    report.finish();
+    expect(closed).toBe(true);
+    expect(writes.map(({ text }) => text).join('')).toBe(`${loadFormatter('json')!(results, { cwd: '/', color: false, rules: RULES })}\n`);
+  });
+
   it('writes an empty or clean report file too, so CI artifacts always exist', () => {
     const dir = scratch({ 'values.yaml': CLEAN });
     const run = omlint(['--format', 'compact', '-o', 'c.txt', '--format', 'sarif', '-o', 's.sarif', 'values.yaml'], dir);

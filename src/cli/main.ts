@@ -9,7 +9,7 @@ import { DEFAULT_READ_LIMITS, InputError, decodeText, readSourceFile, readStdin,
 import type { LintResult } from '../types';
 import type { Baseline } from '../engine/rule';
 import type { ConfigResolver } from '../engine/config';
-import { Report } from './report';
+import { OutputFile, Report } from './report';
 import { lintAll, serveWorker, LintInput } from './parallel';
 
 /** Named exit codes (RULES.md): the contract CI jobs and hooks rely on. */
@@ -89,7 +89,7 @@ function lintCommand(options: CliOptions, io: Io, argv: readonly string[]): numb
     })),
     options.quiet ? errorsOnly : (result) => result,
     io.stdout,
-    (file, text) => writeOutputFile(path.resolve(io.cwd, file), text),
+    (file) => outputFile(path.resolve(io.cwd, file)),
   );
   const reportFailure = (error: unknown, file: string): void => {
     if (error instanceof ConfigError) throw error;
@@ -245,13 +245,44 @@ function lintInputs(options: CliOptions, io: Io, limits: ReadLimits, onMissing: 
   return [{ file, read: () => decodeText(read(), file, limits) }];
 }
 
-function writeOutputFile(file: string, text: string): void {
+/**
+ * An -o file (its folder made first), written as the report grows. Opening or writing may fail:
+ * the failure is thrown when the file is finished, so the outputs before it are still written.
+ */
+function outputFile(file: string): OutputFile {
+  let failure: InputError | undefined;
+  const fail = (error: unknown): void => {
+    failure ??= new InputError(`-o ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  };
+  let fd: number | undefined;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
+    fd = fs.openSync(file, 'w');
   } catch (error) {
-    throw new InputError(`-o ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    fail(error);
   }
+  return {
+    write(text) {
+      if (fd === undefined || failure) return;
+      try {
+        const bytes = Buffer.from(text);
+        for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    close() {
+      if (fd !== undefined) {
+        try {
+          fs.closeSync(fd);
+        } catch (error) {
+          fail(error);
+        }
+        fd = undefined;
+      }
+      if (failure) throw failure;
+    },
+  };
 }
 
 /** --print-config FILE: what applies to FILE, with every rule's effective setting, as JSON. */

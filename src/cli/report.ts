@@ -3,8 +3,8 @@
  * be written result by result (every built-in one: `stream` in src/formatters) is turned into text
  * as results come, and printed as it grows when it goes to stdout, so a run over thousands of files
  * keeps neither its results nor their text for it (junit alone holds its text until the end: its
- * header carries totals). Other formatters get every result at the end.
- * The bytes of each output are those of the formatter called once with all results.
+ * header carries totals). An -o file is written as its text grows too. Other formatters get every
+ * result at the end. The bytes of each output are those of the formatter called once with all results.
  */
 import type { LintResult } from '../types';
 import type { Formatter, FormatterContext, FormatterStream, StreamingFormatter } from '../formatters/types';
@@ -16,7 +16,15 @@ export interface ReportOutput {
   file?: string;
 }
 
-/** Text handed to stdout at a time while streaming: few writes, little held. */
+/** An -o file, opened when its first text is due. */
+export interface OutputFile {
+  /** Appends text. A failure is kept for close(): the run goes on, and the outputs before this one are still written. */
+  write(text: string): void;
+  /** Ends the file; throws the file's first failure. */
+  close(): void;
+}
+
+/** Text handed to stdout or a file at a time while streaming: few writes, little held. */
 const FLUSH_AT = 64 * 1024;
 
 interface OutputState extends ReportOutput {
@@ -28,6 +36,8 @@ interface OutputState extends ReportOutput {
   /** Whether anything was printed yet, and the last character printed (the output must end with a newline). */
   printed: boolean;
   lastChar: string;
+  /** The -o file, once text was written to it. */
+  sink?: OutputFile;
 }
 
 export class Report {
@@ -42,10 +52,11 @@ export class Report {
     outputs: readonly ReportOutput[],
     private readonly shown: (result: LintResult) => LintResult,
     private readonly stdout: (text: string) => void,
-    private readonly writeFile: (file: string, text: string) => void,
+    private readonly openFile: (file: string) => OutputFile,
   ) {
-    // Outputs are written in order at the end; stdout goes early only when no -o file before it is
-    // written first (a file that cannot be written ends the run before the outputs after it).
+    // Outputs are finished in order at the end; stdout goes early only when no -o file comes before
+    // it (a file that cannot be written ends the run before the outputs after it). -o files are
+    // written as they grow: whether they can be is only told at the end, in order.
     const fileFirst = outputs.findIndex((output) => output.file !== undefined);
     const stdoutAt = outputs.findIndex((output) => output.file === undefined);
     this.outputs = outputs.map((output, i) => {
@@ -63,7 +74,9 @@ export class Report {
     for (const output of this.outputs) {
       if (!output.stream) continue;
       output.pending += output.stream.write(shown);
-      if (output.live && output.pending.length >= FLUSH_AT) this.print(output);
+      if (output.pending.length < FLUSH_AT) continue;
+      if (output.live) this.print(output);
+      else if (output.file !== undefined) this.toFile(output, output.file);
     }
     if (this.keepResults) this.kept.push(shown);
   }
@@ -79,14 +92,31 @@ export class Report {
       const last = output.pending ? output.pending[output.pending.length - 1] : output.lastChar;
       // Every report ends with a newline; an empty one stays empty.
       if ((output.printed || output.pending) && last !== '\n') output.pending += '\n';
-      if (output.file === undefined) this.print(output);
-      else this.writeFile(output.file, output.pending);
+      if (output.file === undefined) {
+        this.print(output);
+      } else {
+        // Opened here at the latest, so that an empty report still makes its (empty) file.
+        output.sink ??= this.openFile(output.file);
+        this.toFile(output, output.file);
+        output.sink.close();
+      }
     }
   }
 
   private print(output: OutputState): void {
     if (!output.pending) return;
     this.stdout(output.pending);
+    this.written(output);
+  }
+
+  private toFile(output: OutputState, file: string): void {
+    if (!output.pending) return;
+    output.sink ??= this.openFile(file);
+    output.sink.write(output.pending);
+    this.written(output);
+  }
+
+  private written(output: OutputState): void {
     output.printed = true;
     output.lastChar = output.pending[output.pending.length - 1];
     output.pending = '';
