@@ -119,26 +119,7 @@ export function stringsOf(value: Plain | undefined): readonly StringAt[] {
 /** Depth-first, in key order; one path array per string found (not per node visited). */
 function collectStrings(root: Plain): StringAt[] {
   const found: StringAt[] = [];
-  const path: (string | number)[] = [];
-  const visit = (value: Plain, depth: number): void => {
-    if (depth > 64) return;
-    if (typeof value === 'string') {
-      found.push({ path: path.slice(), text: value });
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        visit(value[i], depth + 1);
-        path.pop();
-      }
-    } else if (isPlainMap(value)) {
-      for (const key of Object.keys(value)) {
-        path.push(key);
-        visit(value[key], depth + 1);
-        path.pop();
-      }
-    }
-  };
-  visit(root, 0);
+  walkPlain(root, undefined, (path, text) => found.push({ path: path.slice(), text }));
   return found;
 }
 
@@ -153,10 +134,24 @@ export function forEachString(value: Plain | undefined, visit: (path: Path, text
  * looked at and dropped.
  */
 export function forEachKey(value: Plain | undefined, visit: (path: readonly (string | number)[], key: string) => void): void {
+  walkPlain(value, visit, undefined);
+}
+
+/**
+ * Depth-first, in key order, down to depth 64: every map key (`onKey`) and every string (`onString`)
+ * below `root`, each with its path in one array reused for the whole walk.
+ */
+function walkPlain(
+  root: Plain | undefined,
+  onKey: ((path: readonly (string | number)[], key: string) => void) | undefined,
+  onString: ((path: readonly (string | number)[], text: string) => void) | undefined,
+): void {
   const path: (string | number)[] = [];
   const walk = (node: Plain | undefined, depth: number): void => {
     if (depth > 64) return;
-    if (Array.isArray(node)) {
+    if (typeof node === 'string') {
+      onString?.(path, node);
+    } else if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         path.push(i);
         walk(node[i], depth + 1);
@@ -165,13 +160,13 @@ export function forEachKey(value: Plain | undefined, visit: (path: readonly (str
     } else if (isPlainMap(node)) {
       for (const key of Object.keys(node)) {
         path.push(key);
-        visit(path, key);
+        onKey?.(path, key);
         walk(node[key], depth + 1);
         path.pop();
       }
     }
   };
-  walk(value, 0);
+  walk(root, 0);
 }
 
 /** Chart keys that take a {secretRef, secretKey} reference to a secret (clientSecret, dnAdminPassword, …). */
