@@ -18,7 +18,7 @@ import { FORMAT_NAMES, loadFormatter } from '../src/formatters';
 import type { FormatterContext, StreamingFormatter } from '../src/formatters/types';
 import type { Finding, LintResult } from '../src/types';
 import { escapeData, escapeProperty, ANNOTATIONS_PER_LEVEL, PLAIN_LINES } from '../src/formatters/github';
-import { fingerprints } from '../src/formatters/fingerprint';
+import { resultFingerprints } from '../src/formatters/fingerprint';
 import { docsUrl } from '../src/engine/rule';
 import { omlint } from './support/cli-in-process';
 
@@ -304,12 +304,12 @@ describe('gitlab', () => {
   it('keeps fingerprints when lines move and changes them when the file or the fault changes', () => {
     const shifted = lintAs('values-demo.yaml', `# a comment\n# another\n\n${demoText}`);
     expect(shifted.messages[0].line).toBe(demo.messages[0].line + 3);
-    const before = fingerprints([demo], CWD)[0];
-    expect(fingerprints([shifted], CWD)[0]).toEqual(before);
+    const before = resultFingerprints(demo, CWD);
+    expect(resultFingerprints(shifted, CWD)).toEqual(before);
     const renamed = { ...demo, filePath: path.join(CWD, 'other.yaml'), messages: demo.messages.map((m) => ({ ...m, filePath: path.join(CWD, 'other.yaml') })) };
-    expect(fingerprints([renamed], CWD)[0].some((print, i) => print === before[i])).toBe(false);
+    expect(resultFingerprints(renamed, CWD).some((print, i) => print === before[i])).toBe(false);
     const fixedOne = lintAs('values-demo.yaml', demoText.replace('clientId: "{Client ID}"', 'clientId: "4f0c3f7a-9d2e-4b7c-8a51-2f6e0d9c1b3a"'));
-    const kept = fingerprints([fixedOne], CWD)[0];
+    const kept = resultFingerprints(fixedOne, CWD);
     expect(kept).toHaveLength(before.length - 1);
     expect(kept.every((print) => before.includes(print))).toBe(true);
   });

@@ -9,12 +9,7 @@ import { createHash } from 'crypto';
 import type { LintResult } from '../types';
 import { relativePath } from './common';
 
-/** One fingerprint per message, in the shape of `results` (result index → message index). */
-export function fingerprints(results: readonly LintResult[], cwd: string): string[][] {
-  return results.map((result) => resultFingerprints(result, cwd));
-}
-
-/** One fingerprint per message of one result: a result's fingerprints depend on it alone (formats stream them). */
+/** One fingerprint per message of one result: it depends on that result alone, so formats stream them. */
 export function resultFingerprints(result: LintResult, cwd: string): string[] {
   const seen = new Map<string, number>();
   return result.messages.map((finding) => {
