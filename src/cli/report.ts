@@ -2,12 +2,14 @@
  * A run's report: results arrive one by one in file order and go to every output. A format that can
  * be written result by result (every built-in one: `stream` in src/formatters) is turned into text
  * as results come, and printed as it grows when it goes to stdout, so a run over thousands of files
- * keeps neither its results nor their text for it (junit alone holds its text until the end: its
- * header carries totals). An -o file is written as its text grows too. Other formatters get every
- * result at the end. The bytes of each output are those of the formatter called once with all results.
+ * keeps neither its results nor their text for it. An -o file is written as its text grows too. A
+ * format whose beginning is known only at the end (junit: a `head`) has its text set aside on disk
+ * until then (spill.ts). Other formatters get every result at the end. The bytes of each output are
+ * those of the formatter called once with all results.
  */
 import type { LintResult } from '../types';
 import type { Formatter, FormatterContext, FormatterStream, StreamingFormatter } from '../formatters/types';
+import { Spill } from './spill';
 
 export interface ReportOutput {
   formatter: Formatter;
@@ -38,6 +40,9 @@ interface OutputState extends ReportOutput {
   lastChar: string;
   /** The -o file, once text was written to it. */
   sink?: OutputFile;
+  /** A stream with a `head`: its text set aside so far (undefined: none yet, or none could be made and it waits in `pending`). */
+  spill?: Spill;
+  spillFailed?: boolean;
 }
 
 export class Report {
@@ -75,7 +80,8 @@ export class Report {
       if (!output.stream) continue;
       output.pending += output.stream.write(shown);
       if (output.pending.length < FLUSH_AT) continue;
-      if (output.live) this.print(output);
+      if (output.stream.head) this.setAside(output);
+      else if (output.live) this.print(output);
       else if (output.file !== undefined) this.toFile(output, output.file);
     }
     if (this.keepResults) this.kept.push(shown);
@@ -86,6 +92,7 @@ export class Report {
     for (const output of this.outputs) {
       if (output.stream) {
         output.pending += output.stream.end();
+        if (output.stream.head) this.writeHeadAndSetAside(output, output.stream.head());
       } else {
         output.pending = output.formatter(this.kept, output.context);
       }
@@ -101,6 +108,34 @@ export class Report {
         output.sink.close();
       }
     }
+  }
+
+  /** Moves the pending text of a stream with a `head` to its spill file (it stays pending when there is none). */
+  private setAside(output: OutputState): void {
+    if (output.spillFailed) return;
+    output.spill ??= Spill.open();
+    if (output.spill?.write(output.pending)) output.pending = '';
+    else output.spillFailed = true;
+  }
+
+  /** The head, then the text set aside: what comes before the pending text of a stream with a `head`. */
+  private writeHeadAndSetAside(output: OutputState, head: string): void {
+    if (!output.spill) {
+      // Nothing set aside (a small report, or no spill file could be made): one piece of text.
+      output.pending = head + output.pending;
+      return;
+    }
+    const rest = output.pending;
+    this.emit(output, head);
+    // Read back piece by piece: the text set aside is never all in memory.
+    for (const text of output.spill.read()) this.emit(output, text);
+    output.pending = rest;
+  }
+
+  private emit(output: OutputState, text: string): void {
+    output.pending = text;
+    if (output.file === undefined) this.print(output);
+    else this.toFile(output, output.file);
   }
 
   private print(output: OutputState): void {

@@ -46,7 +46,8 @@ export function streamed(stream: (context: FormatterContext) => FormatterStream)
     const writer = stream(context);
     let text = '';
     for (const result of results) text += writer.write(result);
-    return text + writer.end();
+    text += writer.end();
+    return writer.head ? writer.head() + text : text;
   };
   return Object.assign(formatter, { stream });
 }

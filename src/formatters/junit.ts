@@ -9,13 +9,12 @@ import type { FormatterContext } from './types';
 import { helpUri } from '../engine/meta';
 
 /**
- * Written result by result, but printed only at the end: the root element comes first and carries
- * the run's totals of tests and failures, known only after the last result. So the stream keeps
- * those two counts and the text of the test suites written so far (the text, not the results it was
- * made from), and gives it all at `end`.
+ * Written result by result, but its beginning only at the end: the root element comes first and
+ * carries the run's totals of tests and failures, known only after the last result. So the stream
+ * keeps those two counts and gives the root element as its `head` (the CLI sets the test suites'
+ * text aside until then).
  */
 const junit = streamed((context) => {
-  let suites = '';
   let totalTests = 0;
   let totalFailures = 0;
   return {
@@ -23,13 +22,12 @@ const junit = streamed((context) => {
       const suite = testSuite(result, context);
       totalTests += suite.tests;
       totalFailures += suite.failures;
-      suites += `\n${suite.text}`;
-      return '';
+      return `\n${suite.text}`;
     },
-    end: () =>
+    end: () => '\n</testsuites>',
+    head: () =>
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      `<testsuites name="omlint" tests="${totalTests}" failures="${totalFailures}" errors="0">${suites}\n` +
-      '</testsuites>',
+      `<testsuites name="omlint" tests="${totalTests}" failures="${totalFailures}" errors="0">`,
   };
 });
 

@@ -21,6 +21,12 @@ export type Formatter = (results: readonly LintResult[], context: FormatterConte
 export interface FormatterStream {
   write(result: LintResult): string;
   end(): string;
+  /**
+   * Text that goes before everything `write` gave, known only once the run is over (junit's root
+   * element carries the totals); asked for after `end`. The CLI keeps such a format's text aside
+   * (on disk) until then.
+   */
+  head?(): string;
 }
 
 /** A formatter that can also be streamed (see `streamed` in common.ts). */
