@@ -91,8 +91,8 @@ describe('a streamed report (in process, from the sources)', () => {
     expect(code).toBe(1);
     const expected = whole(format, results);
     expect(expected.length).toBeGreaterThan(64 * 1024);
-    // Printed as it grows; junit's text is set aside on disk until its root element, which carries
-    // the run's totals, can be printed at the end, and is then read back in pieces.
+    // Printed as it grows; junit's text is set aside (compressed) until its root element, which
+    // carries the run's totals, can be printed at the end, and is then printed in pieces.
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.join('')).toBe(expected);
     expect(expected).not.toContain(SECRET);

@@ -12,7 +12,7 @@ import { helpUri } from '../engine/meta';
  * Written result by result, but its beginning only at the end: the root element comes first and
  * carries the run's totals of tests and failures, known only after the last result. So the stream
  * keeps those two counts and gives the root element as its `head` (the CLI sets the test suites'
- * text aside until then).
+ * text aside, compressed, until then).
  */
 const junit = streamed((context) => {
   let totalTests = 0;

@@ -24,7 +24,7 @@ export interface FormatterStream {
   /**
    * Text that goes before everything `write` gave, known only once the run is over (junit's root
    * element carries the totals); asked for after `end`. The CLI keeps such a format's text aside
-   * (on disk) until then.
+   * (compressed) until then.
    */
   head?(): string;
 }
