@@ -266,6 +266,21 @@ describe('lintAll with worker threads (a stand-in linter names the thread of eac
     expect(new Set(fromSources.map(({ outcome }) => outcome.result?.threadId))).toEqual(new Set([0]));
   });
 
+  it('counts no more cores than a container\'s cgroup CPU quota grants (v2, then v1)', () => {
+    const files = (contents: Record<string, string>) => (file: string): string => {
+      if (!(file in contents)) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+      return contents[file];
+    };
+    expect(parallel.cpuQuota(files({ '/sys/fs/cgroup/cpu.max': '200000 100000\n' }))).toBe(2);
+    expect(parallel.cpuQuota(files({ '/sys/fs/cgroup/cpu.max': '150000 100000\n' }))).toBe(1);
+    expect(parallel.cpuQuota(files({ '/sys/fs/cgroup/cpu.max': '50000 100000\n' }))).toBe(1);
+    expect(parallel.cpuQuota(files({ '/sys/fs/cgroup/cpu.max': 'max 100000\n' }))).toBeUndefined();
+    const v1 = (quota: string): Record<string, string> => ({ '/sys/fs/cgroup/cpu/cpu.cfs_quota_us': quota, '/sys/fs/cgroup/cpu/cpu.cfs_period_us': '100000\n' });
+    expect(parallel.cpuQuota(files(v1('400000\n')))).toBe(4);
+    expect(parallel.cpuQuota(files(v1('-1\n')))).toBeUndefined();
+    expect(parallel.cpuQuota(files({}))).toBeUndefined();
+  });
+
   it('unasked, starts one worker per FILES_PER_WORKER files, at most one per idle core besides the main thread\'s', () => {
     const many = 5 * parallel.FILES_PER_WORKER;
     expect(parallel.autoWorkers(many, 2, 1.0)).toBe(1);

@@ -7,6 +7,7 @@
  * receiveMessageOnPort, so run() stays synchronous.
  */
 import * as os from 'os';
+import { readFileSync } from 'fs';
 import type { MessagePort } from 'worker_threads';
 import { InputError } from '../source/read';
 import type { FileOutcome } from './main';
@@ -110,9 +111,33 @@ function* lintMeasuringIdleCores(inputs: readonly LintInput[], lintFile: InputLi
   // What other processes left of all cores, less the main thread's core. This process's own V8
   // threads (the JIT warming up, GC) count as free: they keep a second core ~60 % busy at first.
   const freeCores = elapsed > 0 ? (idleMs() - idleBefore + (own.user + own.system) / 1000) / elapsed - 1 : 0;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = Math.min(typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length, cpuQuota() ?? Infinity);
   const workers = autoWorkers(inputs.length - next, cores, freeCores);
   yield* workers > 0 ? lintInParallel(inputs, lintFile, options, workers, next) : sequential(inputs, lintFile, next);
+}
+
+/**
+ * The whole CPUs a container's cgroup quota allows (at least 1), or undefined without a quota. Node
+ * 20 counts the host's cores, and the idle time above is the host's too: in a container limited to
+ * 2 CPUs on a large idle host, workers would otherwise start for cores the quota never grants.
+ */
+export function cpuQuota(read: (file: string) => string = (file) => readFileSync(file, 'utf8')): number | undefined {
+  const quota = (text: string, period: string): number | undefined => {
+    const [allowed, per] = [Number(text), Number(period)];
+    return allowed > 0 && per > 0 ? Math.max(1, Math.floor(allowed / per)) : undefined;
+  };
+  try {
+    // cgroup v2: "max 100000" (none) or "200000 100000" (two CPUs).
+    const [allowed, period] = read('/sys/fs/cgroup/cpu.max').trim().split(/\s+/);
+    return allowed === 'max' ? undefined : quota(allowed, period);
+  } catch {
+    try {
+      // cgroup v1: a quota of -1 is none.
+      return quota(read('/sys/fs/cgroup/cpu/cpu.cfs_quota_us').trim(), read('/sys/fs/cgroup/cpu/cpu.cfs_period_us').trim());
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /** Idle time of all cores together since boot, in milliseconds (10 ms steps on Linux). */
