@@ -133,31 +133,33 @@ interface Redactor {
  */
 let lastRedactor: { secrets: ReadonlySet<string>; size: number; redactor: Redactor } | undefined;
 
-/**
- * Redactors by the secrets they hide, for sets small enough to be worth a key: the files of one
- * repository often hold the same few values under secret-like keys (a region under secretsManager,
- * a TLS Secret's name, the path of the private key), and building a redactor (every form of every
- * secret, sorted) cost more than redacting a file's messages with it.
- */
-const redactorsBySecrets = new Map<string, Redactor>();
-const REDACTORS_MAX = 64;
-const REDACTOR_KEY_MAX = 4096;
-
 function redactorFor(secrets: ReadonlySet<string>): Redactor {
   if (lastRedactor?.secrets === secrets && lastRedactor.size === secrets.size) return lastRedactor.redactor;
-  // Length-prefixed, so no two different sets share a key.
-  let key = '';
-  for (const secret of secrets) key += `${secret.length}:${secret}`;
-  let redactor = redactorsBySecrets.get(key);
-  if (!redactor) {
-    redactor = buildRedactor(secrets);
-    if (key.length <= REDACTOR_KEY_MAX) {
-      if (redactorsBySecrets.size >= REDACTORS_MAX) redactorsBySecrets.clear();
-      redactorsBySecrets.set(key, redactor);
-    }
-  }
+  const redactor = buildRedactor(secrets);
   lastRedactor = { secrets, size: secrets.size, redactor };
   return redactor;
+}
+
+/**
+ * The forms of a secret worth searching for, remembered by secret: the same values recur across a
+ * repository's files far more than whole sets of them do (in bench/out/k10 a region, a TLS Secret's
+ * name, a key path each recur in thousands of files, in hundreds of combinations), and working out
+ * the forms was most of building a redactor. Only short secrets, and a bounded number of them.
+ */
+const formsBySecret = new Map<string, readonly string[]>();
+const FORMS_REMEMBERED = 4096;
+const REMEMBERED_SECRET_MAX = 256;
+
+function searchedForms(secret: string): readonly string[] {
+  let forms = formsBySecret.get(secret);
+  if (!forms) {
+    forms = shownForms(secret).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
+    if (secret.length <= REMEMBERED_SECRET_MAX) {
+      if (formsBySecret.size >= FORMS_REMEMBERED) formsBySecret.clear();
+      formsBySecret.set(secret, forms);
+    }
+  }
+  return forms;
 }
 
 /**
@@ -167,9 +169,7 @@ function redactorFor(secrets: ReadonlySet<string>): Redactor {
  */
 function buildRedactor(secrets: ReadonlySet<string>): Redactor {
   const unique = new Set<string>();
-  for (const secret of secrets) {
-    for (const form of shownForms(secret)) if (form.trim().length >= MIN_SECRET_LENGTH) unique.add(form);
-  }
+  for (const secret of secrets) for (const form of searchedForms(secret)) unique.add(form);
   const sorted = [...unique].sort();
   const candidates = sorted.length <= FEW_FORMS ? fewFormStarts(sorted) : manyFormStarts(sorted);
   return {

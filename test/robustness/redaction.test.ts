@@ -232,8 +232,8 @@ describe('the two ways a message is searched for secrets', () => {
   });
 });
 
-describe('redactors kept by the secrets they hide', () => {
-  it('a new set with the same secrets reuses one; sets whose secrets only join alike do not', () => {
+describe('forms remembered by secret', () => {
+  it('fresh sets with the same secrets redact alike; secrets that only join alike stay apart', () => {
     const message = 'client secret "abcd\u0000efgh" and "abcd" and "efgh"';
     const whole = redact(message, new Set(['abcd\u0000efgh']));
     const parts = redact(message, new Set(['abcd', 'efgh']));
