@@ -4,8 +4,8 @@
  * as results come, and printed as it grows when it goes to stdout, so a run over thousands of files
  * keeps neither its results nor their text for it. An -o file is written as its text grows too. A
  * format whose beginning is known only at the end (junit: a `head`) has its text set aside,
- * compressed, until then (set-aside.ts). Other formatters get every result at the end. The bytes of each output are
- * those of the formatter called once with all results.
+ * compressed, until then (set-aside.ts). Other formatters get every result at the end. The bytes
+ * of each output are those of the formatter called once with all results.
  */
 import type { LintResult } from '../types';
 import type { Formatter, FormatterContext, FormatterStream, StreamingFormatter } from '../formatters/types';

@@ -152,13 +152,13 @@ const REMEMBERED_SECRET_MAX = 256;
 
 function searchedForms(secret: string): readonly string[] {
   let forms = formsBySecret.get(secret);
-  if (!forms) {
-    forms = shownForms(secret).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
-    if (secret.length <= REMEMBERED_SECRET_MAX) {
-      if (formsBySecret.size >= FORMS_REMEMBERED) formsBySecret.clear();
-      formsBySecret.set(secret, forms);
-    }
-  }
+  if (forms) return forms;
+  if (secret.length > REMEMBERED_SECRET_MAX) return shownForms(secret).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
+  // A copy: the secret read from a file may be a slice that keeps the file's whole text alive.
+  const copy = JSON.parse(JSON.stringify(secret)) as string;
+  forms = shownForms(copy).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
+  if (formsBySecret.size >= FORMS_REMEMBERED) formsBySecret.clear();
+  formsBySecret.set(copy, forms);
   return forms;
 }
 
