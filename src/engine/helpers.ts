@@ -13,14 +13,28 @@ export const OIDC_PROVIDERS: readonly string[] = ['google', 'okta', 'auth0', 'az
 export function parseHttpUrl(value: Plain | undefined): URL | undefined {
   if (typeof value !== 'string') return undefined;
   if (parsedUrls.has(value)) return parsedUrls.get(value);
-  if (parsedUrls.size >= PARSED_URLS_MAX) parsedUrls.clear();
   const url = parseUrl(value.trim());
-  parsedUrls.set(value, url);
+  if (value.length <= REMEMBERED_TEXT_MAX) {
+    if (parsedUrls.size >= PARSED_URLS_MAX) parsedUrls.clear();
+    parsedUrls.set(detached(value), url);
+  }
   return url;
 }
 
 const parsedUrls = new Map<string, URL | undefined>();
 const PARSED_URLS_MAX = 1024;
+
+/** The longest text a run-wide cache keeps (values, keys); longer ones are worked out each time. */
+export const REMEMBERED_TEXT_MAX = 2048;
+
+/**
+ * A copy of `text` that shares no memory with it. A value or key read from a file may be a slice of
+ * the file's whole text, which a cache that outlives the file would otherwise keep alive. (A JSON
+ * round trip: it copies, and keeps even lone surrogates.)
+ */
+export function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
 
 function parseUrl(text: string): URL | undefined {
   if (!/^https?:\/\/[^\s/?#{}<>]+/i.test(text)) return undefined;

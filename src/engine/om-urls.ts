@@ -3,7 +3,7 @@
  * which hosts only exist inside the cluster or on the developer's machine, and which paths the
  * OIDC callback may take. Pure functions, no I/O.
  */
-import { parseHttpUrl } from './helpers';
+import { REMEMBERED_TEXT_MAX, detached, parseHttpUrl } from './helpers';
 
 /** Characters Java's URI.create rejects (the server parses these URLs with it, reference §4.2). */
 const NOT_URI_CHARACTER = /[\s"<>\\^`{|}]/;
@@ -18,10 +18,13 @@ const PLACEHOLDER = /\{[^{}]*\}|<[^<>]*>/;
 export function httpUrlProblem(text: string): string | undefined {
   // Several rules ask about the same few URLs of a model: answers are remembered (bounded).
   if (urlProblems.has(text)) return urlProblems.get(text);
-  if (urlProblems.size >= URL_PROBLEMS_MAX) urlProblems.clear();
   const problem = findUrlProblem(text);
-  urlProblems.set(text, problem);
-  return problem;
+  if (text.length > REMEMBERED_TEXT_MAX) return problem;
+  if (urlProblems.size >= URL_PROBLEMS_MAX) urlProblems.clear();
+  // The problem may quote the text: both are kept as copies (see detached).
+  const kept = problem === undefined ? undefined : detached(problem);
+  urlProblems.set(detached(text), kept);
+  return kept;
 }
 
 const urlProblems = new Map<string, string | undefined>();

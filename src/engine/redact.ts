@@ -6,6 +6,7 @@
  */
 import type { Plain } from '../types';
 import { isPlainMap } from '../source/yaml';
+import { REMEMBERED_TEXT_MAX, detached } from './helpers';
 
 export const REDACTED = '«redacted»';
 
@@ -81,7 +82,7 @@ function isSecretKey(key: string): boolean {
   let secret = secretKeyCache.get(key);
   if (secret === undefined) {
     secret = SECRET_KEY.test(key);
-    if (secretKeyCache.size < SECRET_KEY_CACHE_MAX) secretKeyCache.set(key, secret);
+    if (secretKeyCache.size < SECRET_KEY_CACHE_MAX && key.length <= REMEMBERED_TEXT_MAX) secretKeyCache.set(detached(key), secret);
   }
   return secret;
 }
@@ -154,8 +155,7 @@ function searchedForms(secret: string): readonly string[] {
   let forms = formsBySecret.get(secret);
   if (forms) return forms;
   if (secret.length > REMEMBERED_SECRET_MAX) return shownForms(secret).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
-  // A copy: the secret read from a file may be a slice that keeps the file's whole text alive.
-  const copy = JSON.parse(JSON.stringify(secret)) as string;
+  const copy = detached(secret);
   forms = shownForms(copy).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
   if (formsBySecret.size >= FORMS_REMEMBERED) formsBySecret.clear();
   formsBySecret.set(copy, forms);

@@ -233,6 +233,17 @@ describe('the two ways a message is searched for secrets', () => {
 });
 
 describe('forms remembered by secret', () => {
+  it('remembers a copy of the secret that equals it, lone surrogates included', () => {
+    const { detached } = require('../../src/engine/helpers') as typeof import('../../src/engine/helpers');
+    const text = `values: "${'x'.repeat(40)}\ud800-secret-\udfff"`;
+    const secret = text.slice(9, -1);
+    expect(detached(secret)).toBe(secret);
+    const message = `clientSecret ${secret} is in plain text`;
+    // Twice, with fresh sets: the second answer comes from what was remembered of the first.
+    expect(redact(message, new Set([secret]))).toBe('clientSecret «redacted» is in plain text');
+    expect(redact(message, new Set([secret]))).toBe('clientSecret «redacted» is in plain text');
+  });
+
   it('fresh sets with the same secrets redact alike; secrets that only join alike stay apart', () => {
     const message = 'client secret "abcd\u0000efgh" and "abcd" and "efgh"';
     const whole = redact(message, new Set(['abcd\u0000efgh']));
