@@ -145,20 +145,23 @@ function redactorFor(secrets: ReadonlySet<string>): Redactor {
  * The forms of a secret worth searching for, remembered by secret: the same values recur across a
  * repository's files far more than whole sets of them do (in bench/out/k10 a region, a TLS Secret's
  * name, a key path each recur in thousands of files, in hundreds of combinations), and working out
- * the forms was most of building a redactor. Only short secrets, and a bounded number of them.
+ * the forms was most of building a redactor. Only short secrets (their forms together are several
+ * times as long), and a bounded number of them.
  */
 const formsBySecret = new Map<string, readonly string[]>();
 const FORMS_REMEMBERED = 4096;
 const REMEMBERED_SECRET_MAX = 256;
 
 function searchedForms(secret: string): readonly string[] {
-  let forms = formsBySecret.get(secret);
-  if (forms) return forms;
-  if (secret.length > REMEMBERED_SECRET_MAX) return shownForms(secret).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
-  const copy = detached(secret);
-  forms = shownForms(copy).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
-  if (formsBySecret.size >= FORMS_REMEMBERED) formsBySecret.clear();
-  formsBySecret.set(copy, forms);
+  const known = formsBySecret.get(secret);
+  if (known) return known;
+  const remembered = secret.length <= REMEMBERED_SECRET_MAX;
+  const source = remembered ? detached(secret) : secret;
+  const forms = shownForms(source).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
+  if (remembered) {
+    if (formsBySecret.size >= FORMS_REMEMBERED) formsBySecret.clear();
+    formsBySecret.set(source, forms);
+  }
   return forms;
 }
 
