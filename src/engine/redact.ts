@@ -13,6 +13,16 @@ export const REDACTED = '«redacted»';
 /** Keys whose string values are secrets (chart and server names alike). */
 const SECRET_KEY = /(secret|password|passwd|passphrase|privatekey|private_key|privkey|keystorealias|fernetkey|x509certificate|accesstoken|refreshtoken|bottoken|apikey|api_key|credential)/i;
 
+/**
+ * Keys that SECRET_KEY matches but whose values are not secrets: they name a Kubernetes Secret (the
+ * chart's secretRef/secretKey pairs, a volume's or TLS block's secretName, Helm's existingSecret) or
+ * configure the secrets manager (the chart's `secretsManager`, the server's
+ * `secretsManagerConfiguration` and its `secretsManager` provider, the SECRET_MANAGER* variables).
+ * Taken for secrets, a common value of theirs such as "openmetadata" was redacted inside every
+ * message that names a path or URL. Keys below them are judged by their own names (secretAccessKey).
+ */
+const NAMES_A_SECRET = /^(?:secretRef|secretKey|secretName|existingSecret|secretsManager(?:Configuration)?|SECRET_MANAGER(?:_[A-Z]+)*)$/;
+
 /** Values that look like secrets wherever they sit (looksSecret). */
 const PEM_HEADER = /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/;
 // Long base64-like tokens with upper case, lower case and digits: generated keys and secrets,
@@ -53,11 +63,12 @@ export function collectSecrets(document: Plain): Set<string> {
       const isEnv = typeof value.name === 'string' && 'value' in value;
       for (const key of Object.keys(value)) {
         const child = value[key];
-        // secretRef / secretKey name a Secret; they are not secret themselves.
-        const namesASecret = key === 'secretRef' || key === 'secretKey';
+        // NAMES_A_SECRET is only tried on the few keys SECRET_KEY matches: each of its names does.
+        const secretKey = isSecretKey(key);
+        const namesASecret = secretKey && NAMES_A_SECRET.test(key);
         // extraEnvs entries: { name: OIDC_CLIENT_SECRET, value: ... }
-        const secretEnv = isEnv && key === 'value' && isSecretKey(String(value.name));
-        visit(child, !namesASecret && (underSecretKey || isSecretKey(key) || secretEnv), depth + 1);
+        const secretEnv = isEnv && key === 'value' && isSecretKey(String(value.name)) && !NAMES_A_SECRET.test(String(value.name));
+        visit(child, !namesASecret && (underSecretKey || secretKey || secretEnv), depth + 1);
       }
     }
   };

@@ -8,7 +8,8 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from '../../src/engine/lint';
-import { redact, shownForms } from '../../src/engine/redact';
+import { collectSecrets, redact, shownForms } from '../../src/engine/redact';
+import { parseYaml } from '../../src/source/yaml';
 import { loadFormatter, FORMAT_NAMES } from '../../src/formatters';
 import { RULES } from '../../src/rules';
 import type { LintResult } from '../../src/types';
@@ -205,6 +206,22 @@ describe('redaction of the forms rules use', () => {
     const messages = lintText(text, 'values.yaml')!.messages.map((m) => m.message).join('\n');
     expect(messages).toContain('http://openmetadata:8585/api/v1/system/config/jwks');
     expect(messages).not.toContain('«redacted»');
+  });
+
+  it('values that name a Secret or configure the secrets manager are not secrets; secrets below them still are', () => {
+    // "openmetadata" is a usual secretsManager prefix and Secret name; taken for a secret, it was
+    // redacted inside every message naming a path or URL.
+    const text = 'openmetadata:\n  config:\n    secretsManager:\n      provider: managed-aws\n      prefix: openmetadata\n' +
+      '      additionalParameters:\n        region: eu-west-1\n        secretAccessKey: QxAwsSecretAccessKey1\n' +
+      '    authentication:\n      provider: google\n      publicKeys: [https://www.googleapis.com/oauth2/v3/certs]\n' +
+      '  existingSecret: openmetadata\n' +
+      'extraVolumes:\n  - name: keys\n    secret:\n      secretName: openmetadata\n' +
+      'extraEnvs:\n  - name: SECRET_MANAGER_PREFIX\n    value: openmetadata\n';
+    const messages = lintText(text, 'values.yaml')!.messages.map((m) => m.message).join('\n');
+    expect(messages).toContain('http://openmetadata:8585/api/v1/system/config/jwks');
+    expect(messages).not.toContain('«redacted»');
+    const document = parseYaml(text, 'values.yaml').documents[0].plain();
+    expect([...collectSecrets(document)]).toEqual(['QxAwsSecretAccessKey1']);
   });
 });
 
