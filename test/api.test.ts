@@ -28,6 +28,27 @@ describe('lintText', () => {
     expect(broken?.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['yaml-syntax', 5, 20]]);
   });
 
+  it("skips a chart's templates/ file with {{ }}: a Helm template, not values (the pre-commit hook hands over every YAML file)", () => {
+    const template = '{{- if .Values.openmetadata.config.authentication.enabled }}\napiVersion: v1\nkind: Secret\nmetadata:\n' +
+      '  name: {{ .Release.Name }}-oidc\n{{- end }}\n';
+    expect(lintText(template, 'charts/om-wrapper/templates/secret.yaml')).toBeUndefined();
+    expect(lintText(template, 'charts\\om-wrapper\\templates\\secret.yaml')).toBeUndefined();
+    // The same text as a values file is one Helm cannot load: reported.
+    expect(lintText(template, 'charts/om-wrapper/values.yaml')?.errorCount).toBeGreaterThan(0);
+  });
+
+  it('reports a map key that is a map or a list, which Helm refuses: unquoted {{ }} at its braces, others at the key', () => {
+    const text = 'openmetadata:\n  config:\n    authentication:\n      provider: okta\n      clientId: {{ .Values.clientId }}\n' +
+      '      ? [a, b]\n      : x\n';
+    const found = lintText(text, 'values.yaml')?.messages.map((m) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn, m.message.split(':')[1].trim()]);
+    expect(found).toEqual([
+      ['yaml-syntax', 5, 17, 5, 39, 'unquoted {{ … }} is read as a YAML map whose key is a map, which Helm refuses ("invalid map key"). Values files are not templates'],
+      ['yaml-syntax', 6, 9, 6, 15, 'this map key is itself a map or a list, which Helm refuses ("invalid map key"). Write a plain key.'],
+    ]);
+    // Quoted, it is a string a chart may render with tpl.
+    expect(lintText(text.replace('{{ .Values.clientId }}', '"{{ .Values.clientId }}"').replace('      ? [a, b]\n      : x\n', ''), 'values.yaml')?.messages.map((m) => m.ruleId)).not.toContain('yaml-syntax');
+  });
+
   it('parses every text a layout can read: a key spelled with an escape, the server layout, a bare SAML fragment', () => {
     const escaped = lintText('"\\x6fpenmetadata":\n  config:\n    authentication:\n      publicKeys: []\n', 'values.yaml');
     expect(escaped?.messages.find((m) => m.ruleId === 'jwks-public-key')).toMatchObject({ line: 4, column: 7 });

@@ -61,6 +61,19 @@ const AUTH_WORDS = /authentication|authorizer|jwtTokenConfiguration|fernetkey|fe
  */
 const LAYOUT_WORDS = /openmetadata|global|config|Configuration|idp|\bsp\b|security|debugMode|\\/;
 
+/**
+ * A file in a chart's templates/ folder that holds `{{`: a Helm template, which is YAML only once
+ * rendered (`{{- if … }}` lines, `name: {{ .Release.Name }}-x`). The pre-commit hook hands over
+ * every YAML file, and a wrapper chart's templates often name .Values.openmetadata.config.authentication;
+ * parsed as values they gave dozens of yaml-syntax errors each. They are not values files: skipped
+ * like other charts' files. Helm renders nothing else, so `{{ … }}` elsewhere is a values mistake.
+ */
+const CHART_TEMPLATE_FOLDER = /(?:^|[\\/])templates[\\/]/;
+
+function isChartTemplate(text: string, filePath: string): boolean {
+  return text.includes('{{') && CHART_TEMPLATE_FOLDER.test(filePath);
+}
+
 /** Every rule id, for the directives' unknown-id check. */
 const KNOWN_RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 
@@ -71,7 +84,7 @@ export function lintText(text: string, filePath: string, options: LintOptions = 
   const limits = resolveLimits(options.limits);
   const longLine = longLineFindings(text, filePath, options);
   if (longLine) return toResult(filePath, longLine);
-  if (!LAYOUT_WORDS.test(text)) return undefined;
+  if (!LAYOUT_WORDS.test(text) || isChartTemplate(text, filePath)) return undefined;
   const parsed = parseSource(text, filePath, { limits, parser: options.parser });
   // Collected on first need: a file without findings never pays for walking its values.
   let secrets: Set<string> | undefined;

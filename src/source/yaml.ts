@@ -240,6 +240,10 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
           : { message: UNCLOSED_QUOTE_MESSAGE, range: toRange([quoteStart, quoteStart + 1]) },
       );
     }
+    // In a document with parse errors, what the parser recovered is no evidence of the file's keys.
+    if (doc.errors.length === 0) {
+      for (const problem of collectionKeys(doc.contents, text)) syntaxErrors.push({ message: problem.message, range: toRange(problem.offsets) });
+    }
     for (const alias of aliases.unresolved) {
       syntaxErrors.push({
         message: `Alias *${alias.source} has no anchor &${alias.source} before it in this document`,
@@ -260,6 +264,48 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
 
 const UNCLOSED_QUOTE_MESSAGE =
   'This quote is never closed, so YAML reads everything after it as one string; add the closing quote.';
+
+/**
+ * Helm reads values with a Go YAML decoder that refuses a mapping key that is itself a map or a
+ * list ("error converting YAML to JSON: yaml: invalid map key"), so the whole file fails to load.
+ * `yaml` accepts such keys, and toPlain() skips them, which left `clientId: {{ .Values.id }}` looking
+ * like an empty map. Unquoted `{{ … }}` is the usual cause: a values file is not a template (Helm
+ * renders only templates/; a chart may pass a quoted value through `tpl`). Reported as a syntax
+ * error, at the `{{ … }}` or at the key.
+ */
+const TEMPLATE_KEY_MESSAGE =
+  'Helm cannot load this file: unquoted {{ … }} is read as a YAML map whose key is a map, which Helm refuses ("invalid map key"). ' +
+  'Values files are not templates: write the value itself, or quote it if the chart renders this value with tpl.';
+const COLLECTION_KEY_MESSAGE =
+  'Helm cannot load this file: this map key is itself a map or a list, which Helm refuses ("invalid map key"). Write a plain key.';
+
+interface KeyProblem {
+  message: string;
+  offsets: [number, number];
+}
+
+/** Every mapping key of a document that is a map or a list, in document order (no alias is followed). */
+function collectionKeys(root: unknown, text: string): KeyProblem[] {
+  const found: KeyProblem[] = [];
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isMap(pair.key) || isSeq(pair.key)) {
+          // `{{ x }}`: a flow map whose key is a flow map opened right after its own brace.
+          const [start, end] = nodeRange(pair.key);
+          const template = isMap(pair.key) && text.charCodeAt(start - 1) === 123 && text.charCodeAt(start) === 123;
+          found.push(template ? { message: TEMPLATE_KEY_MESSAGE, offsets: [start - 1, nodeRange(node)[1]] } : { message: COLLECTION_KEY_MESSAGE, offsets: [start, end] });
+        }
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i].value, node.items[i].key);
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i]);
+    }
+  }
+  return found;
+}
 
 /** A quoted scalar of the text: where it opens and how much text it spans. */
 interface QuotedScalar {

@@ -187,11 +187,15 @@ describe('YAML that is odd but legal', () => {
     expect(positions(raised.stdout).length).toBeGreaterThan(0);
   });
 
-  it('keys that are not strings (? [a, b], 1:, null:) are linted without a crash', () => {
-    const text = `? [a, b]\n: x\n1: x\nnull: y\nopenmetadata:\n  config:\n    authentication:\n      ? [c, d]\n      : x\n      1: x\n      null: z\n      provider: google\n`;
-    const run = runCli(['--format', 'json', write('values-keys.yaml', text)]);
-    expectCleanRun(run, 1);
-    expect(positions(run.stdout)).toEqual(expect.arrayContaining(['no-unknown-keys@10:7', 'no-unknown-keys@11:7']));
+  it('keys that are not strings: 1: and null: are linted; ? [a, b] is refused as Helm refuses it, at the key', () => {
+    const scalarKeys = `1: x\nnull: y\nopenmetadata:\n  config:\n    authentication:\n      1: x\n      null: z\n      provider: google\n`;
+    const linted = runCli(['--format', 'json', write('values-keys.yaml', scalarKeys)]);
+    expectCleanRun(linted, 1);
+    expect(positions(linted.stdout)).toEqual(expect.arrayContaining(['no-unknown-keys@6:7', 'no-unknown-keys@7:7']));
+    const listKeys = `? [a, b]\n: x\nopenmetadata:\n  config:\n    authentication:\n      ? [c, d]\n      : x\n      provider: google\n`;
+    const refused = runCli(['--format', 'json', write('values-list-keys.yaml', listKeys)]);
+    expectCleanRun(refused, 1);
+    expect(positions(refused.stdout)).toEqual(['yaml-syntax@1:3', 'yaml-syntax@6:9']);
   });
 
   it('a finding about a value reached through an alias lands on the alias use', () => {
