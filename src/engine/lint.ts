@@ -71,7 +71,7 @@ const LAYOUT_WORDS = /openmetadata|global|config|Configuration|idp|\bsp\b|securi
 const CHART_TEMPLATE_FOLDER = /(?:^|[\\/])templates[\\/]/;
 
 function isChartTemplate(text: string, filePath: string): boolean {
-  return text.includes('{{') && CHART_TEMPLATE_FOLDER.test(filePath);
+  return CHART_TEMPLATE_FOLDER.test(filePath) && text.includes('{{');
 }
 
 /** Every rule id, for the directives' unknown-id check. */

@@ -250,12 +250,15 @@ describe('YAML that is odd but legal', () => {
     expect(positions(run.stdout)).toContain('no-unknown-keys@10:7');
   });
 
-  it("LOG_TOKENS / LOG_STREAM (the yaml package's tracing) never reach stdout", () => {
-    const run = runCli(['--format', 'json', write('values-traced.yaml', `${AUTH_VALUES}      clientSecret: trace-me-if-you-can-7781\n`)], {
-      env: { LOG_TOKENS: '1', LOG_STREAM: '1' },
-    });
-    expectCleanRun(run, 1);
+  it.each([
+    // An anchor and a syntax error: both are read by the `yaml` package, not by the fast reader.
+    ['an anchor', `${AUTH_VALUES}      clientSecret: &s trace-me-if-you-can-7781\n`, 1],
+    ['a syntax error', `${AUTH_VALUES}      clientSecret: trace-me-if-you-can-7781\n      domain: "unclosed\n`, 1],
+  ])("LOG_TOKENS / LOG_STREAM (the yaml package's tracing) never reach stdout: a file with %s", (_, text, exit) => {
+    const run = runCli(['--format', 'json', write('values-traced.yaml', text)], { env: { LOG_TOKENS: '1', LOG_STREAM: '1' } });
+    expectCleanRun(run, exit);
     expect(run.stdout + run.stderr).not.toContain('trace-me-if-you-can-7781');
+    expect(JSON.parse(run.stdout)[0].messages.length).toBeGreaterThan(0);
   });
 });
 
