@@ -39,14 +39,15 @@ describe('lintText', () => {
 
   it('reports a map key that is a map or a list, which Helm refuses: unquoted {{ }} at its braces, others at the key', () => {
     const text = 'openmetadata:\n  config:\n    authentication:\n      provider: okta\n      clientId: {{ .Values.clientId }}\n' +
-      '      ? [a, b]\n      : x\n';
+      '      ? [a, b]\n      : x\n      ? {{ .Values.key }}\n      : y\n';
     const found = lintText(text, 'values.yaml')?.messages.map((m) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn, m.message.split(':')[1].trim()]);
     expect(found).toEqual([
       ['yaml-syntax', 5, 17, 5, 39, 'unquoted {{ … }} is read as a YAML map whose key is a map, which Helm refuses ("invalid map key"). Values files are not templates'],
       ['yaml-syntax', 6, 9, 6, 15, 'this map key is itself a map or a list, which Helm refuses ("invalid map key"). Write a plain key.'],
+      ['yaml-syntax', 8, 9, 8, 26, 'unquoted {{ … }} is read as a YAML map whose key is a map, which Helm refuses ("invalid map key"). Values files are not templates'],
     ]);
     // Quoted, it is a string a chart may render with tpl.
-    expect(lintText(text.replace('{{ .Values.clientId }}', '"{{ .Values.clientId }}"').replace('      ? [a, b]\n      : x\n', ''), 'values.yaml')?.messages.map((m) => m.ruleId)).not.toContain('yaml-syntax');
+    expect(lintText(text.replace('{{ .Values.clientId }}', '"{{ .Values.clientId }}"').replace(/ {6}\?[^]*$/, ''), 'values.yaml')?.messages.map((m) => m.ruleId)).not.toContain('yaml-syntax');
   });
 
   it('parses every text a layout can read: a key spelled with an escape, the server layout, a bare SAML fragment', () => {

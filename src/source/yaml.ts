@@ -284,22 +284,31 @@ interface KeyProblem {
   offsets: [number, number];
 }
 
-/** Every mapping key of a document that is a map or a list, in document order (no alias is followed). */
+/**
+ * Every mapping key of a document that is a map or a list, in document order. Keys are not walked
+ * into (one finding a key), nor are aliases followed.
+ */
 function collectionKeys(root: unknown, text: string): KeyProblem[] {
   const found: KeyProblem[] = [];
+  const startsTemplate = (offset: number): boolean => text.charCodeAt(offset) === 123 && text.charCodeAt(offset + 1) === 123;
   const pending: unknown[] = [root];
   while (pending.length > 0) {
     const node = pending.pop();
     if (isMap(node)) {
       for (const pair of node.items) {
-        if (isMap(pair.key) || isSeq(pair.key)) {
-          // `{{ x }}`: a flow map whose key is a flow map opened right after its own brace.
-          const [start, end] = nodeRange(pair.key);
-          const template = isMap(pair.key) && text.charCodeAt(start - 1) === 123 && text.charCodeAt(start) === 123;
-          found.push(template ? { message: TEMPLATE_KEY_MESSAGE, offsets: [start - 1, nodeRange(node)[1]] } : { message: COLLECTION_KEY_MESSAGE, offsets: [start, end] });
+        if (!isMap(pair.key) && !isSeq(pair.key)) continue;
+        const [start, end] = nodeRange(pair.key);
+        if (startsTemplate(start)) {
+          // `{{ x }}: value`: the key is the whole expression.
+          found.push({ message: TEMPLATE_KEY_MESSAGE, offsets: [start, end] });
+        } else if (isMap(pair.key) && startsTemplate(start - 1)) {
+          // `key: {{ x }}`: this map is the expression, and its key the inner braces.
+          found.push({ message: TEMPLATE_KEY_MESSAGE, offsets: [start - 1, nodeRange(node)[1]] });
+        } else {
+          found.push({ message: COLLECTION_KEY_MESSAGE, offsets: [start, end] });
         }
       }
-      for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i].value, node.items[i].key);
+      for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i].value);
     } else if (isSeq(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i]);
     }
