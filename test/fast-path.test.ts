@@ -78,11 +78,20 @@ function compareDocuments(text: string, name: string, maxPaths = Infinity): bool
   const tokens = lexerTokens(text);
   if (tokenUpperBound(text) < tokens) expect({ name, bound: tokenUpperBound(text) }).toEqual({ name, bound: `at least ${tokens}` });
   const full = parseYaml(text, name);
+  const fastParsed = parseSource(text, name);
+  if (fastParsed.syntaxErrors.length > 0) {
+    // A quote left open (the one syntax error the reader reads): the same errors, and the same
+    // value recovered around it, whose secrets are redacted from the messages.
+    const errorsAndValue = (parsed: { syntaxErrors: unknown[]; documents: SourceDocument[] }) =>
+      ({ name, errors: parsed.syntaxErrors, documents: parsed.documents.length, plain: ordered(parsed.documents[0]?.plain() ?? null) });
+    expect(errorsAndValue(fastParsed)).toEqual(errorsAndValue(full));
+    return true;
+  }
   if (full.syntaxErrors.length > 0 || full.documents.length !== 1) {
     expect({ name, errors: full.syntaxErrors.map((e) => e.message), documents: full.documents.length }).toEqual({ name, errors: [], documents: 1 });
   }
   const reference = full.documents[0];
-  const fast = parseSource(text, name).documents[0];
+  const fast = fastParsed.documents[0];
   if (!(fast instanceof FastYamlDocument)) throw new Error(`${name}: not read by the fast reader`);
   const all = pathsOf(reference.plain());
   const step = Math.max(1, Math.ceil(all.length / maxPaths));
@@ -176,6 +185,55 @@ describe('the fast reader gives the same documents as yaml', () => {
       if (compareDocuments(text, `mutation #${i}:\n${text}`, 150)) accepted++;
     }
     expect(accepted).toBeGreaterThan(300);
+  });
+});
+
+describe('a quote left open is read as yaml reads it', () => {
+  /** Every text of `sources` with one closing quote of a value removed, one text a quote. */
+  function withQuoteLeftOpen(sources: readonly { name: string; text: string }[]): { name: string; text: string }[] {
+    const out: { name: string; text: string }[] = [];
+    for (const { name, text } of sources) {
+      // A quoted value at the end of its line, after `key: ` or `- `, with or without a comment.
+      for (const match of text.matchAll(/(?:: |- )(["'])[^"'\n]*(\1)( *#[^\n]*)?$/gm)) {
+        const close = (match.index ?? 0) + match[0].length - (match[3]?.length ?? 0) - 1;
+        out.push({ name: `${name} @${close}`, text: text.slice(0, close) + text.slice(close + 1) });
+      }
+    }
+    return out;
+  }
+
+  it('the same JSON, errors and recovered value through both paths, and the fast path takes most of them', () => {
+    const cases = withQuoteLeftOpen([...realFiles, ...generatedFiles.slice(0, 20 * FUZZ)]);
+    let fast = 0;
+    for (const { name, text } of cases) {
+      expect({ name, out: lintOutput(text, name, 'auto') }).toEqual({ name, out: lintOutput(text, name, 'yaml') });
+      compareDocuments(text, name, 50);
+      if (readFastYaml(text, DEFAULT_PARSE_LIMITS)?.unclosedQuotes.length) fast++;
+    }
+    expect(cases.length).toBeGreaterThan(1500);
+    expect(fast).toBeGreaterThan(cases.length / 3);
+  });
+
+  it('the same documents and errors as yaml, with the rest of the line, a comment, a single quote, a sequence item', () => {
+    const texts = {
+      'value': 'a:\n  b: "open\n  c: "x"\n',
+      'comment inside': 'a:\n  b: "open # not a comment\nc: "x"\n',
+      'single quote': "a:\n  b: 'open\n  c: 'x'\n",
+      'sequence item': 'a:\n  - "open\n  - "x"\n',
+      'compact map in a sequence': 'a:\n  - k: "open\n    j: "x"\n',
+      'only the quote': 'a:\n  b: "\n  c: "x"\n',
+      'two left open': 'a: "one\nb: "two\nc: "x"\n',
+      'deeper next line (yaml)': 'a:\n  b: "open\n    c: "x"\n',
+      'blank next line (yaml)': 'a:\n  b: "open\n\n  c: "x"\n',
+      'no later quote (yaml)': 'a:\n  b: "open\n  c: x\n',
+      'trailing space (yaml)': 'a:\n  b: "open \n  c: "x"\n',
+      'escape (yaml)': 'a:\n  b: "op\\ten\n  c: "x"\n',
+      'open key (yaml)': 'a:\n  "b: 1\n  c: "x"\n',
+    };
+    for (const [name, text] of Object.entries(texts)) compareDocuments(text, name);
+    expect(readFastYaml(texts['two left open'], DEFAULT_PARSE_LIMITS)?.unclosedQuotes).toEqual([3, 11]);
+    expect(readFastYaml(texts['deeper next line (yaml)'], DEFAULT_PARSE_LIMITS)).toBeUndefined();
+    expect(readFastYaml(texts['no later quote (yaml)'], DEFAULT_PARSE_LIMITS)).toBeUndefined();
   });
 });
 

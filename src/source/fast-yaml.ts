@@ -7,7 +7,8 @@
  * It never guesses: on anything outside that subset (anchors, aliases, tags, multi-line scalars,
  * folded blocks, several documents, tabs, CR, odd indentation, anything that might be a syntax error)
  * it gives up and returns undefined, and the caller parses the text with the `yaml` package, which
- * also reports the syntax errors. For the texts it accepts, the plain value, the duplicate keys and
+ * also reports the syntax errors. The one syntax error it reads itself is the most common one, a
+ * value's quote left open, in the one shape where `yaml`'s reading of it is certain (unclosedQuote). For the texts it accepts, the plain value, the duplicate keys and
  * every location equal what src/source/yaml.ts computes (test/fast-path.test.ts checks every path of
  * the fixtures, the docs corpus, generated values and mutations of them). The few locations it does
  * not know exactly (the range of a block collection or a block scalar) are asked of a `yaml`
@@ -76,6 +77,8 @@ export interface FastTree {
   plain: Plain;
   /** Whether some mapping holds a key twice (the details are computed on demand). */
   hasDuplicates: boolean;
+  /** Offsets of the quotes never closed (unclosedQuote): each is a syntax error, as `yaml` reports it. */
+  unclosedQuotes: number[];
 }
 
 /** An open block collection. */
@@ -141,6 +144,7 @@ class Reader {
   private root: FastNode | undefined;
   private rootPlain: Plain = null;
   private hasDuplicates = false;
+  private readonly unclosedQuotes: number[] = [];
   private nodes = 0;
   // The key or dash whose value is still to come (the next lines decide: a nested block, or null).
   private pendingFrame: Frame | undefined;
@@ -188,7 +192,7 @@ class Reader {
     }
     if (this.root === undefined) throw UNSUPPORTED;
     if (this.pendingFrame) this.resolvePendingAsNull();
-    return { root: this.root, plain: this.rootPlain, hasDuplicates: this.hasDuplicates };
+    return { root: this.root, plain: this.rootPlain, hasDuplicates: this.hasDuplicates, unclosedQuotes: this.unclosedQuotes };
   }
 
   /** One content line starting at `i` (its first non-space character). */
@@ -298,7 +302,7 @@ class Reader {
     let key: string;
     const first = text.charCodeAt(i);
     if (first === 34 /* " */ || first === 39 /* ' */) {
-      const quoted = this.quoted(i, eol);
+      const quoted = this.quoted(i, eol) ?? unsupported();
       keyEnd = quoted.end;
       colon = skipSpaces(text, keyEnd, eol);
       if (text.charCodeAt(colon) !== 58 /* : */ || !isSpaceOrEnd(text, colon + 1, eol)) throw UNSUPPORTED;
@@ -355,7 +359,9 @@ class Reader {
     const text = this.text;
     const first = text.charCodeAt(i);
     if (first === 34 || first === 39) {
+      // A quote left open on this line is a value (inlineValue decides whether it is read here).
       const quoted = this.quoted(i, eol);
+      if (!quoted) return false;
       const after = skipSpaces(text, quoted.end, eol);
       return text.charCodeAt(after) === 58 && isSpaceOrEnd(text, after + 1, eol);
     }
@@ -373,6 +379,10 @@ class Reader {
       case 39: {
         // '
         const quoted = this.quoted(i, eol);
+        if (!quoted) {
+          this.unclosedQuote(frame, i, eol);
+          return;
+        }
         this.expectLineEnd(quoted.end, eol);
         this.attachScalar(frame, i, quoted.end, quoted.value);
         return;
@@ -417,7 +427,7 @@ class Reader {
         const first = text.charCodeAt(i);
         let end: number;
         if (first === 34 || first === 39) {
-          const quoted = this.quoted(i, eol);
+          const quoted = this.quoted(i, eol) ?? unsupported();
           end = quoted.end;
           values.push(quoted.value);
         } else {
@@ -495,8 +505,8 @@ class Reader {
     this.attachScalar(frame, -1, -1, value);
   }
 
-  /** A one-line quoted scalar at `i`: its value and the offset after the closing quote. */
-  private quoted(i: number, eol: number): { value: string; end: number } {
+  /** A one-line quoted scalar at `i`: its value and the offset after the closing quote; undefined if not closed on the line. */
+  private quoted(i: number, eol: number): { value: string; end: number } | undefined {
     const text = this.text;
     const quote = text.charCodeAt(i);
     let value = '';
@@ -525,7 +535,35 @@ class Reader {
         throw UNSUPPORTED; // \x, \u, \U, line continuations, invalid escapes
       }
     }
-    throw UNSUPPORTED; // not closed on this line
+    return undefined;
+  }
+
+  /**
+   * A value whose quote is not closed on its line, read as `yaml` 2.9 reads it in one shape: when
+   * the next line is not blank and is indented no deeper than this entry's key or dash, the lexer
+   * ends the scalar at the line's end and reads the next lines as usual (parseQuotedScalar and
+   * continueScalar in yaml/dist/parse/lexer.js), and the composer reports the missing quote and
+   * drops the scalar's last character (resolve-flow-scalar.js). Anything else is left to `yaml`: an
+   * escape, a quote or a trailing space on the rest of the line, a blank or deeper next line (the
+   * scalar goes on there), and no later quote of the same kind (it runs to the end of the file).
+   * test/fast-path.test.ts compares this with `yaml` on every quote of generated files left open.
+   */
+  private unclosedQuote(frame: Frame, i: number, eol: number): void {
+    const text = this.text;
+    const quote = text.charCodeAt(i);
+    for (let j = i + 1; j < eol; j++) {
+      const c = text.charCodeAt(j);
+      if (c === quote || c === 92 /* \ */) throw UNSUPPORTED;
+    }
+    if (eol > i + 1 && text.charCodeAt(eol - 1) === 32) throw UNSUPPORTED;
+    const nextLine = eol + 1;
+    const nextContent = skipSpaces(text, nextLine, text.length);
+    if (nextContent >= text.length || text.charCodeAt(nextContent) === 10 || nextContent - nextLine > frame.indent) throw UNSUPPORTED;
+    // The lexer looks for the closing quote anywhere after the opening one, skipping \" and ''.
+    const later = text.indexOf(text[i], nextLine);
+    if (later < 0 || (quote === 34 ? text.charCodeAt(later - 1) === 92 : text.charCodeAt(later + 1) === 39)) throw UNSUPPORTED;
+    this.unclosedQuotes.push(i);
+    this.attachScalar(frame, i, eol, text.slice(i + 1, eol - 1));
   }
 
   /** After a value only spaces and a comment may follow. */
@@ -535,6 +573,10 @@ class Reader {
     if (after > i && this.text.charCodeAt(after) === 35) return;
     throw UNSUPPORTED;
   }
+}
+
+function unsupported(): never {
+  throw UNSUPPORTED;
 }
 
 /** Double-quote escapes with a fixed meaning in `yaml` (resolve-flow-scalar.js). */

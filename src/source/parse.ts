@@ -3,8 +3,8 @@
  * values files are written in, the `yaml` package (yaml.ts) for everything else and for syntax
  * errors. Both give documents with the same interface and, for a text both accept, equal results.
  */
-import type { Location, Path, Plain } from '../types';
-import { DEFAULT_PARSE_LIMITS, parseYaml } from './yaml';
+import type { Location, Path, Plain, Range } from '../types';
+import { DEFAULT_PARSE_LIMITS, UNCLOSED_QUOTE_MESSAGE, parseYaml } from './yaml';
 import type { DuplicateKey, LimitProblem, ParseLimits, SyntaxProblem, Target, YamlDocument } from './yaml';
 import { FastNode, LineIndex, fastDuplicateKeys, pickFastRange, readFastYaml, walkFast } from './fast-yaml';
 
@@ -38,7 +38,10 @@ export function parseSource(text: string, filePath: string, options: ParseOption
   if (options.parser !== 'yaml') {
     const tree = readFastYaml(text, limits);
     if (tree) {
-      return { documents: [new FastYamlDocument(filePath, text, tree.root, tree.plain, tree.hasDuplicates, limits)], syntaxErrors: [], limitProblems: [] };
+      const document = new FastYamlDocument(filePath, text, tree.root, tree.plain, tree.hasDuplicates, limits);
+      // Where yaml.ts reports a quote left open: at the quote, with the same message.
+      const syntaxErrors = tree.unclosedQuotes.map((offset) => ({ message: UNCLOSED_QUOTE_MESSAGE, range: document.rangeOf([offset, offset + 1]) }));
+      return { documents: [document], syntaxErrors, limitProblems: [] };
     }
   }
   return parseYaml(text, filePath, limits);
@@ -93,6 +96,10 @@ export class FastYamlDocument implements SourceDocument {
   full(): YamlDocument {
     this.composed ??= parseYaml(this.text, this.filePath, this.limits).documents[0];
     return this.composed;
+  }
+
+  rangeOf(offsets: readonly [number, number]): Range {
+    return this.lines.toRange(offsets);
   }
 
   private toLocation(offsets: readonly [number, number]): Location {

@@ -262,7 +262,7 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
   return { documents, syntaxErrors, limitProblems };
 }
 
-const UNCLOSED_QUOTE_MESSAGE =
+export const UNCLOSED_QUOTE_MESSAGE =
   'This quote is never closed, so YAML reads everything after it as one string; add the closing quote.';
 
 /**
