@@ -208,7 +208,7 @@ describe('a quote left open is read as yaml reads it', () => {
     for (const { name, text } of cases) {
       expect({ name, out: lintOutput(text, name, 'auto') }).toEqual({ name, out: lintOutput(text, name, 'yaml') });
       compareDocuments(text, name, 50);
-      if (readFastYaml(text, DEFAULT_PARSE_LIMITS)?.unclosedQuotes.length) fast++;
+      if (readFastYaml(text, DEFAULT_PARSE_LIMITS)?.syntaxErrors.length) fast++;
     }
     expect(cases.length).toBeGreaterThan(1500);
     expect(fast).toBeGreaterThan(cases.length / 3);
@@ -231,9 +231,63 @@ describe('a quote left open is read as yaml reads it', () => {
       'open key (yaml)': 'a:\n  "b: 1\n  c: "x"\n',
     };
     for (const [name, text] of Object.entries(texts)) compareDocuments(text, name);
-    expect(readFastYaml(texts['two left open'], DEFAULT_PARSE_LIMITS)?.unclosedQuotes).toEqual([3, 11]);
+    expect(readFastYaml(texts['two left open'], DEFAULT_PARSE_LIMITS)?.syntaxErrors.map((e) => e.start)).toEqual([3, 11]);
     expect(readFastYaml(texts['deeper next line (yaml)'], DEFAULT_PARSE_LIMITS)).toBeUndefined();
     expect(readFastYaml(texts['no later quote (yaml)'], DEFAULT_PARSE_LIMITS)).toBeUndefined();
+  });
+});
+
+describe('a line with no space after its colon is read as yaml reads it', () => {
+  /** Every text of `sources` with the space after one plain key's colon removed, one text a key. */
+  function withColonGlued(sources: readonly { name: string; text: string }[]): { name: string; text: string }[] {
+    const out: { name: string; text: string }[] = [];
+    for (const { name, text } of sources) {
+      for (const match of text.matchAll(/^ *[A-Za-z][\w.-]*:( )\S/gm)) {
+        const space = (match.index ?? 0) + match[0].length - 2;
+        out.push({ name: `${name} @${space}`, text: text.slice(0, space) + text.slice(space + 1) });
+      }
+    }
+    return out;
+  }
+
+  it('the same JSON, errors and recovered value through both paths, and the fast path takes many of them', () => {
+    const cases = withColonGlued([...realFiles, ...generatedFiles.slice(0, 10 * FUZZ)]);
+    let fast = 0;
+    for (const { name, text } of cases) {
+      expect({ name, out: lintOutput(text, name, 'auto') }).toEqual({ name, out: lintOutput(text, name, 'yaml') });
+      compareDocuments(text, name, 50);
+      if (readFastYaml(text, DEFAULT_PARSE_LIMITS)?.syntaxErrors.length) fast++;
+    }
+    expect(cases.length).toBeGreaterThan(1500);
+    expect(fast).toBeGreaterThan(cases.length / 4);
+  });
+
+  it('the same documents and errors as yaml, for each shape around the line', () => {
+    const texts = {
+      'nested': 'm:\n  a:"x"\n  b: 1\n  c: 2\n',
+      'top level': 'a:"x"\nb: 1\n',
+      'no colon at all': 'm:\n  just words\n  b: 1\n',
+      'next has a comment': 'm:\n  a:"x"\n  b: 1 # c\n',
+      'next opens a block': 'm:\n  a:"x"\n  b:\n    d: 1\n',
+      'next is a literal block': 'm:\n  a:"x"\n  b: |\n    text\n  c: 2\n',
+      'next value is a quote left open': 'm:\n  a:"x"\n  b: "open\n  c: "y"\n',
+      'a secret key glued': 'm:\n  clientSecret:"abc"\n  b: sekret-value\n',
+      'in a compact map': 'l:\n  - k: 1\n    a:"x"\n    b: 2\n',
+      'deeper next line (yaml)': 'm:\n  a:"x"\n    b: 1\n',
+      'last of its map (yaml)': 'm:\n  a:"x"\nn: 1\n',
+      'comment on the line (yaml)': 'm:\n  a:"x" # c\n  b: 1\n',
+      'dash next line (yaml)': 'm:\n  a:"x"\n  - b\n',
+      'blank line between (yaml)': 'm:\n  a:"x"\n\n  b: 1\n',
+      'comment line between (yaml)': 'm:\n  a:"x"\n  # c\n  b: 1\n',
+      'quoted next key (yaml)': 'm:\n  a:"x"\n  "b": 1\n',
+      'first of a compact map (yaml)': '- a:"x"\n  b: 1\n',
+    };
+    for (const [name, text] of Object.entries(texts)) compareDocuments(text, name);
+    const read = (name: keyof typeof texts) => readFastYaml(texts[name], DEFAULT_PARSE_LIMITS)?.syntaxErrors.map((e) => [e.kind, e.start, e.end]);
+    expect(read('nested')).toEqual([['two-line-key', 5, 14]]);
+    expect(read('next value is a quote left open')).toEqual([['two-line-key', 5, 14], ['unclosed-quote', 16, 17]]);
+    expect(read('deeper next line (yaml)')).toBeUndefined();
+    expect(read('last of its map (yaml)')).toBeUndefined();
   });
 });
 

@@ -7,8 +7,9 @@
  * It never guesses: on anything outside that subset (anchors, aliases, tags, multi-line scalars,
  * folded blocks, several documents, tabs, CR, odd indentation, anything that might be a syntax error)
  * it gives up and returns undefined, and the caller parses the text with the `yaml` package, which
- * also reports the syntax errors. The one syntax error it reads itself is the most common one, a
- * value's quote left open, in the one shape where `yaml`'s reading of it is certain (unclosedQuote). For the texts it accepts, the plain value, the duplicate keys and
+ * also reports the syntax errors. It reads two common syntax errors itself, each only in the shape
+ * where `yaml`'s reading of it is certain: a value's quote left open (unclosedQuote), and a line
+ * with no space after its colon (twoLineKey). For the texts it accepts, the plain value, the duplicate keys and
  * every location equal what src/source/yaml.ts computes (test/fast-path.test.ts checks every path of
  * the fixtures, the docs corpus, generated values and mutations of them). The few locations it does
  * not know exactly (the range of a block collection or a block scalar) are asked of a `yaml`
@@ -77,8 +78,16 @@ export interface FastTree {
   plain: Plain;
   /** Whether some mapping holds a key twice (the details are computed on demand). */
   hasDuplicates: boolean;
-  /** Offsets of the quotes never closed (unclosedQuote): each is a syntax error, as `yaml` reports it. */
-  unclosedQuotes: number[];
+  /** The syntax errors read (unclosedQuote, twoLineKey), in text order, as `yaml` reports them. */
+  syntaxErrors: FastSyntaxError[];
+}
+
+/** A syntax error the reader reads itself; src/source/parse.ts gives it yaml.ts's message. */
+export interface FastSyntaxError {
+  kind: 'unclosed-quote' | 'two-line-key';
+  /** Offsets of what yaml.ts points at: the quote, or the whole two-line key. */
+  start: number;
+  end: number;
 }
 
 /** An open block collection. */
@@ -144,7 +153,7 @@ class Reader {
   private root: FastNode | undefined;
   private rootPlain: Plain = null;
   private hasDuplicates = false;
-  private readonly unclosedQuotes: number[] = [];
+  private readonly syntaxErrors: FastSyntaxError[] = [];
   private nodes = 0;
   // The key or dash whose value is still to come (the next lines decide: a nested block, or null).
   private pendingFrame: Frame | undefined;
@@ -192,7 +201,7 @@ class Reader {
     }
     if (this.root === undefined) throw UNSUPPORTED;
     if (this.pendingFrame) this.resolvePendingAsNull();
-    return { root: this.root, plain: this.rootPlain, hasDuplicates: this.hasDuplicates, unclosedQuotes: this.unclosedQuotes };
+    return { root: this.root, plain: this.rootPlain, hasDuplicates: this.hasDuplicates, syntaxErrors: this.syntaxErrors };
   }
 
   /** One content line starting at `i` (its first non-space character). */
@@ -308,8 +317,13 @@ class Reader {
       if (text.charCodeAt(colon) !== 58 /* : */ || !isSpaceOrEnd(text, colon + 1, eol)) throw UNSUPPORTED;
       key = quoted.value;
     } else {
-      colon = findMappingColon(text, i, eol, true);
-      if (colon < 0 || !isPlainStart(text, i, eol)) throw UNSUPPORTED;
+      // A key with a quote or flow character is still left to `yaml`; a line without a key may be twoLineKey's.
+      colon = findMappingColon(text, i, eol, false);
+      if (!isPlainStart(text, i, eol)) throw UNSUPPORTED;
+      if (colon < 0) {
+        this.twoLineKey(frame, i, eol);
+        return;
+      }
       keyEnd = colon;
       while (text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
       key = keyString(resolvePlain(text.slice(i, keyEnd)));
@@ -324,6 +338,49 @@ class Reader {
       return;
     }
     this.inlineValue(frame, valueStart, eol);
+  }
+
+  /**
+   * A map line with no key, such as `discoveryUri:"https://…"` with no space after the colon (the
+   * Keycloak docs pages): YAML reads the line as a plain scalar, which goes on across the next line
+   * when that line is indented at least as deep (plainScalar and continueScalar in yaml 2.9's
+   * lexer). When the next line is a `key: …` entry at the same indentation, the two make one key
+   * (`<line> <key>`, folded) of that entry's value, which yaml reports once, over the two lines
+   * ("Implicit keys need to be on a single line"), and reads on as usual. Only that shape is read
+   * here: a comment, a trailing space, a space as second character or a quoted key on these lines, a blank, comment, deeper,
+   * shallower or dash next line, or a key over 1 000 characters is left to `yaml`.
+   */
+  private twoLineKey(frame: Frame, i: number, eol: number): void {
+    const text = this.text;
+    const comment = text.indexOf(' #', i);
+    if (text.charCodeAt(eol - 1) === 32 || (comment >= 0 && comment < eol)) throw UNSUPPORTED;
+    // The lexer lets the scalar go on at this line's indentation only if the line's second
+    // character is not a space (parseLineStart lowers indentNext then); else it depends on the
+    // lines before.
+    if (eol - i < 2 || text.charCodeAt(i + 1) === 32) throw UNSUPPORTED;
+    const next = eol + 1;
+    const keyStart = skipSpaces(text, next, text.length);
+    if (keyStart - next !== frame.indent || keyStart >= text.length) throw UNSUPPORTED;
+    let nextEol = text.indexOf('\n', keyStart);
+    if (nextEol < 0) nextEol = text.length;
+    const colon = findMappingColon(text, keyStart, nextEol, true);
+    if (colon < 0 || !isPlainStart(text, keyStart, nextEol)) throw UNSUPPORTED;
+    let keyEnd = colon;
+    while (text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
+    const key = keyString(resolvePlain(`${text.slice(i, eol)} ${text.slice(keyStart, keyEnd)}`));
+    if (colon - i > MAX_KEY_LENGTH - 24 || key === '<<' || key === '__proto__') throw UNSUPPORTED;
+    this.syntaxErrors.push({ kind: 'two-line-key', start: i, end: keyEnd });
+    this.pendingKey = key;
+    this.pendingKeyStart = i;
+    this.pendingKeyEnd = keyEnd;
+    // Reading goes on after the second line.
+    this.next = nextEol + 1;
+    const valueStart = skipSpaces(text, colon + 1, nextEol);
+    if (isEndOfContent(text, valueStart, nextEol)) {
+      this.awaitValue(frame, valueStart);
+      return;
+    }
+    this.inlineValue(frame, valueStart, nextEol);
   }
 
   /** Nothing after the key or dash on its line: the next lines decide (a nested block, or null at `nullAt`). */
@@ -562,7 +619,7 @@ class Reader {
     // The lexer looks for the closing quote anywhere after the opening one, skipping \" and ''.
     const later = text.indexOf(text[i], nextLine);
     if (later < 0 || (quote === 34 ? text.charCodeAt(later - 1) === 92 : text.charCodeAt(later + 1) === 39)) throw UNSUPPORTED;
-    this.unclosedQuotes.push(i);
+    this.syntaxErrors.push({ kind: 'unclosed-quote', start: i, end: i + 1 });
     this.attachScalar(frame, i, eol, text.slice(i + 1, eol - 1));
   }
 

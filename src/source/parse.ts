@@ -4,7 +4,7 @@
  * errors. Both give documents with the same interface and, for a text both accept, equal results.
  */
 import type { Location, Path, Plain, Range } from '../types';
-import { DEFAULT_PARSE_LIMITS, UNCLOSED_QUOTE_MESSAGE, parseYaml } from './yaml';
+import { DEFAULT_PARSE_LIMITS, UNCLOSED_QUOTE_MESSAGE, parseYaml, twoLineKeyMessage } from './yaml';
 import type { DuplicateKey, LimitProblem, ParseLimits, SyntaxProblem, Target, YamlDocument } from './yaml';
 import { FastNode, LineIndex, fastDuplicateKeys, pickFastRange, readFastYaml, walkFast } from './fast-yaml';
 
@@ -39,8 +39,11 @@ export function parseSource(text: string, filePath: string, options: ParseOption
     const tree = readFastYaml(text, limits);
     if (tree) {
       const document = new FastYamlDocument(filePath, text, tree.root, tree.plain, tree.hasDuplicates, limits);
-      // Where yaml.ts reports a quote left open: at the quote, with the same message.
-      const syntaxErrors = tree.unclosedQuotes.map((offset) => ({ message: UNCLOSED_QUOTE_MESSAGE, range: document.rangeOf([offset, offset + 1]) }));
+      // The syntax errors the fast reader reads, where and as yaml.ts reports them.
+      const syntaxErrors = tree.syntaxErrors.map((error) => ({
+        message: error.kind === 'unclosed-quote' ? UNCLOSED_QUOTE_MESSAGE : twoLineKeyMessage(text, error.start),
+        range: document.rangeOf([error.start, error.end]),
+      }));
       return { documents: [document], syntaxErrors, limitProblems: [] };
     }
   }

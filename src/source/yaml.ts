@@ -262,6 +262,11 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
   return { documents, syntaxErrors, limitProblems };
 }
 
+/** yaml.ts's message for a key written over two lines (src/source/fast-yaml.ts reads the usual cause). */
+export function twoLineKeyMessage(text: string, keyStart: number): string {
+  return explain('Implicit keys need to be on a single line', lineAt(text, keyStart));
+}
+
 export const UNCLOSED_QUOTE_MESSAGE =
   'This quote is never closed, so YAML reads everything after it as one string; add the closing quote.';
 
