@@ -354,8 +354,7 @@ class Reader {
    */
   private twoLineKey(frame: Frame, i: number, eol: number): void {
     const text = this.text;
-    const comment = text.indexOf(' #', i);
-    if (text.charCodeAt(eol - 1) === 32 || (comment >= 0 && comment < eol)) throw UNSUPPORTED;
+    if (text.charCodeAt(eol - 1) === 32 || hasComment(text, i, eol)) throw UNSUPPORTED;
     // The lexer lets the scalar go on at this line's indentation only if the line's second
     // character is not a space (parseLineStart lowers indentNext then); else it depends on the
     // lines before.
@@ -633,6 +632,12 @@ class Reader {
     if (after > i && this.text.charCodeAt(after) === 35) return;
     throw UNSUPPORTED;
   }
+}
+
+/** Whether ` #` (a comment) is on the line between `i` and `eol`; searched on the line only, so a file of such lines stays linear. */
+function hasComment(text: string, i: number, eol: number): boolean {
+  for (let j = i + 1; j < eol; j++) if (text.charCodeAt(j) === 35 && text.charCodeAt(j - 1) === 32) return true;
+  return false;
 }
 
 function unsupported(): never {
