@@ -34,11 +34,12 @@ export interface ParallelOptions {
 }
 
 /**
- * Files per worker thread when OMLINT_WORKERS is not set. On the 2-vCPU machine of bench/README.md,
- * one worker took 1 000 files from 1.21 to 1.41 s (starting a thread and warming its JIT cost more
- * than it saved), 2 000 files from 2.00 to 1.97 s, 4 000 from 3.07 to 2.91 s, 10 000 from 8.1 to 5.9 s.
+ * Files per worker thread when OMLINT_WORKERS is not set (counted after the measuring window). On
+ * the 2-vCPU machine of bench/README.md, with OMLINT_WORKERS=1 against 0 (session 5, 9-11 runs),
+ * one worker took 1 000 files from 0.48 to 0.51 s (starting a thread and warming its JIT cost more
+ * than it saved), 2 000 files from 0.82 to 0.77 s, 4 000 from 1.39 to 1.20 s.
  */
-export const FILES_PER_WORKER = 4000;
+export const FILES_PER_WORKER = 2000;
 /** From this many files on, V8 is tuned for a long run (tuneV8ForManyFiles). */
 const MANY_FILES = 1000;
 /** Files a thread takes at a time from the shared counter. */
