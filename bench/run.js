@@ -12,7 +12,8 @@
  *   node bench/run.js --cases one,k1 --runs 9 --omlint other=path/to/bin.js
  * Options: --runs N (default 5), --cases one,k1,k10,big, --peers, --no-spectral (ajv-cli only),
  * --spectral-runs-k10 N (default 1;
- * Spectral needs minutes and gigabytes there), --omlint LABEL=BIN (extra omlint variants to compare).
+ * Spectral needs minutes and gigabytes there), --omlint LABEL=BIN (extra omlint variants to compare),
+ * --help. A wrong option is one line on stderr and exit code 2.
  * Peak RSS comes from /usr/bin/time -v when present, else from process.resourceUsage() at exit
  * (bench/rss-probe.js preloaded with NODE_OPTIONS).
  */
@@ -27,19 +28,36 @@ const ROOT = path.join(__dirname, '..');
 const PEERS = path.join(__dirname, 'peers', 'node_modules');
 const NODE = process.execPath;
 
+const CASES = ['one', 'k1', 'k10', 'big'];
+
 function parseOptions(argv) {
-  const options = { runs: 5, cases: ['one', 'k1', 'k10', 'big'], peers: false, spectralRunsK10: 1, variants: [] };
+  const options = { runs: 5, cases: CASES, peers: false, spectralRunsK10: 1, variants: [] };
+  const valueOf = (i) => {
+    if (i >= argv.length) throw new UsageError(`${argv[i - 1]} needs a value`);
+    return argv[i];
+  };
+  const count = (i) => {
+    const value = valueOf(i);
+    if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${argv[i - 1]} takes a positive whole number, not "${value}"`);
+    return Number(value);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--runs') options.runs = Number(argv[++i]);
-    else if (arg === '--cases') options.cases = argv[++i].split(',');
-    else if (arg === '--peers') options.peers = true;
+    if (arg === '--runs') options.runs = count(++i);
+    else if (arg === '--cases') {
+      options.cases = valueOf(++i).split(',');
+      const unknown = options.cases.find((name) => !CASES.includes(name));
+      if (unknown !== undefined) throw new UsageError(`--cases: unknown case "${unknown}"; use ${CASES.join(', ')}`);
+    } else if (arg === '--peers') options.peers = true;
     else if (arg === '--no-spectral') options.noSpectral = true;
-    else if (arg === '--spectral-runs-k10') options.spectralRunsK10 = Number(argv[++i]);
+    else if (arg === '--spectral-runs-k10') options.spectralRunsK10 = count(++i);
     else if (arg === '--omlint') {
-      const [label, bin] = argv[++i].split('=');
+      const [label, bin] = valueOf(++i).split('=');
+      if (!label || !bin) throw new UsageError('--omlint takes LABEL=path/to/bin.js');
       options.variants.push({ label, bin: path.resolve(bin) });
-    } else throw new Error(`unknown option ${arg}`);
+    } else if (arg === '--help' || arg === '-h') {
+      options.help = true;
+    } else throw new UsageError(`unknown option ${arg}; see node bench/run.js --help`);
   }
   return options;
 }
@@ -220,10 +238,21 @@ function printCase(name, summary, rows) {
   }
 }
 
+/** A mistake in how the benchmark was called or prepared: one line on stderr, exit code 2. */
+class UsageError extends Error {}
+
+/** The usage text: this file's opening comment. */
+function usage() {
+  const source = fs.readFileSync(__filename, 'utf8');
+  const comment = source.slice(source.indexOf('/**') + 3, source.indexOf('*/'));
+  return comment.split('\n').map((line) => line.replace(/^ \* ?/, '')).join('\n').trim() + '\n';
+}
+
 function main() {
   const options = parseOptions(process.argv.slice(2));
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('run `npm run build` first');
-  if (options.peers && !fs.existsSync(PEERS)) throw new Error('peers missing: run `npm run bench:peers`');
+  if (options.help) return process.stdout.write(usage());
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new UsageError('run `npm run build` first');
+  if (options.peers && !fs.existsSync(PEERS)) throw new UsageError('peers missing: run `npm run bench:peers`');
   const summary = generate();
   const meter = detectMeter();
   const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -239,4 +268,10 @@ function main() {
   fs.writeFileSync(path.join(OUT, `results-${results.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(results, null, 2));
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`bench/run.js: ${error.message}\n`);
+  process.exitCode = 2;
+}
