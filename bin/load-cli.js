@@ -21,7 +21,8 @@ let script;
 function loadCli() {
   let source;
   try {
-    source = fs.readFileSync(BUNDLE, 'utf8');
+    // The bundle is ASCII (scripts/bundle.js checks): latin1 reads it as UTF-8 would, without decoding.
+    source = fs.readFileSync(BUNDLE, 'latin1');
   } catch (error) {
     if (error.code !== 'ENOENT') throw error;
     return require('../dist/cli/main.js');

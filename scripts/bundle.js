@@ -24,10 +24,16 @@ const result = esbuild.buildSync({
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
+  // Every character outside ASCII escaped (esbuild's default, relied on): bin/load-cli.js reads the
+  // bundle as latin1, which skips UTF-8 decoding.
+  charset: 'ascii',
   banner: { js: '// omlint, bundled by scripts/bundle.js; licences of the bundled packages: omlint.cjs.LICENSES.txt' },
   metafile: true,
   logLevel: 'warning',
 });
+
+const nonAscii = fs.readFileSync(outfile).findIndex((byte) => byte > 0x7f);
+if (nonAscii >= 0) throw new Error(`${outfile}: a byte outside ASCII at offset ${nonAscii}; bin/load-cli.js reads the bundle as latin1`);
 
 /** The package directories (node_modules/<name> or node_modules/@scope/<name>) the bundle took code from. */
 function bundledPackages(metafile) {
