@@ -4,9 +4,9 @@
  * EnvironmentVariableSubstitutor; reference §1.2), so the text is read as YAML: `[admin]` is a
  * list, `"open-metadata.org"` a string without its quotes, `true` a boolean, `{Client ID}` a map.
  */
-import { parseDocument } from 'yaml';
 import type { Plain } from '../types';
 import { isPlainMap } from '../source/yaml';
+import { yamlPackage } from '../source/yaml-package';
 
 export interface EnvValue {
   value: Plain;
@@ -16,7 +16,7 @@ export interface EnvValue {
 
 /** Reads an env value's text as the server reads it once substituted into openmetadata.yaml. */
 export function readEnvValue(text: string, expectsMap = false): EnvValue {
-  const doc = parseDocument(text, { strict: true, uniqueKeys: false });
+  const doc = yamlPackage().parseDocument(text, { strict: true, uniqueKeys: false });
   const shown = text.trim().length > 60 ? `${text.trim().slice(0, 57)}...` : text.trim();
   if (doc.errors.length > 0) {
     const reason = doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

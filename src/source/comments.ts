@@ -2,7 +2,7 @@
  * The comments of a YAML text with their positions, read from the `yaml` package's concrete syntax
  * tree, so a `#` inside a quoted string or a block scalar is never taken for a comment.
  */
-import { LineCounter, Parser } from 'yaml';
+import { yamlPackage } from './yaml-package';
 
 export interface Comment {
   /** The comment without its `#`. */
@@ -14,6 +14,7 @@ export interface Comment {
 }
 
 export function readComments(text: string): Comment[] {
+  const { LineCounter, Parser } = yamlPackage();
   const lineCounter = new LineCounter();
   const comments: Comment[] = [];
   const pending: unknown[] = [...new Parser(lineCounter.addNewLine).parse(text)];

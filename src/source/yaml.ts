@@ -3,25 +3,18 @@
  * schema and the rules, and turn any path back into the line and column of its key or value.
  * This is the only module that knows the YAML AST.
  */
-import {
-  Alias,
-  CST,
-  Composer,
-  Document,
-  Lexer,
-  LineCounter,
-  Node as YamlNode,
-  Pair,
-  Parser,
-  isAlias,
-  isMap,
-  isNode,
-  isPair,
-  isScalar,
-  isSeq,
-} from 'yaml';
+import type { Alias, CST, Document, LineCounter, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { yamlPackage } from './yaml-package';
 import type { Location, Path, Plain, PlainMap, Range } from '../types';
 import { DEFAULT_INPUT_LIMITS, InputLimits, LIMIT_OPTIONS, MAX_DEPTH_CEILING } from './limits';
+
+// The package's node type guards, through yamlPackage(): a node can only exist once it is loaded.
+const isAlias = (node: unknown): node is Alias => yamlPackage().isAlias(node);
+const isMap = (node: unknown): node is YAMLMap => yamlPackage().isMap(node);
+const isNode = (node: unknown): node is YamlNode => yamlPackage().isNode(node);
+const isPair = (node: unknown): node is Pair => yamlPackage().isPair(node);
+const isScalar = (node: unknown): node is Scalar => yamlPackage().isScalar(node);
+const isSeq = (node: unknown): node is YAMLSeq => yamlPackage().isSeq(node);
 
 /** Which part of a map entry a location names. `auto`: the value for scalars, the key for collections. */
 export type Target = 'key' | 'value' | 'auto';
@@ -172,6 +165,7 @@ export function parseYaml(text: string, filePath: string, limits: ParseLimits = 
 
 function parseStream(text: string, filePath: string, limits: ParseLimits): ParsedYaml {
   const maxDepth = Math.min(limits.maxDepth, MAX_DEPTH_CEILING);
+  const { Composer, Lexer, LineCounter, Parser } = yamlPackage();
   const lineCounter = new LineCounter();
   const toRange = (offsets: readonly [number, number]): Range => {
     const start = lineCounter.linePos(offsets[0]);
@@ -332,7 +326,7 @@ function quotedScalars(tokens: readonly CST.Token[]): QuotedScalar[] {
   const found: QuotedScalar[] = [];
   for (const token of tokens) {
     if (token.type !== 'document') continue;
-    CST.visit(token, (item) => {
+    yamlPackage().CST.visit(token, (item) => {
       for (const node of [item.key, item.value]) {
         if (node && (node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar')) {
           found.push({ offset: node.offset, length: node.source.length });
