@@ -1,7 +1,7 @@
 /**
  * How the report reaches stdout and stderr (bin/omlint.js writes to file descriptors 1 and 2
- * itself): whole through a pipe, quietly when the reader stops early, one line when it cannot be
- * written, and in colour on a terminal only.
+ * itself): whole through a pipe, a non-blocking one too; quietly when the reader stops early; one
+ * line when it cannot be written; in colour on a terminal only.
  */
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -38,6 +38,32 @@ describe('writing the report', () => {
     const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     expect(stderr).toBe('');
     expect(status).toBe(1);
+  });
+
+  // Python sets O_NONBLOCK on the pipe omlint writes to (Node cannot) and reads only once it is full.
+  const hasPython = spawnSync('python3', ['--version'], { encoding: 'utf8' }).status === 0;
+  (hasPython ? it : it.skip)('a full non-blocking pipe (EAGAIN) makes omlint wait for the reader, and nothing is lost', () => {
+    const dir = manyBrokenFiles();
+    const script = [
+      'import fcntl, os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)',
+      'child = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(1)',
+      'chunks = []',
+      'while True:',
+      '    chunk = os.read(r, 65536)',
+      '    if not chunk: break',
+      '    chunks.append(chunk)',
+      'sys.stdout.buffer.write(b"".join(chunks))',
+      'sys.exit(child.wait())',
+    ].join('\n');
+    const run = spawnSync('python3', ['-c', script, process.execPath, BIN, '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout.length).toBeGreaterThan(4 * 64 * 1024);
+    expect(run.stdout).toBe(omlint(['--format', 'json', '.'], { cwd: dir }).stdout);
   });
 
   const full = fs.existsSync('/dev/full') ? it : it.skip;
