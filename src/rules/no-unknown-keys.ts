@@ -4,7 +4,7 @@ import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from 
 import { validateAuthSections } from '../schema/validate';
 import { isPlainMap } from '../source/yaml';
 import { valueAt } from '../layouts/model';
-import type { Path } from '../types';
+import type { Path, Plain, PlainMap } from '../types';
 import { isHelmModel } from '../layouts/model';
 import { describeSince, keysNewerThan } from '../chart/versions';
 
@@ -114,13 +114,32 @@ type RenameVerdict = 'safe' | 'name-taken' | 'value-does-not-fit';
 function renameVerdict(ctx: RuleContext, path: Path, chartName: string): RenameVerdict {
   const key = String(path.at(-1));
   const parentPath = path.slice(0, -1);
-  const config = structuredClone(ctx.model.config);
-  const parent = valueAt(config, parentPath);
-  if (!isPlainMap(parent) || !(key in parent)) return 'value-does-not-fit';
-  if (chartName in parent) return 'name-taken';
-  parent[chartName] = parent[key];
-  delete parent[key];
+  const parent = valueAt(ctx.model.config, parentPath);
+  if (!isPlainMap(parent) || !Object.prototype.hasOwnProperty.call(parent, key)) return 'value-does-not-fit';
+  if (Object.prototype.hasOwnProperty.call(parent, chartName)) return 'name-taken';
   const renamed = [...parentPath, chartName];
+  const config = withReplaced(ctx.model.config, parentPath, renameKey(parent, key, chartName)) as PlainMap;
   const fits = !validateAuthSections(config).some((problem) => renamed.every((segment, i) => problem.path[i] === segment));
   return fits ? 'safe' : 'value-does-not-fit';
+}
+
+/** `map` with `key` renamed to `to` (fromEntries: a `__proto__` key stays an ordinary key). */
+function renameKey(map: PlainMap, key: string, to: string): PlainMap {
+  return Object.fromEntries(Object.entries(map).map(([name, value]) => [name === key ? to : name, value]));
+}
+
+/**
+ * `node` with the value at `path` replaced, copying only the maps and lists along the path: the
+ * rest is shared, not cloned, as the schema only reads it.
+ */
+function withReplaced(node: Plain, path: Path, replacement: Plain): Plain {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path;
+  if (Array.isArray(node)) {
+    const copy = node.slice();
+    copy[Number(head)] = withReplaced(node[Number(head)], rest, replacement);
+    return copy;
+  }
+  const map = node as PlainMap;
+  return { ...map, [String(head)]: withReplaced(map[String(head)], rest, replacement) };
 }
