@@ -4,7 +4,7 @@
  */
 import { lintText as lintOneText, LintOptions } from './engine/lint';
 import { readSourceFile } from './source/read';
-import { resolveFiles } from './cli/files';
+import { resolveFiles } from './runner/files';
 import type { LintResult } from './types';
 
 export type { Finding, LintResult, Location, Path, Range, RuleSetting, Severity } from './types';
@@ -15,7 +15,7 @@ export { InputError } from './source/read';
 export { RULES } from './rules';
 export { docsUrl } from './engine/rule';
 export { loadFormatter, FORMAT_NAMES } from './formatters';
-export { parseBaseline } from './engine/baseline';
+export { parseBaseline } from './runner/baseline';
 export { lintLayers } from './engine/lint';
 export type { LayerInput } from './engine/lint';
 export { parseEnvFile } from './layouts/env-file';

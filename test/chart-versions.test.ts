@@ -5,8 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from '../src/engine/lint';
-import { KEY_HISTORY, chartDefaults, compareVersions, hasKey } from '../src/chart/versions';
-import { CHART_DEFAULTS } from '../src/chart/defaults';
+import { KEY_HISTORY, chartDefaults, compareVersions, hasKey } from '../src/knowledge/versions';
+import { CHART_DEFAULTS } from '../src/knowledge/defaults';
 import { valueAt } from '../src/layouts/model';
 import type { Path, Plain } from '../src/types';
 

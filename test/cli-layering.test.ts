@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { run } from '../src/cli/main';
 import { parseArgs, UsageError } from '../src/cli/args';
-import { resolveFiles } from '../src/cli/files';
+import { resolveFiles } from '../src/runner/files';
 
 function cli(argv: string[], cwd: string): { code: number; stdout: string; stderr: string } {
   let stdout = '';

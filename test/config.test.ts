@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { matchesGlob } from '../src/engine/glob';
+import { matchesGlob } from '../src/runner/glob';
 import { omlint } from './support/cli-in-process';
 
 const ROOT = path.join(__dirname, '..');

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fixText, MAX_FIX_PASSES } from '../src/engine/fix';
 import { lintText, LintOptions } from '../src/engine/lint';
-import { parseBaseline } from '../src/engine/baseline';
+import { parseBaseline } from '../src/runner/baseline';
 import { parseYaml } from '../src/source/yaml';
 import { RULES } from '../src/rules';
 import type { Finding, RuleSetting } from '../src/types';

@@ -1,6 +1,6 @@
 /**
  * Many files. The report is printed as results come (src/cli/report.ts), in every format: the same
- * bytes as the formatter called once with every result, with --quiet and for a run without results. Worker threads (src/cli/parallel.ts) change nothing but
+ * bytes as the formatter called once with every result, with --quiet and for a run without results. Worker threads (src/runner/parallel.ts) change nothing but
  * speed: the same directory linted by the built CLI with OMLINT_WORKERS=0 (one thread) and
  * OMLINT_WORKERS=2 (the main thread and two workers share the files) gives the same stdout, stderr
  * and exit code, byte for byte, whatever the files hold: findings, YAML syntax errors, unreadable,
@@ -199,10 +199,10 @@ describe('the built CLI with and without worker threads', () => {
 
 describe('lintAll with worker threads (a stand-in linter names the thread of each file)', () => {
   // Compiled code: a worker thread loads dist/, not the TypeScript sources.
-  const parallel = require('../dist/cli/parallel.js') as typeof import('../src/cli/parallel');
+  const parallel = require('../dist/runner/parallel.js') as typeof import('../src/runner/parallel');
   const { standInOutcome } = require('./support/parallel-stand-in.js') as { standInOutcome(file: string, threadId: number): unknown };
   const { InputError } = require('../dist/source/read.js') as typeof import('../src/source/read');
-  const { ConfigError } = require('../dist/engine/config.js') as typeof import('../src/engine/config');
+  const { ConfigError } = require('../dist/runner/config.js') as typeof import('../src/runner/config');
   const entry = path.join(__dirname, 'support', 'parallel-worker.js');
 
   type Outcome = { result?: { filePath: string; threadId: number }; failure?: unknown };

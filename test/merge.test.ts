@@ -7,7 +7,7 @@ import { parseYaml } from '../src/source/yaml';
 import * as fc from 'fast-check';
 import { Layer, coalesce, coalescedAt, mergeLayers } from '../src/source/merge';
 import { valueAt } from '../src/layouts/model';
-import { CHART_DEFAULTS } from '../src/chart/defaults';
+import { CHART_DEFAULTS } from '../src/knowledge/defaults';
 import type { Path, Plain } from '../src/types';
 
 function layersOf(texts: string[]): Layer[] {

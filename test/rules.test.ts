@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from '../src/engine/lint';
-import { parseBaseline } from '../src/engine/baseline';
+import { parseBaseline } from '../src/runner/baseline';
 import { listRuleFixtures, parseExpectations } from './support/fixtures';
 
 const fixtures = listRuleFixtures();

@@ -9,8 +9,8 @@ import { parseYaml } from '../src/source/yaml';
 import { buildServerModel } from '../src/layouts/server-config';
 import { buildHelmModels } from '../src/layouts/helm-values';
 import { foldExtraEnvs } from '../src/layouts/extra-envs';
-import { CHART_DEFAULTS } from '../src/chart/defaults';
-import { ENV_NAMES, ENV_TO_MODEL_PATH, envNameForPath, isAuthEnvName } from '../src/chart/env-names';
+import { CHART_DEFAULTS } from '../src/knowledge/defaults';
+import { ENV_NAMES, ENV_TO_MODEL_PATH, envNameForPath, isAuthEnvName } from '../src/knowledge/env-names';
 import { valueAt } from '../src/layouts/model';
 import { coalesce } from '../src/source/merge';
 

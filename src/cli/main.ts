@@ -2,15 +2,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, HELP, UsageError, CliOptions } from './args';
-import { resolveFiles } from './files';
-import { showAtRef } from './git';
-import { lintAndFix } from './fix';
+import { resolveFiles } from '../runner/files';
+import { showAtRef } from '../runner/git';
+import { lintAndFix } from '../runner/fix';
 import { DEFAULT_READ_LIMITS, InputError, decodeText, readSourceFile, readStdin, ReadLimits } from '../source/read';
 import type { LintResult } from '../types';
 import type { Baseline } from '../engine/rule';
-import type { ConfigResolver } from '../engine/config';
+import type { ConfigResolver } from '../runner/config';
 import { OutputFile, Report } from './report';
-import { lintAll, serveWorker, LintInput } from './parallel';
+import { lintAll, serveWorker, LintInput } from '../runner/parallel';
 
 /** Named exit codes (RULES.md): the contract CI jobs and hooks rely on. */
 export const EXIT = { ok: 0, lintErrors: 1, failure: 2 } as const;
@@ -71,7 +71,7 @@ function lintCommand(options: CliOptions, io: Io, argv: readonly string[]): numb
     if (!formatter) throw new UsageError(`--format: unknown format "${output.format}"; use one of ${FORMAT_NAMES.join(', ')}`);
     return { ...output, formatter };
   });
-  const { ConfigResolver: Resolver, ConfigError } = require('../engine/config') as typeof import('../engine/config');
+  const { ConfigResolver: Resolver, ConfigError } = require('../runner/config') as typeof import('../runner/config');
   const configs = new Resolver({ configFile: options.configFile, cwd: io.cwd, knownRuleIds: RULES.map((rule) => rule.id) });
   if (options.printConfig !== undefined) {
     io.stdout(printConfig(path.resolve(io.cwd, options.printConfig), configs, options, io.cwd, RULES));
@@ -150,9 +150,9 @@ export interface FileLinter {
  * goes in here, not in lintCommand.
  */
 export function fileLinter(options: CliOptions, cwd: string, configs: ConfigResolver, notice: (text: string) => void): FileLinter {
-  const { ConfigError } = require('../engine/config') as typeof import('../engine/config');
+  const { ConfigError } = require('../runner/config') as typeof import('../runner/config');
   const { lintText, lintLayers } = require('../engine/lint') as typeof import('../engine/lint');
-  const { parseBaseline } = require('../engine/baseline') as typeof import('../engine/baseline');
+  const { parseBaseline } = require('../runner/baseline') as typeof import('../runner/baseline');
   const readLimits = { maxBytes: options.limits.maxFileSize ?? DEFAULT_READ_LIMITS.maxBytes };
   const fixedBaseline = options.baselineFile
     ? parseBaseline(readSourceFile(options.baselineFile, readLimits), options.baselineFile, options.limits)
@@ -226,7 +226,7 @@ export function workerMain(): void {
   serveWorker((argv, cwd) => {
     const options = parseArgs(argv);
     const { RULES } = require('../rules') as typeof import('../rules');
-    const { ConfigResolver: Resolver } = require('../engine/config') as typeof import('../engine/config');
+    const { ConfigResolver: Resolver } = require('../runner/config') as typeof import('../runner/config');
     const configs = new Resolver({ configFile: options.configFile, cwd, knownRuleIds: RULES.map((rule) => rule.id) });
     const linter = fileLinter(options, cwd, configs, () => undefined);
     return (file) => linter.lintFile({ file, read: () => readSourceFile(file, linter.readLimits) });

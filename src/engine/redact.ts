@@ -6,7 +6,7 @@
  */
 import type { Plain } from '../types';
 import { isPlainMap } from '../source/yaml';
-import { REMEMBERED_TEXT_MAX, detached } from './helpers';
+import { REMEMBERED_TEXT_MAX, detached } from '../rules/support/helpers';
 
 export const REDACTED = '«redacted»';
 
@@ -44,7 +44,7 @@ const MIN_SECRET_LENGTH = 4;
  */
 const MIN_PREFIX_SHOWN = 16;
 
-/** How long show() (engine/helpers.ts) lets a value be before cutting it. */
+/** How long show() (rules/support/helpers.ts) lets a value be before cutting it. */
 const SHOW_CUT = 77;
 
 /** Collects the secret strings of a document. */

@@ -12,9 +12,9 @@
 import type { Location, Path, Plain, PlainMap, Range } from '../types';
 import { AuthModel, Locator, SourceProblem, setValueAt } from './model';
 import type { Target } from '../source/yaml';
-import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName } from '../chart/env-names';
-import { SERVER_DEFAULTS } from '../chart/server-defaults';
-import { didYouMean } from '../engine/helpers';
+import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName } from '../knowledge/env-names';
+import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
+import { didYouMean } from '../rules/support/helpers';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
 import { findSubstitutions, readEnvValue, substitute } from './env-value';
 

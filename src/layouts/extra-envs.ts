@@ -11,10 +11,10 @@
 import type { Path, Plain, PlainMap } from '../types';
 import { AuthModel, EnvOverride, SourceProblem, documentPath, setValueAt, valueAt } from './model';
 import { isPlainMap } from '../source/yaml';
-import { ENV_NAMES, SECRET_ENV_NAMES } from '../chart/env-names';
+import { ENV_NAMES, SECRET_ENV_NAMES } from '../knowledge/env-names';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
 import { readEnvValue } from './env-value';
-import { CHART_DEFAULTS } from '../chart/defaults';
+import { CHART_DEFAULTS } from '../knowledge/defaults';
 
 interface EnvSetting {
   name: string;

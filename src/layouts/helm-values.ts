@@ -7,7 +7,7 @@ import type { Path, Plain, PlainMap } from '../types';
 import { isPlainMap } from '../source/yaml';
 import type { AuthModel, LayoutId, Locator } from './model';
 import type { DuplicateKey } from '../source/yaml';
-import { MISPLACED_SAML_KEYS } from '../chart/names';
+import { MISPLACED_SAML_KEYS } from '../knowledge/names';
 
 /** Keys that make a map an OpenMetadata auth config. */
 export const AUTH_SECTION_KEYS = ['authentication', 'authorizer', 'jwtTokenConfiguration', 'fernetkey'] as const;

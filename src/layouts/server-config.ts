@@ -3,7 +3,7 @@
  * `authorizerConfiguration`, `jwtTokenConfiguration`, `fernetConfiguration` (reference §3). The
  * sections are translated to the chart's names (publicKeyUrls → publicKeys, adminPrincipals →
  * initialAdmins, oidcConfiguration id/secret/type/prompt → clientId/clientSecret/oidcType/promptType,
- * samlConfiguration → saml, fernetConfiguration.fernetKey → fernetkey.value; §2, §3, src/chart/names.ts)
+ * samlConfiguration → saml, fernetConfiguration.fernetKey → fernetkey.value; §2, §3, src/knowledge/names.ts)
  * so the same rules run, and every model path is located on the server key that set it.
  *
  * `${VAR:-default}` is evaluated as the server does (§1.2): textually, before YAML parsing, with the
@@ -18,8 +18,8 @@ import type { Path, Plain, PlainMap } from '../types';
 import { AuthModel, Locator, SourceProblem, setValueAt } from './model';
 import { isPlainMap, DuplicateKey } from '../source/yaml';
 import type { SourceDocument } from '../source/parse';
-import { SERVER_SECTIONS, SERVER_TO_CHART_KEYS, SERVER_FERNET_KEYS } from '../chart/names';
-import { SERVER_DEFAULTS } from '../chart/server-defaults';
+import { SERVER_SECTIONS, SERVER_TO_CHART_KEYS, SERVER_FERNET_KEYS } from '../knowledge/names';
+import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
 import { findSubstitutions, readEnvValue, substitute } from './env-value';
 import type { ParsedEnvFile } from './env-file';

@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { parseHttpUrl, show } from '../engine/helpers';
+import { parseHttpUrl, show } from './support/helpers';
 import {
   AZURE_LOGIN_HOSTS,
   COGNITO_ISSUER,
@@ -7,7 +7,7 @@ import {
   isAzureTenant,
   isTemplated,
   pathSegments,
-} from '../engine/idp';
+} from './support/idp';
 
 /**
  * `authentication.authority` is the issuer the browser signs in against (public clients: MSAL,

@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { parseHttpUrl, show, stringItems } from '../engine/helpers';
+import { parseHttpUrl, show, stringItems } from './support/helpers';
 import type { Path } from '../types';
-import { GUID, azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated, trimmedString } from '../engine/idp';
+import { GUID, azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated, trimmedString } from './support/idp';
 
 /**
  * An Azure confidential client signs in with `oidcConfiguration.tenant` (pac4j AzureAd2Client;

@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { show } from '../engine/helpers';
+import { show } from './support/helpers';
 import {
   canonicalCallbackPath,
   httpUrlProblem,
@@ -7,9 +7,9 @@ import {
   isInternalHost,
   maskPlaceholders,
   trimTrailingSlashes,
-} from '../engine/om-urls';
-import { AUTH_CALLBACK, OIDC_CALLBACK, SERVER_URL, UrlSetting, agreedOrigin, codeFlowUrls, urlSetting, usesCodeFlow } from '../engine/public-urls';
-import { keyName, mention } from '../engine/mention';
+} from './support/om-urls';
+import { AUTH_CALLBACK, OIDC_CALLBACK, SERVER_URL, UrlSetting, agreedOrigin, codeFlowUrls, urlSetting, usesCodeFlow } from './support/public-urls';
+import { keyName, mention } from './support/mention';
 import type { Path } from '../types';
 
 /**

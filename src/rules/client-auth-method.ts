@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import type { Path } from '../types';
-import { isOidcBlockRendered } from '../engine/idp';
+import { isOidcBlockRendered } from './support/idp';
 
 /**
  * The code flow authenticates to the token endpoint with clientAuthenticationMethod. The server

@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { show } from '../engine/helpers';
-import { GUID, isTemplated } from '../engine/idp';
+import { show } from './support/helpers';
+import { GUID, isTemplated } from './support/idp';
 
 /**
  * `authentication.clientId` is the application id the browser signs in with (public clients) and a

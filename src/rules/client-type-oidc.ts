@@ -1,8 +1,8 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { isNonEmptyString, show } from '../engine/helpers';
+import { isNonEmptyString, show } from './support/helpers';
 import { isPlainMap } from '../source/yaml';
-import { keyName, mention } from '../engine/mention';
-import { suggestedOrigin } from '../engine/public-urls';
+import { keyName, mention } from './support/mention';
+import { suggestedOrigin } from './support/public-urls';
 import type { Path } from '../types';
 import { isHelmModel } from '../layouts/model';
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { show } from '../engine/helpers';
+import { show } from './support/helpers';
 import type { Path } from '../types';
-import { isOidcBlockRendered } from '../engine/idp';
+import { isOidcBlockRendered } from './support/idp';
 
 /**
  * The chart passes `oidcConfiguration.customParams` unquoted into OIDC_CUSTOM_PARAMS, which the

@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
 import { valueAt } from '../layouts/model';
-import { CHART_DEFAULTS } from '../chart/defaults';
-import { extraEnvsOf, isBlank, isExternalIdentityProvider } from '../engine/values';
+import { CHART_DEFAULTS } from '../knowledge/defaults';
+import { extraEnvsOf, isBlank, isExternalIdentityProvider } from './support/values';
 import type { Path } from '../types';
 
 /**

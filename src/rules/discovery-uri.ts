@@ -1,8 +1,8 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { show } from '../engine/helpers';
-import { DISCOVERY_SUFFIX, hasPlaceholder, httpUrlProblem, isInternalHost, maskPlaceholders, trimTrailingSlashes, usableHttpUrl } from '../engine/om-urls';
-import { usesCodeFlow } from '../engine/public-urls';
-import { mention } from '../engine/mention';
+import { show } from './support/helpers';
+import { DISCOVERY_SUFFIX, hasPlaceholder, httpUrlProblem, isInternalHost, maskPlaceholders, trimTrailingSlashes, usableHttpUrl } from './support/om-urls';
+import { usesCodeFlow } from './support/public-urls';
+import { mention } from './support/mention';
 import type { Path } from '../types';
 
 /**

@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { stringItems } from '../engine/helpers';
-import { whereIs } from '../engine/values';
+import { stringItems } from './support/helpers';
+import { whereIs } from './support/values';
 
 /**
  * With `enforcePrincipalDomain: true` the server checks the domain after "@" of the resolved login

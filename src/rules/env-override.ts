@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { didYouMean } from '../engine/helpers';
-import { extraEnvsOf } from '../engine/values';
-import { CHART_ENV_KEYS, KNOWN_AUTH_ENV_NAMES, SERVER_ONLY_ENV_NAMES } from '../chart/env-names';
+import { didYouMean } from './support/helpers';
+import { extraEnvsOf } from './support/values';
+import { CHART_ENV_KEYS, KNOWN_AUTH_ENV_NAMES, SERVER_ONLY_ENV_NAMES } from '../knowledge/env-names';
 import { isPlainMap } from '../source/yaml';
 import type { Path } from '../types';
 

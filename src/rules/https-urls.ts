@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { parseHttpUrl, stringItems } from '../engine/helpers';
+import { parseHttpUrl, stringItems } from './support/helpers';
 import type { Path } from '../types';
-import { isInternalHost, isOidcBlockRendered, isOpenMetadataJwks, isTemplated } from '../engine/idp';
+import { isInternalHost, isOidcBlockRendered, isOpenMetadataJwks, isTemplated } from './support/idp';
 
 /**
  * Identity-provider URLs and OpenMetadata's public URLs carry tokens and signing keys; over plain

@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { parseHttpUrl, show, stringItems } from '../engine/helpers';
+import { parseHttpUrl, show, stringItems } from './support/helpers';
 import {
   AZURE_LOGIN_HOSTS,
   COGNITO_ISSUER,
@@ -12,7 +12,7 @@ import {
   keycloakRealmOf,
   trimmedString,
   withoutTrailingSlash,
-} from '../engine/idp';
+} from './support/idp';
 
 /**
  * Tokens your identity provider signs are verified against the JWKS URLs in publicKeys (JwtFilter,

@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { show } from '../engine/helpers';
-import { whereIs } from '../engine/values';
+import { show } from './support/helpers';
+import { whereIs } from './support/values';
 
 /**
  * `initialAdmins` (server `adminPrincipals`) holds user *names*: the server lower-cases the name it

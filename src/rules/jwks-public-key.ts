@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { parseHttpUrl, stringItems } from '../engine/helpers';
-import { CHART_DEFAULT_SERVER, OPENMETADATA_JWKS_PATH } from '../chart/defaults';
-import { SERVER_DEFAULT_URL } from '../chart/server-defaults';
+import { parseHttpUrl, stringItems } from './support/helpers';
+import { CHART_DEFAULT_SERVER, OPENMETADATA_JWKS_PATH } from '../knowledge/defaults';
+import { SERVER_DEFAULT_URL } from '../knowledge/server-defaults';
 import type { Plain } from '../types';
 
 /**

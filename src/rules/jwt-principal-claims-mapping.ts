@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { show, stringItems } from '../engine/helpers';
+import { show, stringItems } from './support/helpers';
 import type { Path } from '../types';
 
 /**

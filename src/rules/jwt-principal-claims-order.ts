@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { stringItems } from '../engine/helpers';
+import { stringItems } from './support/helpers';
 import { valueAt } from '../layouts/model';
-import { CHART_DEFAULTS } from '../chart/defaults';
+import { CHART_DEFAULTS } from '../knowledge/defaults';
 import type { Path, Plain } from '../types';
 
 /**

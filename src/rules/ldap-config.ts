@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { show, stringItems } from '../engine/helpers';
-import { isBlank, providesSecret, whereIs } from '../engine/values';
+import { show, stringItems } from './support/helpers';
+import { isBlank, providesSecret, whereIs } from './support/values';
 import type { Path } from '../types';
 
 /**

@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
 import type { Fix, Path } from '../types';
 import { isPlainMap } from '../source/yaml';
-import { forEachKey } from '../engine/helpers';
+import { forEachKey } from './support/helpers';
 import { AUTH_SECTION_KEYS } from '../layouts/helm-values';
 
 /**

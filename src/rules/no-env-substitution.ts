@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { forEachString } from '../engine/helpers';
+import { forEachString } from './support/helpers';
 import { isHelmModel } from '../layouts/model';
 
 /**

@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { forEachString } from '../engine/helpers';
+import { forEachString } from './support/helpers';
 
 /**
  * Settings from before chart 1.0 that the current chart ignores or rejects (reference §1.3, §1.6;

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { forEachString, parseHttpUrl, show } from '../engine/helpers';
+import { forEachString, parseHttpUrl, show } from './support/helpers';
 
 /**
  * Template text copied from the docs and never filled in (user-pain A3: an Azure tenant left as

@@ -1,9 +1,9 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { forEachString, isLiteralSecret, SECRET_REF_KEY } from '../engine/helpers';
-import { extraEnvsOf } from '../engine/values';
-import { CHART_DEFAULTS } from '../chart/defaults';
-import { SECRET_ENV_NAMES } from '../chart/env-names';
-import { SERVER_TO_CHART_KEYS } from '../chart/names';
+import { forEachString, isLiteralSecret, SECRET_REF_KEY } from './support/helpers';
+import { extraEnvsOf } from './support/values';
+import { CHART_DEFAULTS } from '../knowledge/defaults';
+import { SECRET_ENV_NAMES } from '../knowledge/env-names';
+import { SERVER_TO_CHART_KEYS } from '../knowledge/names';
 import { AUTH_SECTION_KEYS } from '../layouts/helm-values';
 import { valueAt } from '../layouts/model';
 import type { Path } from '../types';

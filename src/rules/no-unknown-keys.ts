@@ -1,12 +1,12 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { didYouMean } from '../engine/helpers';
-import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from '../chart/names';
+import { didYouMean } from './support/helpers';
+import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from '../knowledge/names';
 import { validateAuthSections } from '../schema/validate';
 import { isPlainMap } from '../source/yaml';
 import { valueAt } from '../layouts/model';
 import type { Path, Plain, PlainMap } from '../types';
 import { isHelmModel } from '../layouts/model';
-import { describeSince, keysNewerThan } from '../chart/versions';
+import { describeSince, keysNewerThan } from '../knowledge/versions';
 
 /**
  * The chart schema sets `additionalProperties: false` on every auth map (reference §1.6), so
@@ -43,7 +43,7 @@ export default defineRule({
   },
 });
 
-/** --chart-version: a key the chosen chart does not have yet (src/chart/versions.ts, reference §1.3, §1.4.1). */
+/** --chart-version: a key the chosen chart does not have yet (src/knowledge/versions.ts, reference §1.3, §1.4.1). */
 function reportNewerKeys(ctx: RuleContext): void {
   if (!isHelmModel(ctx.model)) return;
   for (const history of keysNewerThan(ctx.chartVersion)) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { show } from '../engine/helpers';
+import { show } from './support/helpers';
 import type { Plain } from '../types';
-import { isOidcBlockRendered } from '../engine/idp';
+import { isOidcBlockRendered } from './support/idp';
 
 /**
  * The chart passes these as strings and the server parses them as integers: `maxClockSkew` with

@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { didYouMean, show } from '../engine/helpers';
+import { didYouMean, show } from './support/helpers';
 import type { Path } from '../types';
-import { isOidcBlockRendered, isTemplated } from '../engine/idp';
+import { isOidcBlockRendered, isTemplated } from './support/idp';
 
 /**
  * The server sends `prompt` (chart `promptType`) and `max_age` on every login of the confidential

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { show } from '../engine/helpers';
+import { show } from './support/helpers';
 import type { Path } from '../types';
-import { isOidcBlockRendered, isTemplated } from '../engine/idp';
+import { isOidcBlockRendered, isTemplated } from './support/idp';
 
 /**
  * `oidcConfiguration.scope` is sent as the OAuth scope of the server's code flow (reference §4.3).

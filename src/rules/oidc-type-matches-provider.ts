@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { show } from '../engine/helpers';
-import { isOidcBlockRendered } from '../engine/idp';
+import { show } from './support/helpers';
+import { isOidcBlockRendered } from './support/idp';
 
 /**
  * The server picks its OIDC client from `oidcConfiguration.type` (chart `oidcType`), compared without

@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { show } from '../engine/helpers';
-import { isExternalIdentityProvider } from '../engine/values';
+import { show } from './support/helpers';
+import { isExternalIdentityProvider } from './support/values';
 
 /**
  * principalDomain builds `<name>@<principalDomain>` for the admins and bots created at start and for

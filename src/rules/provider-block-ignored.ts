@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
 import { valueAt } from '../layouts/model';
-import { CHART_DEFAULTS } from '../chart/defaults';
-import { mergeValues, sameValue } from '../engine/values';
+import { CHART_DEFAULTS } from '../knowledge/defaults';
+import { mergeValues, sameValue } from './support/values';
 
 /**
  * The chart renders `ldapConfiguration` only when provider is ldap and `saml` only when provider is

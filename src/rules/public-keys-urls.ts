@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { show, stringItems } from '../engine/helpers';
-import { httpUrlProblem, looksLikeKey } from '../engine/om-urls';
+import { show, stringItems } from './support/helpers';
+import { httpUrlProblem, looksLikeKey } from './support/om-urls';
 import { suggestedUrl } from './jwks-public-key';
 
 /**

@@ -1,9 +1,9 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { stringItems } from '../engine/helpers';
-import { isInternalHost, trimTrailingSlashes, usableHttpUrl } from '../engine/om-urls';
-import { AUTH_CALLBACK, UrlSetting, agreedOrigin, codeFlowUrls, urlSetting, usesCodeFlow } from '../engine/public-urls';
-import { mention } from '../engine/mention';
-import { OPENMETADATA_JWKS_PATH } from '../chart/defaults';
+import { stringItems } from './support/helpers';
+import { isInternalHost, trimTrailingSlashes, usableHttpUrl } from './support/om-urls';
+import { AUTH_CALLBACK, UrlSetting, agreedOrigin, codeFlowUrls, urlSetting, usesCodeFlow } from './support/public-urls';
+import { mention } from './support/mention';
+import { OPENMETADATA_JWKS_PATH } from '../knowledge/defaults';
 import type { Path } from '../types';
 
 /**

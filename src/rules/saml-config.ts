@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { parseHttpUrl, show } from '../engine/helpers';
-import { extraEnvsOf, isBlank, providesSecret } from '../engine/values';
+import { parseHttpUrl, show } from './support/helpers';
+import { extraEnvsOf, isBlank, providesSecret } from './support/values';
 import type { Path, Plain } from '../types';
 
 /**

@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../engine/rule';
-import { stringItems } from '../engine/helpers';
-import { whereIs } from '../engine/values';
+import { stringItems } from './support/helpers';
+import { whereIs } from './support/values';
 
 /**
  * LDAP: a user who passes the LDAP bind but has no OpenMetadata account yet is created only when

@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../engine/rule';
 import { valueAt } from '../layouts/model';
-import { CHART_DEFAULTS } from '../chart/defaults';
-import { mergeValues, sameValue } from '../engine/values';
+import { CHART_DEFAULTS } from '../knowledge/defaults';
+import { mergeValues, sameValue } from './support/values';
 import { isPlainMap } from '../source/yaml';
 import type { Path, Plain, PlainMap } from '../types';
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { SchemaProblem } from '../schema/validate';
 import type { Plain } from '../types';
-import { isLiteralSecret, show, SECRET_REF_KEY } from '../engine/helpers';
+import { isLiteralSecret, show, SECRET_REF_KEY } from './support/helpers';
 
 /**
  * Types and enumerations of the chart schema (reference §1.6) plus the server's responseType enum

@@ -251,7 +251,7 @@ describe('the two ways a message is searched for secrets', () => {
 
 describe('forms remembered by secret', () => {
   it('remembers a copy of the secret that equals it, lone surrogates included', () => {
-    const { detached } = require('../../src/engine/helpers') as typeof import('../../src/engine/helpers');
+    const { detached } = require('../../src/rules/support/helpers') as typeof import('../../src/rules/support/helpers');
     const text = `values: "${'x'.repeat(40)}\ud800-secret-\udfff"`;
     const secret = text.slice(9, -1);
     expect(detached(secret)).toBe(secret);

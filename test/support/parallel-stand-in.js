@@ -4,7 +4,7 @@
  * (test/support/parallel-worker.js): a result naming the thread, or the failure a file's name asks for.
  */
 const { InputError } = require('../../dist/source/read.js');
-const { ConfigError } = require('../../dist/engine/config.js');
+const { ConfigError } = require('../../dist/runner/config.js');
 
 function standInOutcome(file, threadId) {
   // Some work, so that every thread gets batches (no timing is asserted).

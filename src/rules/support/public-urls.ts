@@ -4,10 +4,10 @@
  * code-flow settings against each other; public-url-consistency checks the rest against them.
  * Both use these functions so that one disagreement is reported once.
  */
-import type { Path } from '../types';
-import type { RuleContext } from './rule';
+import type { Path } from '../../types';
+import type { RuleContext } from '../../engine/rule';
 import { isInternalHost, usableHttpUrl } from './om-urls';
-import { isPlainMap } from '../source/yaml';
+import { isPlainMap } from '../../source/yaml';
 
 export const AUTH_CALLBACK: Path = ['authentication', 'callbackUrl'];
 export const OIDC_CALLBACK: Path = ['authentication', 'oidcConfiguration', 'callbackUrl'];

@@ -1,6 +1,6 @@
 /** Small pure helpers the rules share. */
-import type { Path, Plain } from '../types';
-import { isPlainMap } from '../source/yaml';
+import type { Path, Plain } from '../../types';
+import { isPlainMap } from '../../source/yaml';
 
 /** Providers that authenticate through an OIDC identity provider (AuthServeletHandlerFactory, §4.3). */
 export const OIDC_PROVIDERS: readonly string[] = ['google', 'okta', 'auth0', 'azure', 'custom-oidc', 'aws-cognito'];

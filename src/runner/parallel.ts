@@ -10,7 +10,7 @@ import * as os from 'os';
 import { readFileSync } from 'fs';
 import type { MessagePort } from 'worker_threads';
 import { InputError } from '../source/read';
-import type { FileOutcome } from './main';
+import type { FileOutcome } from '../cli/main';
 import type { LintResult } from '../types';
 
 export interface LintInput {
@@ -322,7 +322,7 @@ function fromWire(outcome: WireOutcome): FileOutcome | { abort: unknown } {
 
 function errorToWire(error: unknown): WireError {
   if (!(error instanceof Error)) return { kind: 'value', message: String(error) };
-  const { ConfigError } = require('../engine/config') as typeof import('../engine/config');
+  const { ConfigError } = require('./config') as typeof import('./config');
   const kind = error instanceof ConfigError ? 'config' : error instanceof InputError ? 'input' : 'error';
   return { kind, message: error.message, stack: error.stack };
 }
@@ -332,6 +332,6 @@ function errorFromWire(wire: WireError): unknown {
   if (wire.kind === 'value') return wire.message;
   if (wire.kind === 'error') return Object.assign(new Error(wire.message), { stack: wire.stack });
   if (wire.kind === 'input') return new InputError(wire.message);
-  const { ConfigError } = require('../engine/config') as typeof import('../engine/config');
+  const { ConfigError } = require('./config') as typeof import('./config');
   return new ConfigError(wire.message);
 }

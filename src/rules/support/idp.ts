@@ -4,10 +4,10 @@
  * (AzureAuthValidator, GoogleAuthValidator, CognitoAuthValidator, OktaAuthValidator, Auth0Validator,
  * CustomOidcValidator; reference §4.5) and the docs pages per provider (reference §5).
  */
-import type { Plain } from '../types';
-import type { RuleContext } from './rule';
-import { OPENMETADATA_JWKS_PATH } from '../chart/defaults';
-import { isHelmModel } from '../layouts/model';
+import type { Plain } from '../../types';
+import type { RuleContext } from '../../engine/rule';
+import { OPENMETADATA_JWKS_PATH } from '../../knowledge/defaults';
+import { isHelmModel } from '../../layouts/model';
 
 /** Azure tenant ids are GUIDs; the validator compares with this exact pattern. */
 export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
