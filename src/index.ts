@@ -9,11 +9,11 @@ import type { LintResult } from './types';
 
 export type { Finding, LintResult, Location, Path, Range, RuleSetting, Severity } from './types';
 export type { LintOptions } from './engine/lint';
-export type { Rule, RuleMeta, RuleContext, Report, Baseline } from './engine/rule';
+export type { Rule, RuleMeta, RuleContext, Report, Baseline } from './rules/support/rule';
 export type { Formatter, FormatterContext } from './formatters/types';
 export { InputError } from './source/read';
 export { RULES } from './rules';
-export { docsUrl } from './engine/rule';
+export { docsUrl } from './rules/support/rule';
 export { loadFormatter, FORMAT_NAMES } from './formatters';
 export { parseBaseline } from './runner/baseline';
 export { lintLayers } from './engine/lint';

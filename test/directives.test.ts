@@ -1,6 +1,6 @@
 /** Inline `# omlint-…` directives, applied by the engine after the rules. */
 import { lintText, LintOptions } from '../src/engine/lint';
-import { DIRECTIVE_ID } from '../src/engine/meta';
+import { DIRECTIVE_ID } from '../src/rules/support/meta';
 import { RULES } from '../src/rules';
 
 const FILE = '/repo/helm/values.yaml';

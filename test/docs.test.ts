@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../src/rules';
-import { docsUrl } from '../src/engine/rule';
+import { docsUrl } from '../src/rules/support/rule';
 
 const root = path.join(__dirname, '..');
 const ids = RULES.map((rule) => rule.id);

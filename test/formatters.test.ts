@@ -19,7 +19,7 @@ import type { FormatterContext, StreamingFormatter } from '../src/formatters/typ
 import type { Finding, LintResult } from '../src/types';
 import { escapeData, escapeProperty, ANNOTATIONS_PER_LEVEL, PLAIN_LINES } from '../src/formatters/github';
 import { resultFingerprints } from '../src/formatters/fingerprint';
-import { docsUrl } from '../src/engine/rule';
+import { docsUrl } from '../src/rules/support/rule';
 import { omlint } from './support/cli-in-process';
 
 const ROOT = path.join(__dirname, '..');

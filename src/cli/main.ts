@@ -7,7 +7,7 @@ import { showAtRef } from '../runner/git';
 import { lintAndFix } from '../runner/fix';
 import { DEFAULT_READ_LIMITS, InputError, decodeText, readSourceFile, readStdin, ReadLimits } from '../source/read';
 import type { LintResult } from '../types';
-import type { Baseline } from '../engine/rule';
+import type { Baseline } from '../rules/support/rule';
 import type { ConfigResolver } from '../runner/config';
 import { OutputFile, Report } from './report';
 import { lintAll, serveWorker, LintInput } from '../runner/parallel';

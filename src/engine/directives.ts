@@ -14,7 +14,7 @@
 import type { Finding, Severity } from '../types';
 import { readComments, Comment } from '../source/comments';
 import { didYouMean } from '../rules/support/helpers';
-import { DIRECTIVE_ID } from './meta';
+import { DIRECTIVE_ID } from '../rules/support/meta';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
 

@@ -19,7 +19,7 @@ import { MappedLocator } from '../layouts/mapped-locator';
 import { ParsedEnvFile, buildEnvFileModel, isEnvFileName, mentionsAuthEnv, parseEnvFile } from '../layouts/env-file';
 import { Layer, coalescedAt, mergeLayers } from '../source/merge';
 import { collectSecrets, redact, redactError } from './redact';
-import { Baseline, Report, Rule, RuleContext } from './rule';
+import { Baseline, Report, Rule, RuleContext } from '../rules/support/rule';
 import { OIDC_PROVIDERS } from '../rules/support/helpers';
 import { applyDirectives } from './directives';
 import { RULES } from '../rules';

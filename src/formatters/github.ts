@@ -10,7 +10,7 @@
  */
 import type { Finding, Severity } from '../types';
 import { lineJoiner, oneLine, relativePath, SEVERITY_WORD, streamed } from './common';
-import { helpUri } from '../engine/meta';
+import { helpUri } from '../rules/support/meta';
 
 export const ANNOTATIONS_PER_LEVEL = 10;
 export const PLAIN_LINES = 1000;

@@ -6,7 +6,7 @@
 import { relativePath, SEVERITY_WORD, streamed, xmlEscape } from './common';
 import type { LintResult } from '../types';
 import type { FormatterContext } from './types';
-import { helpUri } from '../engine/meta';
+import { helpUri } from '../rules/support/meta';
 
 /**
  * Written result by result, but its beginning only at the end: the root element comes first and

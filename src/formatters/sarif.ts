@@ -6,9 +6,9 @@
  */
 import { pathToFileURL } from 'url';
 import type { Finding, Severity } from '../types';
-import type { RuleMeta } from '../engine/rule';
-import { REPOSITORY_URL } from '../engine/rule';
-import { DIRECTIVE_META, helpUri } from '../engine/meta';
+import type { RuleMeta } from '../rules/support/rule';
+import { REPOSITORY_URL } from '../rules/support/rule';
+import { DIRECTIVE_META, helpUri } from '../rules/support/meta';
 import { isInside, jsonArrayWriter, relativePath, streamed } from './common';
 import { resultFingerprints } from './fingerprint';
 

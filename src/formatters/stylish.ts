@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { lineJoiner, streamed } from './common';
 import type { Severity } from '../types';
-import { helpUri } from '../engine/meta';
+import { helpUri } from '../rules/support/meta';
 
 const LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 

@@ -1,5 +1,5 @@
 import type { LintResult } from '../types';
-import type { RuleMeta } from '../engine/rule';
+import type { RuleMeta } from '../rules/support/rule';
 
 export interface FormatterContext {
   /** Paths in the output are relative to this directory. */

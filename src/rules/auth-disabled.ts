@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule } from './support/rule';
 
 /**
  * `authentication.enabled` and `authorizer.enabled` only gate whether the chart creates and mounts the

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { parseHttpUrl, show, stringItems } from './support/helpers';
 import type { Path } from '../types';
 import { GUID, azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated, trimmedString } from './support/idp';

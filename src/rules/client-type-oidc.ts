@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { isNonEmptyString, show } from './support/helpers';
 import { isPlainMap } from '../source/yaml';
 import { keyName, mention } from './support/mention';

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { valueAt } from '../layouts/model';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
 import { extraEnvsOf, isBlank, isExternalIdentityProvider } from './support/values';

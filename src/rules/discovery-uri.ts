@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { show } from './support/helpers';
 import { DISCOVERY_SUFFIX, hasPlaceholder, httpUrlProblem, isInternalHost, maskPlaceholders, trimTrailingSlashes, usableHttpUrl } from './support/om-urls';
 import { usesCodeFlow } from './support/public-urls';

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule } from './support/rule';
 
 /**
  * Env files are read by several tools that disagree: docker compose's dotenv reader tolerates

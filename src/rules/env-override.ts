@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { didYouMean } from './support/helpers';
 import { extraEnvsOf } from './support/values';
 import { CHART_ENV_KEYS, KNOWN_AUTH_ENV_NAMES, SERVER_ONLY_ENV_NAMES } from '../knowledge/env-names';

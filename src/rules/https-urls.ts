@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { parseHttpUrl, stringItems } from './support/helpers';
 import type { Path } from '../types';
 import { isInternalHost, isOidcBlockRendered, isOpenMetadataJwks, isTemplated } from './support/idp';

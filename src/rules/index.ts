@@ -1,5 +1,5 @@
 /** The registry: every rule omlint runs, in id order. A test checks each has its fixtures and doc. */
-import type { Rule } from '../engine/rule';
+import type { Rule } from './support/rule';
 import authDisabled from './auth-disabled';
 import authorityFormat from './authority-format';
 import azureTenant from './azure-tenant';

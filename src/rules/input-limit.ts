@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule } from './support/rule';
 
 /**
  * omlint reads whatever a pull request adds, so every cost of reading a file has a ceiling

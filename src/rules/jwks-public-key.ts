@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { parseHttpUrl, stringItems } from './support/helpers';
 import { CHART_DEFAULT_SERVER, OPENMETADATA_JWKS_PATH } from '../knowledge/defaults';
 import { SERVER_DEFAULT_URL } from '../knowledge/server-defaults';

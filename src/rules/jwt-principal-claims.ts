@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule } from './support/rule';
 import { show, stringItems } from './support/helpers';
 import type { Path } from '../types';
 

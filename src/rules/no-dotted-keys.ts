@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import type { Fix, Path } from '../types';
 import { isPlainMap } from '../source/yaml';
 import { forEachKey } from './support/helpers';

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule } from './support/rule';
 
 /** Helm (Go's YAML decoder) silently keeps the last of two equal keys (reference/peers.md §1a). */
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule } from './support/rule';
 import { forEachString } from './support/helpers';
 import { isHelmModel } from '../layouts/model';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule } from './support/rule';
 import { forEachString, parseHttpUrl, show } from './support/helpers';
 
 /**

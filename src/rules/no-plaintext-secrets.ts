@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { forEachString, isLiteralSecret, SECRET_REF_KEY } from './support/helpers';
 import { extraEnvsOf } from './support/values';
 import { CHART_DEFAULTS } from '../knowledge/defaults';

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { didYouMean, show } from './support/helpers';
 import type { Path } from '../types';
 import { isOidcBlockRendered, isTemplated } from './support/idp';

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { stringItems } from './support/helpers';
 import { isInternalHost, trimTrailingSlashes, usableHttpUrl } from './support/om-urls';
 import { AUTH_CALLBACK, UrlSetting, agreedOrigin, codeFlowUrls, urlSetting, usesCodeFlow } from './support/public-urls';

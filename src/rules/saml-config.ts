@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../engine/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { parseHttpUrl, show } from './support/helpers';
 import { extraEnvsOf, isBlank, providesSecret } from './support/values';
 import type { Path, Plain } from '../types';

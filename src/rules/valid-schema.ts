@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule } from './support/rule';
 import type { SchemaProblem } from '../schema/validate';
 import type { Plain } from '../types';
 import { isLiteralSecret, show, SECRET_REF_KEY } from './support/helpers';

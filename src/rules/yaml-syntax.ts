@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule } from './support/rule';
 
 /**
  * Parse errors are found by the source layer before any model exists (src/engine/lint.ts turns

@@ -1,5 +1,5 @@
 /** The older values a change is compared with (--baseline FILE, --since REF). */
-import type { Baseline } from '../engine/rule';
+import type { Baseline } from '../rules/support/rule';
 import { parseSource } from '../source/parse';
 import { buildHelmModels } from '../layouts/helm-values';
 import { InputLimits, findLongLine, resolveLimits } from '../source/limits';

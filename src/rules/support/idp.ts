@@ -5,7 +5,7 @@
  * CustomOidcValidator; reference §4.5) and the docs pages per provider (reference §5).
  */
 import type { Plain } from '../../types';
-import type { RuleContext } from '../../engine/rule';
+import type { RuleContext } from './rule';
 import { OPENMETADATA_JWKS_PATH } from '../../knowledge/defaults';
 import { isHelmModel } from '../../layouts/model';
 

@@ -1,6 +1,6 @@
 /** How a message names another key: by its chart name and line, or as the chart default it falls back to. */
 import type { Path } from '../../types';
-import type { RuleContext } from '../../engine/rule';
+import type { RuleContext } from './rule';
 import { show } from './helpers';
 
 /** The key's name as users read it in a values file: `oidcConfiguration.serverUrl`, `authorizer.principalDomain`. */

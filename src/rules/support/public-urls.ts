@@ -5,7 +5,7 @@
  * Both use these functions so that one disagreement is reported once.
  */
 import type { Path } from '../../types';
-import type { RuleContext } from '../../engine/rule';
+import type { RuleContext } from './rule';
 import { isInternalHost, usableHttpUrl } from './om-urls';
 import { isPlainMap } from '../../source/yaml';
 

@@ -1,8 +1,8 @@
 /** How a rule is declared, and the one way it can speak: ctx.report(). */
-import type { Fix, Location, Path, Plain, PlainMap, Range, Severity } from '../types';
-import type { AuthModel, ModelRoot, Origin } from '../layouts/model';
-import type { Target } from '../source/yaml';
-import type { SchemaProblem } from '../schema/validate';
+import type { Fix, Location, Path, Plain, PlainMap, Range, Severity } from '../../types';
+import type { AuthModel, ModelRoot, Origin } from '../../layouts/model';
+import type { Target } from '../../source/yaml';
+import type { SchemaProblem } from '../../schema/validate';
 
 export interface Report {
   /** A model path, relative to `root` (default: the config root, e.g. `openmetadata.config`). */
