@@ -1,6 +1,7 @@
 /** The programmatic API (require('omlint')) that editor integrations build on. */
 import * as path from 'path';
-import { lintFiles, lintText, loadFormatter, RULES, InputError } from '../src';
+import { createLinter, loadFormatter, RULES, InputError } from '../src';
+import { lintText } from './support/lint';
 import { scratchDir } from './support/cli';
 
 const BAD = 'openmetadata:\n  config:\n    authentication:\n      publicKeys: []\n';
@@ -81,9 +82,9 @@ describe('lintText', () => {
 describe('lintFiles', () => {
   it('lints directories like the CLI and throws InputError on unreadable input', () => {
     const dir = scratchDir({ 'values.yaml': BAD, 'other.yaml': BAD });
-    const results = lintFiles([dir]);
+    const results = createLinter().lintFiles([dir]);
     expect(results.map((r) => path.basename(r.filePath))).toEqual(['values.yaml']);
-    expect(() => lintFiles([path.join(dir, 'missing.yaml')])).toThrow(InputError);
+    expect(() => createLinter().lintFiles([path.join(dir, 'missing.yaml')])).toThrow(InputError);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintText } from '../src/engine/lint';
+import { lintText } from './support/lint';
 import { KEY_HISTORY, chartDefaults, compareVersions, hasKey } from '../src/knowledge/versions';
 import { CHART_DEFAULTS } from '../src/knowledge/defaults';
 import { valueAt } from '../src/layouts/model';

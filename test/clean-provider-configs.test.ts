@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintText } from '../src/engine/lint';
+import { lintText } from './support/lint';
 import { FIXTURES_DIR } from './support/fixtures';
 
 const PROVIDER_RULES = [

@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintText } from '../src/engine/lint';
+import { lintText } from './support/lint';
 import type { LintResult } from '../src/types';
 
 const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'docs');

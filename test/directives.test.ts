@@ -1,5 +1,5 @@
 /** Inline `# omlint-…` directives, applied by the engine after the rules. */
-import { lintText, LintOptions } from '../src/engine/lint';
+import { lintText, TestLintOptions as LintOptions } from './support/lint';
 import { DIRECTIVE_ID } from '../src/rules/support/meta';
 import { RULES } from '../src/rules';
 

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintText } from '../src/engine/lint';
+import { lintText } from './support/lint';
 import { parseYaml } from '../src/source/yaml';
 
 const EXAMPLES_DIR = path.join(__dirname, '..', 'fixtures', 'examples');

@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintText } from '../src/engine/lint';
+import { lintText } from './support/lint';
 import { parseSource, FastYamlDocument, SourceDocument } from '../src/source/parse';
 import { parseYaml, DEFAULT_PARSE_LIMITS, isPlainMap } from '../src/source/yaml';
 import { readFastYaml, tokenUpperBound } from '../src/source/fast-yaml';

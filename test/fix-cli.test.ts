@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { run, Io } from '../src/cli/main';
-import { fixText } from '../src/engine/fix';
+import { fixText } from './support/lint';
 import { RULES } from '../src/rules';
 
 /** The fs module object itself (the `import * as` namespace above is read-only), to spy on writes. */

@@ -5,9 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { fixText, MAX_FIX_PASSES } from '../src/engine/fix';
-import { lintText, LintOptions } from '../src/engine/lint';
-import { parseBaseline } from '../src/runner/baseline';
+import { MAX_FIX_PASSES } from '../src/engine/fix';
+import { fixText, lintText, TestLintOptions as LintOptions } from './support/lint';
 import { parseYaml } from '../src/source/yaml';
 import { RULES } from '../src/rules';
 import type { Finding, RuleSetting } from '../src/types';
@@ -67,7 +66,7 @@ it('has fixable rules, each with fixtures where --fix changes the file', () => {
 
 describe.each(fixtures.map((f) => [`${f.ruleId}/${f.kind}/${path.basename(f.file)}`, f] as const))('--fix %s', (_name, fixture) => {
   const text = fs.readFileSync(fixture.file, 'utf8');
-  const baseline = fixture.baselineFile ? parseBaseline(fs.readFileSync(fixture.baselineFile, 'utf8'), fixture.baselineFile) : undefined;
+  const baseline = fixture.baselineFile ? { filePath: fixture.baselineFile, text: fs.readFileSync(fixture.baselineFile, 'utf8') } : undefined;
   const options: LintOptions = { rules: only(fixture.ruleId), baseline };
   const before = (lintText(text, fixture.file, options)?.messages ?? []).filter((m) => m.ruleId === fixture.ruleId);
   const fixable = before.filter((m) => m.fix);

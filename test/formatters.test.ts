@@ -12,7 +12,7 @@ import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { lintText } from '../src/engine/lint';
+import { lintText } from './support/lint';
 import { RULES } from '../src/rules';
 import { FORMAT_NAMES, loadFormatter } from '../src/formatters';
 import type { FormatterContext, StreamingFormatter } from '../src/formatters/types';

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintLayers, lintText } from '../src/engine/lint';
+import { lintLayers, lintText } from './support/lint';
 import type { Finding } from '../src/types';
 import { parseYaml } from '../src/source/yaml';
 import { parseExpectations, listRuleFixtures, FIXTURES_DIR } from './support/fixtures';

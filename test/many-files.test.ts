@@ -58,7 +58,7 @@ describe('a streamed report (in process, from the sources)', () => {
     const withSecret = fs.readFileSync(path.join(dir, 'values-clean.yaml'), 'utf8').replace(/^( +)clientId: .*$/m, `$&\n$1clientSecret: "${SECRET}"`);
     expect(withSecret).toContain(SECRET);
     fs.writeFileSync(path.join(dir, 'values-secret.yaml'), withSecret);
-    results = api.lintFiles([dir]);
+    results = api.createLinter().lintFiles([dir]);
   });
 
   /** The CLI's stdout, write by write. */
@@ -207,9 +207,8 @@ describe('lintAll with worker threads (a stand-in linter names the thread of eac
 
   type Outcome = { result?: { filePath: string; threadId: number }; failure?: unknown };
   const lintAll = (files: string[], workers: string): { file: string; outcome: Outcome }[] => {
-    const inputs = files.map((file) => ({ file, read: () => '' }));
-    const options = { entry, argv: [], cwd: ROOT, env: { OMLINT_WORKERS: workers } };
-    return [...parallel.lintAll(inputs, (input) => standInOutcome(input.file, 0) as never, options)] as never;
+    const options = { entry, options: {} as never, env: { OMLINT_WORKERS: workers } };
+    return [...parallel.lintAll(files, (file) => standInOutcome(file, 0) as never, options)] as never;
   };
 
   it('hands every outcome on in file order, with work done by the workers too', () => {
@@ -230,8 +229,8 @@ describe('lintAll with worker threads (a stand-in linter names the thread of eac
     files[500] = '/repo/values-500-config-error.yaml';
     const seen: string[] = [];
     const run = (): void => {
-      for (const { file, outcome } of parallel.lintAll(files.map((file) => ({ file, read: () => '' })), (input) => standInOutcome(input.file, 0) as never, {
-        entry, argv: [], cwd: ROOT, env: { OMLINT_WORKERS: '2' },
+      for (const { file, outcome } of parallel.lintAll(files, (file) => standInOutcome(file, 0) as never, {
+        entry, options: {} as never, env: { OMLINT_WORKERS: '2' },
       })) {
         seen.push(file);
         const failure = (outcome as Outcome).failure;
@@ -259,9 +258,8 @@ describe('lintAll with worker threads (a stand-in linter names the thread of eac
     expect(parallel.askedWorkers({ OMLINT_WORKERS: 'many' })).toBeUndefined();
     expect(parallel.askedWorkers({})).toBeUndefined();
     const files = Array.from({ length: 300 }, (_, i) => `/repo/values-${i}.yaml`);
-    const inputs = files.map((file) => ({ file, read: () => '' }));
-    const fromSources = [...parallel.lintAll(inputs, (input) => standInOutcome(input.file, 0) as never, {
-      entry: '/x/src/cli/main.ts', argv: [], cwd: ROOT, env: { OMLINT_WORKERS: '2' },
+    const fromSources = [...parallel.lintAll(files, (file) => standInOutcome(file, 0) as never, {
+      entry: '/x/src/cli/main.ts', options: {} as never, env: { OMLINT_WORKERS: '2' },
     })] as { outcome: Outcome }[];
     expect(new Set(fromSources.map(({ outcome }) => outcome.result?.threadId))).toEqual(new Set([0]));
   });

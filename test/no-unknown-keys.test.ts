@@ -3,9 +3,13 @@
  * fix only when the rename alone is enough, and the finding says why not otherwise. The rename is
  * tried on a copy of the maps along the key's path; the linted values must stay as they were.
  */
-import { lintModel, lintText } from '../src/engine/lint';
+import { lintText } from './support/lint';
 import { parseYaml } from '../src/source/yaml';
 import { buildHelmModels } from '../src/layouts/helm-values';
+import { Funnel } from '../src/engine/funnel';
+import { runRules } from '../src/engine/run-rules';
+import { createEngineCaches } from '../src/engine/caches';
+import { resolveLimits } from '../src/source/limits';
 import type { Finding } from '../src/types';
 
 function unknownKeyFindings(authenticationLines: string[]): Finding[] {
@@ -50,7 +54,10 @@ describe('no-unknown-keys: server key names in Helm values', () => {
     const [document] = parseYaml(text, 'values.yaml').documents;
     const [model] = buildHelmModels('values.yaml', document.plain(), document, []);
     const before = structuredClone(model.config);
-    const renames = lintModel(model, {}).filter((finding) => finding.fix?.kind === 'rename-key');
+    const settings = { rules: {}, limits: resolveLimits(), reportUnusedDisableDirectives: false, parser: 'auto' as const };
+    const funnel = new Funnel({ label: 'values.yaml', sources: [], layered: false, settings }, createEngineCaches());
+    runRules({ ...model, fixableDocument: () => 0 }, settings, funnel);
+    const renames = funnel.finish([]).messages.filter((finding) => finding.fix?.kind === 'rename-key');
     expect(renames.map((finding) => finding.keyPath?.at(-1))).toEqual(['publicKeyUrls', 'type', 'prompt']);
     expect(model.config).toEqual(before);
   });

@@ -3,7 +3,7 @@
  * chart names, `${VAR:-default}` is evaluated (from --env-file when it has the variable), locations
  * land on the server key or the substitution's text, and Helm-only checks stay quiet.
  */
-import { lintText, lintEnvText } from '../src/engine/lint';
+import { lintText } from './support/lint';
 import { parseEnvFile } from '../src/layouts/env-file';
 import { parseYaml } from '../src/source/yaml';
 import { buildServerModel } from '../src/layouts/server-config';
@@ -81,10 +81,10 @@ describe('server layout', () => {
     const withEnv = serverModel(SERVER, env);
     expect(valueAt(withEnv.config, ['authentication', 'publicKeys'])).toHaveLength(2);
     expect(withEnv.locator.locate(['authentication', 'oidcConfiguration', 'oidcType'])).toMatchObject({ filePath: 'prod.env', line: 2, column: 11 });
-    const result = lintText(SERVER, 'openmetadata.yaml', { envFile: parseEnvFile(env, 'prod.env') });
+    const result = lintText(SERVER, 'openmetadata.yaml', { envFile: { filePath: 'prod.env', text: env } });
     expect(result?.messages.filter((m) => m.ruleId === 'jwks-public-key')).toEqual([]);
 
-    const bad = lintText(SERVER, 'openmetadata.yaml', { envFile: parseEnvFile('AUTHENTICATION_PUBLIC_KEYS=[https://www.googleapis.com/oauth2/v3/certs]\n', 'prod.env') });
+    const bad = lintText(SERVER, 'openmetadata.yaml', { envFile: { filePath: 'prod.env', text: 'AUTHENTICATION_PUBLIC_KEYS=[https://www.googleapis.com/oauth2/v3/certs]\n' } });
     expect(bad?.messages.find((m) => m.ruleId === 'jwks-public-key')).toMatchObject({ filePath: 'prod.env', line: 1, column: 1 });
   });
 
@@ -127,7 +127,7 @@ describe('env files', () => {
   ].join('\n');
 
   it('lints the values through the model and locates them on their lines', () => {
-    const result = lintEnvText(env, 'docker/.env');
+    const result = lintText(env, 'docker/.env');
     const mine = ['jwks-public-key', 'env-file-syntax', 'no-unknown-keys', 'valid-schema', 'yaml-syntax', 'no-placeholders'];
     expect(result?.messages.filter((m) => mine.includes(m.ruleId)).map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual(['jwks-public-key@3:1']);
     // The other rules see the values too (google without a callback URL).

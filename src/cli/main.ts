@@ -1,18 +1,14 @@
-/** The omlint command: options → files → config → lint → formatters → stdout or -o files, and the exit code. */
+/** The omlint command: argv → options → createLinter → formatters → stdout or -o files, and the exit code. */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, HELP, UsageError, CliOptions } from './args';
-import { resolveFiles } from '../runner/files';
-import { showAtRef } from '../runner/git';
-import { lintAndFix } from '../runner/fix';
-import { DEFAULT_READ_LIMITS, InputError, decodeText, readSourceFile, readStdin, ReadLimits } from '../source/read';
 import type { LintResult } from '../types';
-import type { Baseline } from '../rules/support/rule';
-import type { ConfigResolver } from '../runner/config';
+import { ConfigError, InputError, type Linter, type LinterOptions } from '../index';
 import { OutputFile, Report } from './report';
-import { lintAll, serveWorker, LintInput } from '../runner/parallel';
 
-/** Named exit codes (RULES.md): the contract CI jobs and hooks rely on. */
+export { workerMain } from '../index';
+
+/** Named exit codes: the contract CI jobs and hooks rely on. */
 export const EXIT = { ok: 0, lintErrors: 1, failure: 2 } as const;
 
 export interface Io {
@@ -29,7 +25,7 @@ export function run(argv: readonly string[], io: Io): number {
   let options: CliOptions | undefined;
   try {
     options = parseArgs(argv);
-    return lintCommand(options, io, argv);
+    return lintCommand(options, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
       io.stderr(`omlint: ${error.message}\n`);
@@ -47,7 +43,7 @@ function reportInternalError(error: unknown, file: string | undefined, debug: bo
   if (debug) io.stderr(`${error instanceof Error ? error.stack : message}\n`);
 }
 
-function lintCommand(options: CliOptions, io: Io, argv: readonly string[]): number {
+function lintCommand(options: CliOptions, io: Io): number {
   if (options.help) {
     io.stdout(HELP);
     return EXIT.ok;
@@ -57,8 +53,7 @@ function lintCommand(options: CliOptions, io: Io, argv: readonly string[]): numb
     return EXIT.ok;
   }
   // Loaded here, not at the top: --help and --version stay instant.
-  const { RULES } = require('../rules') as typeof import('../rules');
-  const { loadFormatter, FORMAT_NAMES } = require('../formatters') as typeof import('../formatters');
+  const { RULES, loadFormatter, FORMAT_NAMES, createLinter } = require('../index') as typeof import('../index');
   if (options.listRules) {
     io.stdout(RULES.map((rule) => `${rule.id.padEnd(28)} ${rule.severity.padEnd(5)} ${(rule.fixable ? 'fixable' : '').padEnd(7)} ${rule.description}`).join('\n') + '\n');
     return EXIT.ok;
@@ -71,14 +66,12 @@ function lintCommand(options: CliOptions, io: Io, argv: readonly string[]): numb
     if (!formatter) throw new UsageError(`--format: unknown format "${output.format}"; use one of ${FORMAT_NAMES.join(', ')}`);
     return { ...output, formatter };
   });
-  const { ConfigResolver: Resolver, ConfigError } = require('../runner/config') as typeof import('../runner/config');
-  const configs = new Resolver({ configFile: options.configFile, cwd: io.cwd, knownRuleIds: RULES.map((rule) => rule.id) });
+  const linter = createLinter(linterOptions(options, io));
   if (options.printConfig !== undefined) {
-    io.stdout(printConfig(path.resolve(io.cwd, options.printConfig), configs, options, io.cwd, RULES));
+    io.stdout(printConfig(options.printConfig, linter, options, io.cwd));
     return EXIT.ok;
   }
 
-  const linter = fileLinter(options, io.cwd, configs, io.stderr);
   let inputFailed = false;
   const report = new Report(
     outputs.map(({ formatter, file }) => ({
@@ -99,26 +92,26 @@ function lintCommand(options: CliOptions, io: Io, argv: readonly string[]): numb
   };
   let layersResult: LintResult | undefined;
   if (options.valuesFiles.length > 0) {
-    const files = options.valuesFiles.map((file) => path.resolve(io.cwd, file));
     try {
-      const layers = files.map((filePath) => ({ filePath, text: readSourceFile(filePath, linter.readLimits) }));
-      layersResult = linter.lintLayers(layers);
+      layersResult = linter.lintValues(options.valuesFiles);
     } catch (error) {
-      reportFailure(error, files[files.length - 1]);
+      reportFailure(error, path.resolve(io.cwd, options.valuesFiles[options.valuesFiles.length - 1]));
     }
   }
   // With -f alone there is nothing else to lint; without it, no paths means "scan the current directory".
   const onlyLayers = options.valuesFiles.length > 0 && options.patterns.length === 0 && !options.stdin;
-  const inputs = onlyLayers ? [] : linter.configured(lintInputs(options, io, linter.readLimits, (error) => reportFailure(error, error.message)));
-  // Printing may start now: no config file can end the run any more.
-  if (layersResult) report.add(layersResult);
-  // Many files are shared with worker threads (parallel.ts); outcomes come back in file order. Not
-  // for --fix (it writes files and prints notices) nor standard input; --since is fine: each thread
-  // runs its own read-only `git show`, and those are what such a run waits for.
-  const parallel = !options.stdin && !options.fix && !options.fixDryRun ? { entry: __filename, argv, cwd: io.cwd, env: io.env } : undefined;
-  for (const { file, outcome } of lintAll(inputs, linter.lintFile, parallel)) {
-    if ('failure' in outcome) reportFailure(outcome.failure, file);
-    else if (outcome.result) report.add(outcome.result);
+  if (options.stdin) {
+    const result = lintStdin(options, io, linter);
+    // Printing may start now: no config file can end the run any more.
+    if (layersResult) report.add(layersResult);
+    if (result) report.add(result);
+  } else {
+    const files = onlyLayers ? [] : linter.files(options.patterns, (error) => reportFailure(error, error.message));
+    if (layersResult) report.add(layersResult);
+    for (const { file, outcome } of linter.lintEach(files, io.env)) {
+      if ('failure' in outcome) reportFailure(outcome.failure, file);
+      else if (outcome.result) report.add(outcome.result);
+    }
   }
   report.finish();
 
@@ -131,118 +124,28 @@ function lintCommand(options: CliOptions, io: Io, argv: readonly string[]): numb
   return EXIT.ok;
 }
 
-/** What linting one file came to: its result (none: ignored, or no auth settings), or a failure to report while the run goes on. */
-export type FileOutcome = { result: LintResult | undefined } | { failure: unknown };
-
-export interface FileLinter {
-  readLimits: ReadLimits;
-  /** The files whose config files do not ignore them; every config file and config baseline they use is read first, so a bad one ends the run before anything is printed. */
-  configured(inputs: readonly LintInput[]): LintInput[];
-  /** Lints one file; a ConfigError is thrown (it ends the run). */
-  lintFile(input: LintInput): FileOutcome;
-  /** Lints the -f layers as one release. */
-  lintLayers(layers: { filePath: string; text: string }[]): LintResult | undefined;
-}
-
-/**
- * Everything a file is linted with, from the options: the baseline, the env file, the config files.
- * Worker threads build the same from the same argv (workerMain): whatever a file's linting needs
- * goes in here, not in lintCommand.
- */
-export function fileLinter(options: CliOptions, cwd: string, configs: ConfigResolver, notice: (text: string) => void): FileLinter {
-  const { ConfigError } = require('../runner/config') as typeof import('../runner/config');
-  const { lintText, lintLayers } = require('../engine/lint') as typeof import('../engine/lint');
-  const { parseBaseline } = require('../runner/baseline') as typeof import('../runner/baseline');
-  const readLimits = { maxBytes: options.limits.maxFileSize ?? DEFAULT_READ_LIMITS.maxBytes };
-  const fixedBaseline = options.baselineFile
-    ? parseBaseline(readSourceFile(options.baselineFile, readLimits), options.baselineFile, options.limits)
-    : undefined;
-  if (options.baselineFile && !fixedBaseline) {
-    throw new InputError(`--baseline: ${options.baselineFile} holds no OpenMetadata auth settings`);
-  }
-
-  const { parseEnvFile } = require('../layouts/env-file') as typeof import('../layouts/env-file');
-  const envFile = options.envFile
-    ? parseEnvFile(readSourceFile(path.resolve(cwd, options.envFile)), path.resolve(cwd, options.envFile))
-    : undefined;
-  const common = { chartVersion: options.chartVersion, envFile, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
-
-  const configBaselines = new Map<string, Baseline>();
-  const configBaseline = (file: string): Baseline => {
-    let baseline = configBaselines.get(file);
-    if (!baseline) {
-      baseline = parseBaseline(readSourceFile(file), path.relative(cwd, file) || file);
-      if (!baseline) throw new ConfigError(`baseline ${file} (from a config file) holds no OpenMetadata auth settings`);
-      configBaselines.set(file, baseline);
-    }
-    return baseline;
-  };
-
+/** The command line's options as createLinter's. */
+function linterOptions(options: CliOptions, io: Io): LinterOptions {
   return {
-    readLimits,
-    configured(inputs) {
-      return inputs.filter((input) => {
-        const config = configs.forFile(input.file);
-        // --baseline wins over a config file's baseline: that one is then never read.
-        if (!config.ignored && config.baseline && !fixedBaseline) {
-          try {
-            configBaseline(config.baseline);
-          } catch (error) {
-            // Unreadable: reported with the first file that uses it, as before.
-            if (error instanceof ConfigError || !(error instanceof InputError)) throw error;
-          }
-        }
-        return !config.ignored;
-      });
-    },
-    lintFile(input) {
-      const file = input.file;
-      const config = configs.forFile(file);
-      if (config.ignored) return { result: undefined };
-      try {
-        const text = input.read();
-        const sinceText = options.sinceRef ? showAtRef(options.sinceRef, file) : undefined;
-        const baseline = fixedBaseline
-          ?? (sinceText !== undefined ? parseBaseline(sinceText, `${options.sinceRef}:${path.relative(cwd, file)}`, options.limits) : undefined)
-          ?? (config.baseline ? configBaseline(config.baseline) : undefined);
-        const rules = { ...config.rules, ...options.rules };
-        const lintOptions = { ...common, rules, baseline, limits: options.limits };
-        // Standard input has no file to write back to: --fix then behaves like --fix-dry-run, as in ESLint.
-        const result = options.fix || options.fixDryRun
-          ? lintAndFix(text, file, lintOptions, options.fix === true && !options.stdin, notice)
-          : lintText(text, file, lintOptions);
-        return { result };
-      } catch (error) {
-        if (error instanceof ConfigError) throw error;
-        return { failure: error };
-      }
-    },
-    lintLayers: (layers) => lintLayers(layers, { ...common, rules: options.rules, baseline: fixedBaseline, limits: options.limits }),
+    cwd: io.cwd,
+    configFile: options.configFile,
+    rules: options.rules,
+    chartVersion: options.chartVersion,
+    envFile: options.envFile,
+    baseline: options.baselineFile,
+    since: options.sinceRef,
+    limits: options.limits,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : undefined,
+    onNotice: io.stderr,
   };
 }
 
-/** Entry of a worker thread started by lintAll (parallel.ts): the same file linter, from the same argv. */
-export function workerMain(): void {
-  serveWorker((argv, cwd) => {
-    const options = parseArgs(argv);
-    const { RULES } = require('../rules') as typeof import('../rules');
-    const { ConfigResolver: Resolver } = require('../runner/config') as typeof import('../runner/config');
-    const configs = new Resolver({ configFile: options.configFile, cwd, knownRuleIds: RULES.map((rule) => rule.id) });
-    const linter = fileLinter(options, cwd, configs, () => undefined);
-    return (file) => linter.lintFile({ file, read: () => readSourceFile(file, linter.readLimits) });
-  });
-}
-
-/** The files to lint, or standard input as the file --stdin-filename names. */
-function lintInputs(options: CliOptions, io: Io, limits: ReadLimits, onMissing: (error: InputError) => void): LintInput[] {
-  if (!options.stdin) {
-    return resolveFiles(options.patterns, io.cwd, onMissing).map((file) => ({ file, read: () => readSourceFile(file, limits) }));
-  }
+/** Standard input, linted as the file --stdin-filename names (its config applies), or as `<stdin>`. */
+function lintStdin(options: CliOptions, io: Io, linter: Linter): LintResult | undefined {
   if (options.sinceRef && options.stdinFilename === undefined) throw new UsageError('--since with --stdin needs --stdin-filename PATH');
   const file = options.stdinFilename === undefined ? '<stdin>' : path.resolve(io.cwd, options.stdinFilename);
-  // Tests hand standard input in through io; the command reads fd 0 with the size limit.
-  const read = (): Uint8Array => (io.readStdin ? io.readStdin() : readStdin(limits));
-  return [{ file, read: () => decodeText(read(), file, limits) }];
+  return linter.lintStdin(file, io.readStdin);
 }
 
 /**
@@ -286,15 +189,15 @@ function outputFile(file: string): OutputFile {
 }
 
 /** --print-config FILE: what applies to FILE, with every rule's effective setting, as JSON. */
-function printConfig(file: string, configs: ConfigResolver, options: CliOptions, cwd: string, rules: readonly { id: string; severity: string }[]): string {
-  const config = configs.forFile(file);
+function printConfig(file: string, linter: Linter, options: CliOptions, cwd: string): string {
+  const config = linter.configFor(file);
   const effective = {
-    filePath: file,
+    filePath: path.resolve(cwd, file),
     configFiles: config.configFiles,
     ignored: config.ignored,
     baseline: options.baselineFile ? path.resolve(cwd, options.baselineFile) : config.baseline ?? null,
     since: options.sinceRef ?? null,
-    rules: Object.fromEntries(rules.map((rule) => [rule.id, options.rules[rule.id] ?? config.rules[rule.id] ?? rule.severity])),
+    rules: Object.fromEntries(linter.rules.map((rule) => [rule.id, options.rules[rule.id] ?? config.rules[rule.id] ?? rule.severity])),
   };
   return `${JSON.stringify(effective, null, 2)}\n`;
 }

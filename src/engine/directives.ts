@@ -12,7 +12,7 @@
  * suppressed nothing is reported too (error, like ESLint's --report-unused-disable-directives).
  */
 import type { Finding, Severity } from '../types';
-import { readComments, Comment } from '../source/comments';
+import { readComments, readEnvComments, Comment } from '../source/comments';
 import { didYouMean } from '../rules/support/helpers';
 import { DIRECTIVE_ID } from '../rules/support/meta';
 
@@ -34,6 +34,14 @@ interface Directive {
   used: Set<string>;
 }
 
+/** A file of the job whose comments may hold directives. */
+export interface DirectiveSource {
+  filePath: string;
+  text: string;
+  /** How its comments are written: YAML's `#` (outside strings), or an env file's `#` lines. */
+  syntax: 'yaml' | 'env';
+}
+
 export interface DirectiveOptions {
   knownRuleIds: readonly string[];
   reportUnused?: boolean;
@@ -43,10 +51,12 @@ const DIRECTIVE = /^(\s*omlint-(disable-next-line|disable-line|disable-file|disa
 /** `-- reason`: two or more dashes between spaces end the list of ids. */
 const REASON = /(?:^|\s)-{2,}(?:\s|$)/;
 
-/** Removes the findings the directives in `text` suppress and adds the directives' own problems. */
-export function applyDirectives(text: string, filePath: string, findings: Finding[], options: DirectiveOptions): Finding[] {
+/** Removes the findings in `source` its directives suppress and adds the directives' own problems. */
+export function applyDirectives(source: DirectiveSource, findings: Finding[], options: DirectiveOptions): Finding[] {
+  const { text, filePath } = source;
   if (!text.includes('omlint-')) return findings;
-  const directives = readComments(text).flatMap((comment) => parseDirective(comment) ?? []);
+  const comments = source.syntax === 'env' ? readEnvComments(text) : readComments(text);
+  const directives = comments.flatMap((comment) => parseDirective(comment) ?? []);
   if (directives.length === 0) return findings;
   const kept = findings.filter((finding) => {
     if (finding.filePath !== filePath) return true;

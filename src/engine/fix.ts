@@ -11,7 +11,7 @@
 import type { DocumentFix, Fix, LintResult, Path, Plain } from '../types';
 import { parseYaml, isPlainMap, ParsedYaml } from '../source/yaml';
 import { applyEdits, editsForFix, TextEdit } from '../source/edit';
-import { lintText, LintOptions } from './lint';
+import { collectSecrets } from './redact';
 
 /** Enough for fixes that enable one another, bounded so a fix that keeps re-firing cannot loop. */
 export const MAX_FIX_PASSES = 10;
@@ -25,19 +25,24 @@ export interface FixOutcome {
   applied: number;
 }
 
-/** Fixes what can be fixed safely in one text. Pure: never reads or writes a file. */
-export function fixText(text: string, filePath: string, options: LintOptions = {}): FixOutcome {
+/** Fixes what can be fixed safely in one text, linted by `lint`. Pure: never reads or writes a file. */
+export function fixText(text: string, lint: (text: string) => LintResult | undefined): FixOutcome {
   let output = text;
-  let result = lintText(output, filePath, options);
+  let result = lint(output);
   let applied = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES && result; pass++) {
-    const step = fixOnce(output, filePath, result.messages.flatMap((m) => (m.fix ? [m.fix] : [])));
+    const step = fixOnce(output, result.messages.flatMap((m) => (m.fix ? [m.fix] : [])));
     if (step.applied === 0) break;
     output = step.output;
     applied += step.applied;
-    result = lintText(output, filePath, options);
+    result = lint(output);
   }
   return { output, result, applied };
+}
+
+/** Whether a text holds a secret value (its fixed form is then never printed). */
+export function holdsSecrets(text: string, filePath: string): boolean {
+  return parseYaml(text, filePath).documents.some((document) => [...collectSecrets(document.plain())].some((secret) => text.includes(secret)));
 }
 
 interface Candidate {
@@ -46,8 +51,8 @@ interface Candidate {
 }
 
 /** One pass: every fix that has a safe edit, minus those that overlap an earlier one or fail the check. */
-function fixOnce(text: string, filePath: string, fixes: readonly DocumentFix[]): { output: string; applied: number } {
-  const parsed = parseYaml(text, filePath);
+function fixOnce(text: string, fixes: readonly DocumentFix[]): { output: string; applied: number } {
+  const parsed = parseYaml(text, 'fixed');
   if (parsed.syntaxErrors.length > 0) return { output: text, applied: 0 };
   const candidates: Candidate[] = [];
   const seen = new Set<string>();

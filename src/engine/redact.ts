@@ -48,7 +48,7 @@ const MIN_PREFIX_SHOWN = 16;
 const SHOW_CUT = 77;
 
 /** Collects the secret strings of a document. */
-export function collectSecrets(document: Plain): Set<string> {
+export function collectSecrets(document: Plain, caches = new RedactionCaches()): Set<string> {
   const secrets = new Set<string>();
   const add = (value: string): void => {
     if (value.trim().length >= MIN_SECRET_LENGTH) secrets.add(value.trim());
@@ -64,10 +64,10 @@ export function collectSecrets(document: Plain): Set<string> {
       for (const key of Object.keys(value)) {
         const child = value[key];
         // NAMES_A_SECRET is only tried on the few keys SECRET_KEY matches: each of its names does.
-        const secretKey = isSecretKey(key);
+        const secretKey = isSecretKey(key, caches);
         const namesASecret = secretKey && NAMES_A_SECRET.test(key);
         // extraEnvs entries: { name: OIDC_CLIENT_SECRET, value: ... }
-        const secretEnv = isEnv && key === 'value' && isSecretKey(String(value.name)) && !NAMES_A_SECRET.test(String(value.name));
+        const secretEnv = isEnv && key === 'value' && isSecretKey(String(value.name), caches) && !NAMES_A_SECRET.test(String(value.name));
         visit(child, !namesASecret && (underSecretKey || secretKey || secretEnv), depth + 1);
       }
     }
@@ -85,24 +85,49 @@ function looksSecret(value: string): boolean {
     || (text.includes('@') && URL_WITH_PASSWORD.test(text));
 }
 
-/** Keys repeat across a run's files: each is tested against SECRET_KEY once (bounded, as a hostile file may hold millions). */
-const secretKeyCache = new Map<string, boolean>();
-const SECRET_KEY_CACHE_MAX = 4096;
+/**
+ * What a linter remembers across the files of a run to redact faster, bounded (a hostile file may
+ * hold millions of keys or secrets). One per linter instance: nothing outlives the linter.
+ */
+export class RedactionCaches {
+  /** Keys repeat across a run's files: each is tested against SECRET_KEY once. */
+  readonly secretKeys = new BoundedMap<string, boolean>(4096);
+  /**
+   * The forms of a secret worth searching for, by secret: the same values recur across a
+   * repository's files far more than whole sets of them do (in bench/out/k10 a region, a TLS
+   * Secret's name, a key path each recur in thousands of files), and working out the forms was most
+   * of building a redactor. Only short secrets (their forms together are several times as long).
+   */
+  readonly formsBySecret = new BoundedMap<string, readonly string[]>(4096);
+}
 
-function isSecretKey(key: string): boolean {
-  let secret = secretKeyCache.get(key);
+/** A map that stops remembering at `max` entries and copies the keys it keeps (no slice keeps a file's text alive). */
+export class BoundedMap<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly max: number) {}
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: K, value: V): void {
+    if (this.map.size >= this.max) this.map.clear();
+    this.map.set(typeof key === 'string' ? (detached(key) as K) : key, value);
+  }
+}
+
+function isSecretKey(key: string, caches: RedactionCaches): boolean {
+  let secret = caches.secretKeys.get(key);
   if (secret === undefined) {
     secret = SECRET_KEY.test(key);
-    if (secretKeyCache.size < SECRET_KEY_CACHE_MAX && key.length <= REMEMBERED_TEXT_MAX) secretKeyCache.set(detached(key), secret);
+    if (key.length <= REMEMBERED_TEXT_MAX) caches.secretKeys.set(key, secret);
   }
   return secret;
 }
 
 /** Replaces every secret in `text` (and every form of it a message can show), longest first. */
-export function redact(text: string, secrets: ReadonlySet<string>): string {
+export function redact(text: string, secrets: ReadonlySet<string>, caches = new RedactionCaches()): string {
   const withoutPem = text.includes('-----BEGIN') ? text.replace(PEM_BLOCK, REDACTED) : text;
   if (secrets.size === 0) return withoutPem;
-  return redactorFor(secrets).apply(withoutPem);
+  return buildRedactor(secrets, caches).apply(withoutPem);
 }
 
 /** An error with its message and stack redacted, for internal-error output (--debug prints the stack). */
@@ -139,51 +164,88 @@ interface Redactor {
 }
 
 /**
- * The redactor of the last set of secrets, rebuilt if the set grows: the funnel redacts every
- * finding of a file with the same set, one file after another. (A WeakMap keyed by every file's set
- * kept ~20 MiB more alive between full garbage collections at 10 000 files.)
+ * The secrets of one job and what they may show as in its messages. Secrets are collected on first
+ * need, from every value handed in: a job without findings never walks its values.
  */
-let lastRedactor: { secrets: ReadonlySet<string>; size: number; redactor: Redactor } | undefined;
+export class Redaction {
+  private readonly sources: (() => Plain)[] = [];
+  private secretSet: Set<string> | undefined;
+  private redactor: Redactor | undefined;
+  /** Every secret, joined, to find a datum that is part of one. */
+  private joined: string | undefined;
 
-function redactorFor(secrets: ReadonlySet<string>): Redactor {
-  if (lastRedactor?.secrets === secrets && lastRedactor.size === secrets.size) return lastRedactor.redactor;
-  const redactor = buildRedactor(secrets);
-  lastRedactor = { secrets, size: secrets.size, redactor };
-  return redactor;
+  constructor(private readonly caches: RedactionCaches) {}
+
+  addSecretsOf(plain: () => Plain): void {
+    this.sources.push(plain);
+    this.secretSet = undefined;
+    this.redactor = undefined;
+    this.joined = undefined;
+  }
+
+  secrets(): ReadonlySet<string> {
+    if (!this.secretSet) {
+      this.secretSet = new Set();
+      for (const source of this.sources) {
+        try {
+          for (const secret of collectSecrets(source(), this.caches)) this.secretSet.add(secret);
+        } catch {
+          // A document over the expansion limit: reported as input-limit, and never expanded here.
+        }
+      }
+    }
+    return this.secretSet;
+  }
+
+  /**
+   * A user value for a message: «redacted» when it is a secret or part of one (the default of a
+   * `${VAR:-default}`, the password of a URL), else its text with any secret inside replaced.
+   */
+  value(value: Plain | undefined): string {
+    const text = typeof value === 'string' ? value : String(JSON.stringify(value));
+    const trimmed = text.trim();
+    if (trimmed.length >= MIN_SECRET_LENGTH && this.secrets().size > 0) {
+      this.joined ??= [...this.secrets()].join('\u0000');
+      if (this.joined.includes(trimmed)) return REDACTED;
+    }
+    return this.text(text);
+  }
+
+  /** Text of a rule's own that may embed user values: every secret in it replaced. */
+  text(text: string): string {
+    return this.scan(text);
+  }
+
+  /** The last safety net over a whole message: every secret, in every form a message may show it, replaced. */
+  scan(text: string): string {
+    const withoutPem = text.includes('-----BEGIN') ? text.replace(PEM_BLOCK, REDACTED) : text;
+    const secrets = this.secrets();
+    if (secrets.size === 0) return withoutPem;
+    this.redactor ??= buildRedactor(secrets, this.caches);
+    return this.redactor.apply(withoutPem);
+  }
 }
 
-/**
- * The forms of a secret worth searching for, remembered by secret: the same values recur across a
- * repository's files far more than whole sets of them do (in bench/out/k10 a region, a TLS Secret's
- * name, a key path each recur in thousands of files, in hundreds of combinations), and working out
- * the forms was most of building a redactor. Only short secrets (their forms together are several
- * times as long), and a bounded number of them.
- */
-const formsBySecret = new Map<string, readonly string[]>();
-const FORMS_REMEMBERED = 4096;
-const REMEMBERED_SECRET_MAX = 256;
-
-function searchedForms(secret: string): readonly string[] {
-  const known = formsBySecret.get(secret);
+function searchedForms(secret: string, caches: RedactionCaches): readonly string[] {
+  const known = caches.formsBySecret.get(secret);
   if (known) return known;
   const remembered = secret.length <= REMEMBERED_SECRET_MAX;
-  const source = remembered ? detached(secret) : secret;
-  const forms = shownForms(source).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
-  if (remembered) {
-    if (formsBySecret.size >= FORMS_REMEMBERED) formsBySecret.clear();
-    formsBySecret.set(source, forms);
-  }
+  // A remembered secret's forms are made from a copy: a slice would keep the whole file's text alive.
+  const forms = shownForms(remembered ? detached(secret) : secret).filter((form) => form.trim().length >= MIN_SECRET_LENGTH);
+  if (remembered) caches.formsBySecret.set(secret, forms);
   return forms;
 }
+
+const REMEMBERED_SECRET_MAX = 256;
 
 /**
  * Sorts every form of every secret once; a message is then scanned once, with a binary search only
  * where a secret could start. Linear in the message whatever the number of secrets (a hostile file
  * may hold tens of thousands of them, all starting alike).
  */
-function buildRedactor(secrets: ReadonlySet<string>): Redactor {
+function buildRedactor(secrets: ReadonlySet<string>, caches: RedactionCaches): Redactor {
   const unique = new Set<string>();
-  for (const secret of secrets) for (const form of searchedForms(secret)) unique.add(form);
+  for (const secret of secrets) for (const form of searchedForms(secret, caches)) unique.add(form);
   const sorted = [...unique].sort();
   const candidates = sorted.length <= FEW_FORMS ? fewFormStarts(sorted) : manyFormStarts(sorted);
   return {

@@ -68,11 +68,14 @@ export function foldExtraEnvs(model: AuthModel, defaults: PlainMap): AuthModel {
     }
   }
   if (overrides.length === 0) return model;
+  const locator = mapped.size > 0 ? new MappedLocator(mapped, model.locator) : model.locator;
   return {
     ...model,
     document: withConfig(model.document, model.configPath, config),
     config,
-    locator: mapped.size > 0 ? new MappedLocator(mapped, model.locator) : model.locator,
+    locator,
+    // A value an env var set has no YAML key of its own to edit.
+    fixableDocument: (at) => (locator.origin?.(at)?.env ? undefined : model.fixableDocument?.(at)),
     envOverrides: overrides,
     sourceProblems: problems,
   };

@@ -76,6 +76,11 @@ export interface AuthModel {
   defaults?: PlainMap;
   /** extraEnvs entries folded into `config` (they win over the values keys). */
   envOverrides?: EnvOverride[];
+  /**
+   * The index of the YAML document a fix at document path `at` edits; undefined where no single
+   * YAML key carries the value (the server layout's translated names, -f layering, an env var).
+   */
+  fixableDocument?: (at: Path) => number | undefined;
   /** Problems found while reading the source (env-file syntax, substitutions that do not parse). */
   sourceProblems?: SourceProblem[];
 }

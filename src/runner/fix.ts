@@ -1,38 +1,32 @@
 /**
  * --fix / --fix-dry-run for one file: fix in memory (src/engine/fix.ts), then either write the file
- * (only when something changed) or hand the fixed text to the formatter as `output`, as ESLint does.
+ * (only when something changed) or hand the fixed text on as the result's `output`, as ESLint does.
  */
 import * as fs from 'fs';
 import type { LintResult } from '../types';
-import type { LintOptions } from '../engine/lint';
+import type { LintJob } from '../engine/job';
 import { InputError } from '../source/read';
 
 export function lintAndFix(
-  text: string,
-  file: string,
-  options: LintOptions,
+  job: LintJob,
+  lint: (job: LintJob) => LintResult | undefined,
   write: boolean,
   notice: (text: string) => void,
 ): LintResult | undefined {
-  const { fixText } = require('../engine/fix') as typeof import('../engine/fix');
-  const { output, result } = fixText(text, file, options);
-  if (output === text || !result) return result;
+  const { fixText, holdsSecrets } = require('../engine/fix') as typeof import('../engine/fix');
+  const [source] = job.sources;
+  const { output, result } = fixText(source.text, (text) => lint({ ...job, sources: [{ ...source, text }] }));
+  if (output === source.text || !result) return result;
   if (write) {
-    writeKeepingBom(file, output);
+    writeKeepingBom(source.filePath, output);
     return result;
   }
-  if (holdsSecrets(output, file)) {
+  if (holdsSecrets(output, source.filePath)) {
     // stdout ends up in CI logs; a secret never goes there, and a redacted `output` would be wrong to apply.
-    notice(`omlint: ${file}: the fixed text is not shown because the file holds secret values; run --fix to write it\n`);
+    notice(`omlint: ${source.filePath}: the fixed text is not shown because the file holds secret values; run --fix to write it\n`);
     return result;
   }
   return { ...result, output };
-}
-
-function holdsSecrets(text: string, file: string): boolean {
-  const { parseYaml } = require('../source/yaml') as typeof import('../source/yaml');
-  const { collectSecrets } = require('../engine/redact') as typeof import('../engine/redact');
-  return parseYaml(text, file).documents.some((document) => [...collectSecrets(document.plain())].some((secret) => text.includes(secret)));
 }
 
 /** readSourceFile drops a UTF-8 byte order mark; put it back so the file changes only where fixed. */

@@ -10,25 +10,20 @@ import * as os from 'os';
 import { readFileSync } from 'fs';
 import type { MessagePort } from 'worker_threads';
 import { InputError } from '../source/read';
-import type { FileOutcome } from '../cli/main';
+import type { RunOptions } from './runner';
+
+/** What linting one file came to: its result (none: ignored, or no auth settings), or a failure to report while the run goes on. */
+export type FileOutcome = { result: LintResult | undefined } | { failure: unknown };
 import type { LintResult } from '../types';
 
-export interface LintInput {
-  /** Absolute path, or `<stdin>` for standard input without --stdin-filename. */
-  file: string;
-  read: () => string;
-}
-
-/** Lints one input: its outcome; throws what ends the run (a ConfigError). */
-export type InputLinter = (input: LintInput) => FileOutcome;
-/** The same in a worker thread, which gets paths. */
+/** Lints one file: its outcome; throws what ends the run (a ConfigError). */
 export type PathLinter = (file: string) => FileOutcome;
 
 export interface ParallelOptions {
   /** The module that exports `workerMain`: main.ts compiled (dist/cli/main.js) or the bundle (dist/omlint.cjs). */
   entry: string;
-  argv: readonly string[];
-  cwd: string;
+  /** The options of the main thread's linter: each worker makes its own from them. */
+  options: RunOptions;
   /** Read for OMLINT_WORKERS. */
   env: NodeJS.ProcessEnv;
 }
@@ -83,7 +78,7 @@ export interface FileOutcomeOf {
  * Every input's outcome, in input order, as it becomes known. Without `parallel`, or when workers
  * would not pay, one at a time as the caller iterates, as a plain loop would.
  */
-export function lintAll(inputs: readonly LintInput[], lintFile: InputLinter, parallel: ParallelOptions | undefined): Iterable<FileOutcomeOf> {
+export function lintAll(inputs: readonly string[], lintFile: PathLinter, parallel: ParallelOptions | undefined): Iterable<FileOutcomeOf> {
   if (inputs.length >= MANY_FILES) tuneV8ForManyFiles();
   // Under ts-jest the entry is a .ts file a worker could not load.
   if (!parallel || !/\.c?js$/.test(parallel.entry)) return sequential(inputs, lintFile, 0);
@@ -96,17 +91,17 @@ export function lintAll(inputs: readonly LintInput[], lintFile: InputLinter, par
   return lintMeasuringIdleCores(inputs, lintFile, parallel);
 }
 
-function* sequential(inputs: readonly LintInput[], lintFile: InputLinter, from: number): Generator<FileOutcomeOf> {
-  for (let i = from; i < inputs.length; i++) yield { file: inputs[i].file, outcome: lintFile(inputs[i]) };
+function* sequential(inputs: readonly string[], lintFile: PathLinter, from: number): Generator<FileOutcomeOf> {
+  for (let i = from; i < inputs.length; i++) yield { file: inputs[i], outcome: lintFile(inputs[i]) };
 }
 
 /** Lints alone for MEASURE_MS, then goes on with as many workers as the idle cores allow. */
-function* lintMeasuringIdleCores(inputs: readonly LintInput[], lintFile: InputLinter, options: ParallelOptions): Generator<FileOutcomeOf> {
+function* lintMeasuringIdleCores(inputs: readonly string[], lintFile: PathLinter, options: ParallelOptions): Generator<FileOutcomeOf> {
   const idleBefore = idleMs();
   const ownBefore = process.cpuUsage();
   const startedAt = Date.now();
   let next = 0;
-  for (; next < inputs.length && Date.now() - startedAt < MEASURE_MS; next++) yield { file: inputs[next].file, outcome: lintFile(inputs[next]) };
+  for (; next < inputs.length && Date.now() - startedAt < MEASURE_MS; next++) yield { file: inputs[next], outcome: lintFile(inputs[next]) };
   const elapsed = Date.now() - startedAt;
   const own = process.cpuUsage(ownBefore);
   // What other processes left of all cores, less the main thread's core. This process's own V8
@@ -178,14 +173,13 @@ interface WorkerMessage {
 }
 interface WorkerData {
   entry: string;
-  argv: string[];
-  cwd: string;
+  options: RunOptions;
   files: string[];
   shared: SharedArrayBuffer;
   port: MessagePort;
 }
 
-function* lintInParallel(inputs: readonly LintInput[], lintFile: InputLinter, options: ParallelOptions, count: number, from: number): Generator<FileOutcomeOf> {
+function* lintInParallel(inputs: readonly string[], lintFile: PathLinter, options: ParallelOptions, count: number, from: number): Generator<FileOutcomeOf> {
   const { MessageChannel, Worker, receiveMessageOnPort } = require('worker_threads') as typeof import('worker_threads');
   // Each file's outcome until it is handed on: a result, or the error that ends the run.
   const outcomes: (FileOutcome | { abort: unknown } | undefined)[] = new Array(inputs.length);
@@ -194,10 +188,10 @@ function* lintInParallel(inputs: readonly LintInput[], lintFile: InputLinter, op
   shared[0] = from;
   const ports: MessagePort[] = [];
   const workers: import('worker_threads').Worker[] = [];
-  const files = inputs.map((input) => input.file);
+  const files = [...inputs];
   for (let w = 0; w < count; w++) {
     const { port1, port2 } = new MessageChannel();
-    const workerData: WorkerData = { entry: options.entry, argv: [...options.argv], cwd: options.cwd, files, shared: shared.buffer as SharedArrayBuffer, port: port2 };
+    const workerData: WorkerData = { entry: options.entry, options: options.options, files, shared: shared.buffer as SharedArrayBuffer, port: port2 };
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData,
@@ -237,7 +231,7 @@ function* lintInParallel(inputs: readonly LintInput[], lintFile: InputLinter, op
   function* ready(): Generator<FileOutcomeOf> {
     for (let outcome = outcomes[next]; outcome !== undefined; outcome = outcomes[next]) {
       outcomes[next] = undefined;
-      const file = inputs[next].file;
+      const file = inputs[next];
       next++;
       if ('abort' in outcome) throw outcome.abort;
       yield { file, outcome };
@@ -281,16 +275,16 @@ cli.workerMain();
 `;
 
 /**
- * The body of a worker thread: build the same file linter from the same argv, then take batches.
- * A worker that cannot build it takes no file: the main thread, which built it, lints them all.
+ * The body of a worker thread: make the same linter from the same options, then take batches.
+ * A worker that cannot make it takes no file: the main thread, which made it, lints them all.
  */
-export function serveWorker(makeLinter: (argv: readonly string[], cwd: string) => PathLinter): void {
+export function serveWorker(makeLinter: (options: RunOptions) => PathLinter): void {
   const { workerData } = require('worker_threads') as typeof import('worker_threads');
   const data = workerData as WorkerData;
   const shared = new Int32Array(data.shared);
   let lintFile: PathLinter;
   try {
-    lintFile = makeLinter(data.argv, data.cwd);
+    lintFile = makeLinter(data.options);
   } catch {
     data.port.close();
     return;

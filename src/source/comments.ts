@@ -35,3 +35,32 @@ export function readComments(text: string): Comment[] {
   }
   return comments.sort((a, b) => a.line - b.line || a.column - b.column);
 }
+
+/**
+ * The comments of an env file: a line whose first non-blank character is `#`, and ` #` after an
+ * unquoted value (docker compose's dotenv reader; a quoted value may hold `#`).
+ */
+export function readEnvComments(text: string): Comment[] {
+  const comments: Comment[] = [];
+  text.split(/\r?\n|\r/).forEach((line, index) => {
+    const hash = commentStart(line);
+    if (hash >= 0) comments.push({ text: line.slice(hash + 1), line: index + 1, column: hash + 1, endColumn: line.length + 1 });
+  });
+  return comments;
+}
+
+function commentStart(line: string): number {
+  const first = line.search(/\S/);
+  if (first < 0) return -1;
+  if (line[first] === '#') return first;
+  const value = /^[^=:]*[=:]\s*/.exec(line);
+  if (!value) return -1;
+  const rest = line.slice(value[0].length);
+  if (rest.startsWith('"') || rest.startsWith("'")) {
+    const close = rest.indexOf(rest[0], 1);
+    const after = close < 0 ? -1 : rest.slice(close + 1).search(/\s#/);
+    return after < 0 ? -1 : value[0].length + close + 1 + after + 1;
+  }
+  const inline = rest.search(/\s#/);
+  return inline < 0 ? -1 : value[0].length + inline + 1;
+}

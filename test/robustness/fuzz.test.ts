@@ -7,7 +7,7 @@
 import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintText } from '../../src/engine/lint';
+import { lintText } from '../support/lint';
 import { InputError } from '../../src/source/read';
 import { RULES } from '../../src/rules';
 import json from '../../src/formatters/json';

@@ -3,7 +3,7 @@
  * line, and refuses hostile shapes (alias bombs, bracket bombs) without expanding them.
  */
 import * as path from 'path';
-import { lintText } from '../../src/engine/lint';
+import { lintText } from '../support/lint';
 import { AUTH_VALUES, expectCleanRun, expectJsonReport, runCli, useScratchDir } from './cli';
 
 const scratch = useScratchDir();

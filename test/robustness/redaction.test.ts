@@ -7,7 +7,7 @@
 import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintText } from '../../src/engine/lint';
+import { lintText } from '../support/lint';
 import { collectSecrets, redact, shownForms } from '../../src/engine/redact';
 import { parseYaml } from '../../src/source/yaml';
 import { loadFormatter, FORMAT_NAMES } from '../../src/formatters';

@@ -60,8 +60,9 @@ export function listRuleFixtures(): FixtureFile[] {
       if (!fs.existsSync(dir)) continue;
       for (const name of fs.readdirSync(dir).sort()) {
         if (!/\.(ya?ml|env)$/.test(name) || /\.baseline\.ya?ml$/.test(name)) continue;
-        const baseline = path.join(dir, name.replace(/\.ya?ml$/, '.baseline.yaml'));
-        out.push({ ruleId, kind, file: path.join(dir, name), baselineFile: fs.existsSync(baseline) ? baseline : undefined });
+        // Only a YAML fixture has a baseline (`x.yaml` → `x.baseline.yaml`).
+        const baseline = /\.ya?ml$/.test(name) ? path.join(dir, name.replace(/\.ya?ml$/, '.baseline.yaml')) : undefined;
+        out.push({ ruleId, kind, file: path.join(dir, name), baselineFile: baseline && fs.existsSync(baseline) ? baseline : undefined });
       }
     }
   }

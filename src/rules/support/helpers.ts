@@ -2,8 +2,7 @@
 import type { Path, Plain } from '../../types';
 import { isPlainMap } from '../../source/yaml';
 
-/** Providers that authenticate through an OIDC identity provider (AuthServeletHandlerFactory, §4.3). */
-export const OIDC_PROVIDERS: readonly string[] = ['google', 'okta', 'auth0', 'azure', 'custom-oidc', 'aws-cognito'];
+export { OIDC_PROVIDERS } from '../../knowledge/providers';
 
 /**
  * An absolute http(s) URL, or undefined for anything else (relative paths, placeholders, PEM blocks).

@@ -10,7 +10,15 @@ export interface Report {
   root?: ModelRoot;
   /** Point at the key or at the value (default: the value for scalars, the key for collections). */
   target?: Target;
-  message: string;
+  /** The key of the rule's `messages` the engine fills from `data`. */
+  messageId?: string;
+  /**
+   * The values of the message's `{{name}}` placeholders. A value the user wrote goes in as
+   * `show(value)` (support/message.ts): the engine redacts it if it is a secret, then quotes it.
+   */
+  data?: MessageData;
+  /** A message written out whole; for rules not yet on `messages`. Redacted by a scan of its text. */
+  message?: string;
   /** For rules whose catalogue entry gives several severities (E/W); otherwise the rule's own. */
   severity?: Severity;
   /**
@@ -20,6 +28,18 @@ export interface Report {
   range?: Range;
   /** A safe, mechanical change that removes the problem (rules with `fixable: true` only); applied only with --fix. */
   fix?: Fix;
+}
+
+/** A placeholder's value: text of the rule's own, a number, or a user value to show (show()). */
+export type MessageDatum = string | number | boolean | Shown;
+export type MessageData = Readonly<Record<string, MessageDatum>>;
+
+/**
+ * A value from the user's file, to be shown in a message. The engine decides how: «redacted» when it
+ * is (part of) a secret of the file, else quoted, on one line and cut short.
+ */
+export class Shown {
+  constructor(readonly value: Plain | undefined) {}
 }
 
 /** An older version of the same values (from --baseline FILE or --since REF). */
@@ -72,6 +92,16 @@ export interface RuleMeta {
 }
 
 export interface Rule extends RuleMeta {
+  /**
+   * Message templates by id, with `{{name}}` placeholders filled from a report's `data` (as in
+   * ESLint's `meta.messages`). The text is the rule's own, so it never holds a user value.
+   */
+  messages?: Readonly<Record<string, string>>;
+  /**
+   * Rules whose finding at the same key this rule's finding replaces: the more specific message wins
+   * (a secret typed in clear is no-plaintext-secrets' finding, not a schema type error).
+   */
+  supersedes?: readonly string[];
   check(ctx: RuleContext): void;
 }
 

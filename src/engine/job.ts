@@ -1,0 +1,42 @@
+/**
+ * A lint job: everything one deployment's configuration is linted with, whatever form it came in.
+ * The runner turns each input (a values file, `-f` layers, standard input, a server
+ * `openmetadata.yaml`, an env file, a `--since` comparison) into one job; the engine runs every job
+ * through the same stages (src/engine/pipeline.ts), so a setting acts the same on each of them.
+ */
+import type { RuleSetting } from '../types';
+import type { Baseline } from '../rules/support/rule';
+import type { InputLimits } from '../source/limits';
+import type { ParsedEnvFile } from '../layouts/env-file';
+
+/** One text of a job, as read: the file it came from and its content. */
+export interface SourceText {
+  filePath: string;
+  text: string;
+}
+
+export interface JobSettings {
+  /** Severity per rule id: config files merged with `--rule` (`off` turns a rule off). */
+  rules: Readonly<Record<string, RuleSetting>>;
+  /** The older values to compare with (jwt-principal-claims-order, stored-config-precedence). */
+  baseline?: Baseline;
+  /** The chart release the values are for (its keys and defaults). */
+  chartVersion?: string;
+  /** The variables the `${VAR:-default}` substitutions of openmetadata.yaml take (--env-file). */
+  envFile?: ParsedEnvFile;
+  limits: InputLimits;
+  /** Report `# omlint-disable…` directives that suppressed nothing. */
+  reportUnusedDisableDirectives: boolean;
+  /** `yaml`: skip the fast reader (test/fast-path.test.ts compares both readers). */
+  parser: 'auto' | 'yaml';
+}
+
+export interface LintJob {
+  /** The path the result is reported under: the linted file, or the last `-f` file (the one Helm gives precedence). */
+  label: string;
+  /** One source, or the `-f` values files in Helm's order. */
+  sources: readonly SourceText[];
+  /** The sources are values files merged as `helm -f` merges them. */
+  layered: boolean;
+  settings: JobSettings;
+}

@@ -1,0 +1,168 @@
+/**
+ * The one pipeline every lint job goes through, whatever its input:
+ *
+ *   screen (words, line length) → parse (YAML reader or env reader) → layout (models)
+ *     → rules → funnel (placement, severity, directives, redaction, de-duplication) → result
+ *
+ * A job holds one source, or the `-f` values files of one release. A source that cannot be parsed,
+ * or is over an input limit, gets its findings and no model; what a layout cannot read is a finding
+ * too, never an exception.
+ */
+import type { LintResult, Plain } from '../types';
+import type { LintJob, SourceText } from './job';
+import { parseSource, ParsedSource, SourceDocument } from '../source/parse';
+import { ExpansionLimitError } from '../source/yaml';
+import { findLongLine, LIMIT_OPTIONS } from '../source/limits';
+import { isEnvFileName, mentionsAuthEnv, parseEnvFile, ParsedEnvFile } from '../layouts/env-file';
+import { helmModels, layeredHelmModels, serverModel, envFileModel } from '../layouts';
+import type { AuthModel } from '../layouts/model';
+import { Funnel } from './funnel';
+import type { DirectiveSource } from './directives';
+import { runRules } from './run-rules';
+import type { EngineCaches } from './caches';
+
+/**
+ * Words without which a text cannot hold OpenMetadata auth settings. Checked before parsing, so
+ * the YAML files a pre-commit hook hands over that are not ours cost almost nothing. `idp:`, `sp:`
+ * and `security:` alone are SAML settings too: a bare fragment of the SAML docs page
+ * (server-config.ts), or the same keys misplaced under openmetadata.config (helm-values.ts).
+ */
+const AUTH_WORDS = /authentication|authorizer|jwtTokenConfiguration|fernetkey|fernetConfiguration|samlConfiguration|SAML_|\b(?:idp|sp|security)\s*:/;
+
+/**
+ * Keys one of which every layout needs to find auth sections: `openmetadata`, `global` and `config`
+ * (helm-values.ts), the server's `…Configuration` sections and the bare SAML fragment's `idp`, `sp`,
+ * `security`, `debugMode` (server-config.ts). Other charts' values often say "authentication"; without
+ * one of these keys they are skipped before parsing. A backslash escape in a quoted key can spell
+ * any key, so a text with a backslash is always parsed.
+ */
+const LAYOUT_WORDS = /openmetadata|global|config|Configuration|idp|\bsp\b|security|debugMode|\\/;
+
+/**
+ * A file in a chart's templates/ folder that holds `{{`: a Helm template, which is YAML only once
+ * rendered. The pre-commit hook hands over every YAML file, and a wrapper chart's templates often
+ * name .Values.openmetadata.config.authentication; they are not values files. Helm renders nothing
+ * else, so `{{ … }}` elsewhere is a values mistake.
+ */
+const CHART_TEMPLATE_FOLDER = /(?:^|[\\/])templates[\\/]/;
+
+/** A source after parsing: YAML documents, or an env file's assignments. */
+type ParsedInput =
+  | { kind: 'yaml'; source: SourceText; parsed: ParsedSource }
+  | { kind: 'env'; source: SourceText; env: ParsedEnvFile };
+
+/** Lints one job. Undefined: the job holds no OpenMetadata auth settings (skipped silently). */
+export function lintJob(job: LintJob, caches: EngineCaches): LintResult | undefined {
+  const funnel = new Funnel(job, caches);
+  const inputs: ParsedInput[] = [];
+  for (const source of job.sources) {
+    if (!job.layered && !mayHoldAuthSettings(source)) return undefined;
+    if (overLongLine(source, job, funnel)) continue;
+    if (!job.layered && isYaml(source) && !mayBeLaidOut(source)) return undefined;
+    inputs.push(parse(source, job));
+  }
+  const models = modelsOf(inputs, job, funnel);
+  if (models === undefined) return funnel.finish(inputs.map(commentsOf));
+  for (const model of models) runRules(model, job.settings, funnel);
+  // A part refused by a limit may have held auth settings: the file counts as ours (its finding may be off).
+  const refused = inputs.some((input) => input.kind === 'yaml' && input.parsed.limitProblems.length > 0);
+  if (models.length === 0 && !refused && !funnel.hasFindings()) return undefined;
+  return funnel.finish(inputs.map(commentsOf));
+}
+
+function isYaml(source: SourceText): boolean {
+  return !isEnvFileName(source.filePath);
+}
+
+/** The cheap word test before anything else: most files a hook hands over are not ours. */
+function mayHoldAuthSettings(source: SourceText): boolean {
+  return isYaml(source) ? AUTH_WORDS.test(source.text) : mentionsAuthEnv(source.text);
+}
+
+function mayBeLaidOut(source: SourceText): boolean {
+  if (!LAYOUT_WORDS.test(source.text)) return false;
+  return !(CHART_TEMPLATE_FOLDER.test(source.filePath) && source.text.includes('{{'));
+}
+
+/** A line over --max-line-length: the source is not read further, so nothing else is reported for it. */
+function overLongLine(source: SourceText, job: LintJob, funnel: Funnel): boolean {
+  const { maxLineLength } = job.settings.limits;
+  const longLine = findLongLine(source.text, maxLineLength);
+  if (!longLine) return false;
+  funnel.addSourceFinding('input-limit', source.filePath, { line: longLine.line, column: 1, endLine: longLine.line, endColumn: 1 },
+    `line ${longLine.line} is ${longLine.length} characters long, over the ${maxLineLength}-character ` +
+    `limit; omlint does not lint this file (raise ${LIMIT_OPTIONS.maxLineLength} if it is genuine)`);
+  return true;
+}
+
+function parse(source: SourceText, job: LintJob): ParsedInput {
+  if (!isYaml(source)) return { kind: 'env', source, env: parseEnvFile(source.text, source.filePath) };
+  const parsed = parseSource(source.text, source.filePath, { limits: job.settings.limits, parser: job.settings.parser });
+  return { kind: 'yaml', source, parsed };
+}
+
+/**
+ * The models of the job's sources, after their syntax and limit problems went to the funnel.
+ * Undefined: a source could not be read, so no model is built (any other finding would be a guess).
+ */
+function modelsOf(inputs: readonly ParsedInput[], job: LintJob, funnel: Funnel): AuthModel[] | undefined {
+  let syntaxErrors = false;
+  for (const input of inputs) {
+    if (input.kind !== 'yaml') continue;
+    funnel.addSecretsOf(input.parsed.documents.map((document) => () => document.plain()));
+    for (const problem of input.parsed.syntaxErrors) funnel.addSourceFinding('yaml-syntax', input.source.filePath, problem.range, problem.message);
+    for (const problem of input.parsed.limitProblems) funnel.addSourceFinding('input-limit', input.source.filePath, problem.range, problem.message);
+    syntaxErrors ||= input.parsed.syntaxErrors.length > 0;
+  }
+  // Layers are merged into one release: any part of it left unread would make the rest a guess.
+  if (job.layered ? funnel.hasFindings() : syntaxErrors || inputs.length === 0) return undefined;
+  return job.layered ? layeredModels(inputs, job, funnel) : singleSourceModels(inputs, job, funnel);
+}
+
+function layeredModels(inputs: readonly ParsedInput[], job: LintJob, funnel: Funnel): AuthModel[] | undefined {
+  const layers = inputs.flatMap((input) => {
+    if (input.kind !== 'yaml') return [];
+    // Helm reads the first document of a values file.
+    const document = input.parsed.documents[0];
+    const plain = document && plainOf(document, funnel);
+    return plain === undefined ? [] : [{ document, plain }];
+  });
+  if (funnel.hasFindings()) return undefined;
+  return layers.length === 0 ? [] : layeredHelmModels(job.label, layers, job.settings);
+}
+
+function singleSourceModels(inputs: readonly ParsedInput[], job: LintJob, funnel: Funnel): AuthModel[] {
+  const models: AuthModel[] = [];
+  for (const input of inputs) {
+    if (input.kind === 'env') {
+      const model = envFileModel(input.env);
+      if (model) models.push(model);
+      continue;
+    }
+    for (const document of input.parsed.documents) {
+      const plain = plainOf(document, funnel);
+      if (plain === undefined) continue;
+      models.push(...helmModels(input.source.filePath, document, plain, job.settings));
+      const server = serverModel(input.source.filePath, document, plain, job.settings.envFile);
+      if (server) models.push(server);
+    }
+  }
+  return models;
+}
+
+/** The document as plain data, or undefined (and an input-limit finding) when it expands beyond the limits. */
+function plainOf(document: SourceDocument, funnel: Funnel): Plain | undefined {
+  try {
+    return document.plain();
+  } catch (error) {
+    if (!(error instanceof ExpansionLimitError)) throw error;
+    funnel.addSourceFinding('input-limit', document.filePath, document.locateClosest([]),
+      `${error.message}; omlint does not lint this document`);
+    return undefined;
+  }
+}
+
+/** The comments directives are read from: YAML comments, or an env file's `#` lines. */
+function commentsOf(input: ParsedInput): DirectiveSource {
+  return { filePath: input.source.filePath, text: input.source.text, syntax: input.kind === 'env' ? 'env' : 'yaml' };
+}

@@ -1,0 +1,101 @@
+/**
+ * Runs every enabled rule on one model. Rules see the model through one context and speak only
+ * through ctx.report(), which hands the report to the funnel.
+ */
+import type { Path, Plain, PlainMap } from '../types';
+import type { JobSettings } from './job';
+import type { Funnel } from './funnel';
+import type { Report, Rule, RuleContext } from '../rules/support/rule';
+import { RULES } from '../rules';
+import { AuthModel, ModelRoot, Origin, documentPath, isHelmModel, valueAt } from '../layouts/model';
+import { isPlainMap } from '../source/yaml';
+import { coalescedAt } from '../source/merge';
+import { CHART_VERSION } from '../knowledge/defaults';
+import { chartDefaults } from '../knowledge/versions';
+import { SERVER_ONLY_KEYS } from '../knowledge/names';
+import { OIDC_PROVIDERS } from '../knowledge/providers';
+import { validateAuthSections, SchemaProblem } from '../schema/validate';
+import { redactError } from './redact';
+
+/** A rule threw: a bug in omlint, reported as an internal error with every secret of the file redacted. */
+export class RuleCrashError extends Error {}
+
+export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel): void {
+  // Helm coalesces the values with the chart's defaults: values win, maps merge, `null` deletes.
+  const defaults = model.defaults ?? chartDefaults(settings.chartVersion);
+  const effective = (path: Path): Plain | undefined => coalescedAt(model.config, defaults, path);
+  const provider = String(effective(['authentication', 'provider']));
+  // The three roots a rule's path may start from, looked up once: rules ask for values many times per model.
+  const configRoot = valueAt(model.document, model.configPath);
+  const chartRoot = valueAt(model.document, model.chartPath);
+  const get = (path: Path, root?: ModelRoot): Plain | undefined =>
+    valueAt(root === 'document' ? model.document : root === 'chart' ? chartRoot : configRoot, path);
+  const origin = (path: Path, root?: ModelRoot): Origin | undefined => {
+    if (get(path, root) === undefined) return undefined;
+    const at = documentPath(model, path, root);
+    return model.locator.origin?.(at) ?? { filePath: model.locator.locateClosest(at).filePath };
+  };
+  let schemaProblems: SchemaProblem[] | undefined;
+  for (const problem of model.sourceProblems ?? []) {
+    const rule = RULES.find((candidate) => candidate.id === problem.ruleId);
+    if (rule && funnel.isOn(rule.id)) {
+      funnel.addReport(model, rule, { at: problem.at, root: problem.root, target: problem.target, message: problem.message, severity: problem.severity });
+    }
+  }
+  // One context for every rule of the model (rules run one at a time and keep nothing): only
+  // `report` depends on the rule, through `current`.
+  let current: Rule = RULES[0];
+  const ctx: RuleContext = {
+    model,
+    authentication: asMap(model.config.authentication),
+    authorizer: asMap(model.config.authorizer),
+    provider,
+    clientType: String(effective(['authentication', 'clientType'])),
+    isOidcProvider: OIDC_PROVIDERS.includes(provider),
+    baseline: settings.baseline,
+    chartVersion: settings.chartVersion ?? CHART_VERSION,
+    get,
+    effective,
+    origin,
+    schemaProblems: () => (schemaProblems ??= chartSchemaProblems(model, origin)),
+    locationOf: (path, root, target) => model.locator.locateClosest(documentPath(model, path, root), target),
+    report: (report: Report) => funnel.addReport(model, current, report),
+  };
+  for (const rule of RULES) {
+    if (!funnel.isOn(rule.id)) continue;
+    current = rule;
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      // A crash names the rule and file; its message and stack may hold a value, so both are redacted.
+      const redacted = redactError(error, funnel.secrets());
+      const crash = new RuleCrashError(`rule ${rule.id} failed on ${model.filePath}: ${redacted.message}`);
+      crash.stack = `${crash.message}\n${redacted.stack}`;
+      throw crash;
+    }
+  }
+}
+
+/**
+ * The chart schema checks the values keys, so a value an extraEnvs variable set is not its business.
+ * On the server layout (openmetadata.yaml, env files) only what the server cannot read either is
+ * kept: unknown keys other than the server's own (its schemas are `additionalProperties: false`
+ * too), enumerations, and a list, map or scalar where another kind is needed. The server (Jackson)
+ * converts between scalar types and takes secrets as plain strings.
+ */
+function chartSchemaProblems(model: AuthModel, origin: (path: Path) => Origin | undefined): SchemaProblem[] {
+  const problems = validateAuthSections(model.config).filter((problem) => !origin(problem.path)?.env || model.layout === 'server');
+  if (isHelmModel(model)) return problems;
+  return problems.filter((problem) => {
+    if (problem.kind === 'unknown-key') return !SERVER_ONLY_KEYS[String(problem.path.at(-2))]?.includes(String(problem.path.at(-1)));
+    if (problem.kind === 'enum') return true;
+    if (problem.kind !== 'type') return false;
+    const value = valueAt(model.config, problem.path);
+    const isCollection = typeof value === 'object' && value !== null;
+    return problem.expected === 'array' ? !Array.isArray(value) : problem.expected !== 'object' && isCollection;
+  });
+}
+
+function asMap(value: Plain | undefined): PlainMap {
+  return isPlainMap(value) ? value : {};
+}

@@ -1,0 +1,179 @@
+/**
+ * From inputs to jobs: which files to lint, what applies to each (config files, `--rule`, the
+ * baseline of `--baseline`, `--since` or a config file, the env file), read within the limits, and
+ * handed to the engine as one job each. createLinter() (src/index.ts) is built on this, and so is
+ * every worker thread of a run, from the same options.
+ */
+import * as path from 'path';
+import type { LintResult, RuleSetting } from '../types';
+import type { Baseline } from '../rules/support/rule';
+import type { LintJob, JobSettings, SourceText } from '../engine/job';
+import type { EngineCaches } from '../engine/caches';
+import { InputLimits, resolveLimits } from '../source/limits';
+import { DEFAULT_READ_LIMITS, InputError, ReadLimits, readSourceFile } from '../source/read';
+import type { ParsedEnvFile } from '../layouts/env-file';
+import { ConfigError, ConfigResolver, EffectiveConfig } from './config';
+
+/** What a run lints with: createLinter's options with their defaults, plain data (a worker thread gets a copy). */
+export interface RunOptions {
+  cwd: string;
+  /** A config file to use instead of looking for `.omlintrc.*` upward from each file; `false`: none at all. */
+  configFile?: string | false;
+  /** Severities that win over config files (`--rule`). */
+  rules: Record<string, RuleSetting>;
+  chartVersion?: string;
+  /** The variables of `${VAR:-default}` in openmetadata.yaml: a file to read, or its text. */
+  envFile?: string | SourceText;
+  /** The older values every file is compared with (`--baseline`): a file to read, or its text. */
+  baseline?: string | SourceText;
+  /** Compare each file with its version at this git revision (`--since`). */
+  since?: string;
+  limits: Partial<InputLimits>;
+  reportUnusedDisableDirectives: boolean;
+  /** Apply the safe fixes: `write` writes the files, `dry-run` returns the fixed text as `output`. */
+  fix?: 'write' | 'dry-run';
+  parser: 'auto' | 'yaml';
+}
+
+export class Runner {
+  readonly readLimits: ReadLimits;
+  private readonly limits: InputLimits;
+  private readonly configs: ConfigResolver | undefined;
+  private readonly fixedBaseline: Baseline | undefined;
+  private readonly envFile: ParsedEnvFile | undefined;
+  private readonly configBaselines = new Map<string, Baseline>();
+
+  constructor(
+    readonly options: RunOptions,
+    private readonly caches: EngineCaches,
+    private readonly notice: (text: string) => void,
+  ) {
+    this.limits = resolveLimits(options.limits);
+    this.readLimits = { maxBytes: options.limits.maxFileSize ?? DEFAULT_READ_LIMITS.maxBytes };
+    const { RULES } = require('../rules') as typeof import('../rules');
+    this.configs = options.configFile === false
+      ? undefined
+      : new ConfigResolver({ configFile: options.configFile, cwd: options.cwd, knownRuleIds: RULES.map((rule) => rule.id) });
+    this.fixedBaseline = options.baseline === undefined ? undefined : this.readBaseline(options.baseline);
+    this.envFile = options.envFile === undefined ? undefined : this.readEnvFile(options.envFile);
+  }
+
+  /** What applies to `file` (absolute, or `<stdin>`): config files, whether they ignore it, its baseline. */
+  configFor(file: string): EffectiveConfig {
+    return this.configs?.forFile(file) ?? { configFiles: [], ignored: false, rules: {} };
+  }
+
+  /**
+   * The files a config file does not ignore. Every config file and config baseline they use is read
+   * first, so a bad one ends the run (a ConfigError) before anything is printed.
+   */
+  notIgnored(files: readonly string[]): string[] {
+    return files.filter((file) => {
+      const config = this.configFor(file);
+      if (!config.ignored && config.baseline && !this.fixedBaseline) {
+        try {
+          this.configBaseline(config.baseline);
+        } catch (error) {
+          // Unreadable: reported with the first file that uses it.
+          if (error instanceof ConfigError || !(error instanceof InputError)) throw error;
+        }
+      }
+      return !config.ignored;
+    });
+  }
+
+  /** Lints one file as the user named it; undefined when a config file ignores it or it holds no auth settings. */
+  lintFile(file: string): LintResult | undefined {
+    if (this.configFor(file).ignored) return undefined;
+    return this.lintSource({ filePath: file, text: readSourceFile(file, this.readLimits) }, file, true);
+  }
+
+  /**
+   * Lints a text reported as `source.filePath`. `realPath` is the file it stands for (absolute), whose
+   * config files and `--since` version apply; `<stdin>` or `<text>` when it stands for none. With
+   * `fix: write`, only a real file the user named is written (`writable`).
+   */
+  lintSource(source: SourceText, realPath: string, writable: boolean): LintResult | undefined {
+    const config = this.configFor(realPath);
+    if (config.ignored) return undefined;
+    const job: LintJob = { label: source.filePath, sources: [source], layered: false, settings: this.settings(realPath, config, true) };
+    if (!this.options.fix) return this.lint(job);
+    const { lintAndFix } = require('./fix') as typeof import('./fix');
+    return lintAndFix(job, (fixed) => this.lint(fixed), this.options.fix === 'write' && writable && isRealFile(realPath), this.notice);
+  }
+
+  /** `-f a.yaml -f b.yaml`: the values files of one release, merged as Helm merges them. */
+  lintValues(files: readonly (string | SourceText)[]): LintResult | undefined {
+    const sources = files.map((file) => (typeof file === 'string' ? { filePath: file, text: readSourceFile(file, this.readLimits) } : file));
+    const label = sources[sources.length - 1].filePath;
+    return this.lint({ label, sources, layered: true, settings: this.settings(label, this.configFor(label), false) });
+  }
+
+  private lint(job: LintJob): LintResult | undefined {
+    const { lintJob } = require('../engine/pipeline') as typeof import('../engine/pipeline');
+    return lintJob(job, this.caches);
+  }
+
+  private settings(file: string, config: EffectiveConfig, single: boolean): JobSettings {
+    return {
+      rules: { ...config.rules, ...this.options.rules },
+      baseline: this.baselineFor(file, config, single),
+      chartVersion: this.options.chartVersion,
+      envFile: this.envFile,
+      limits: this.limits,
+      reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives,
+      parser: this.options.parser,
+    };
+  }
+
+  /** `--baseline` wins, then the file at `--since`, then a config file's baseline. */
+  private baselineFor(file: string, config: EffectiveConfig, single: boolean): Baseline | undefined {
+    if (this.fixedBaseline) return this.fixedBaseline;
+    if (this.options.since !== undefined && single && isRealFile(file)) {
+      const { showAtRef } = require('./git') as typeof import('./git');
+      const older = showAtRef(this.options.since, file);
+      if (older !== undefined) {
+        const { parseBaseline } = require('./baseline') as typeof import('./baseline');
+        const baseline = parseBaseline(older, `${this.options.since}:${path.relative(this.options.cwd, file)}`, this.limits);
+        if (baseline) return baseline;
+      }
+    }
+    return config.baseline ? this.configBaseline(config.baseline) : undefined;
+  }
+
+  private configBaseline(file: string): Baseline {
+    let baseline = this.configBaselines.get(file);
+    if (!baseline) {
+      const { parseBaseline } = require('./baseline') as typeof import('./baseline');
+      baseline = parseBaseline(readSourceFile(file), path.relative(this.options.cwd, file) || file);
+      if (!baseline) throw new ConfigError(`baseline ${file} (from a config file) holds no OpenMetadata auth settings`);
+      this.configBaselines.set(file, baseline);
+    }
+    return baseline;
+  }
+
+  /** `--baseline`: a file (its path as given is its label) or a text. */
+  private readBaseline(from: string | SourceText): Baseline {
+    const { parseBaseline } = require('./baseline') as typeof import('./baseline');
+    const source = typeof from === 'string' ? { filePath: from, text: readSourceFile(from, this.readLimits) } : from;
+    const baseline = parseBaseline(source.text, source.filePath, this.limits);
+    if (!baseline) throw new InputError(`--baseline: ${source.filePath} holds no OpenMetadata auth settings`);
+    return baseline;
+  }
+
+  private readEnvFile(from: string | SourceText): ParsedEnvFile {
+    const { parseEnvFile } = require('../layouts/env-file') as typeof import('../layouts/env-file');
+    const source = typeof from === 'string' ? this.read(from) : from;
+    return parseEnvFile(source.text, source.filePath);
+  }
+
+  private read(file: string): SourceText {
+    const filePath = path.resolve(this.options.cwd, file);
+    return { filePath, text: readSourceFile(filePath, this.readLimits) };
+  }
+}
+
+/** A name standing for no file: standard input without --stdin-filename, or an API text without a path. */
+function isRealFile(file: string): boolean {
+  return !/^<.*>$/.test(file);
+}
