@@ -36,12 +36,13 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
     return model.locator.origin?.(at) ?? { filePath: model.locator.locateClosest(at).filePath };
   };
   let schemaProblems: SchemaProblem[] | undefined;
-  for (const problem of model.sourceProblems ?? []) {
-    const rule = RULES.find((candidate) => candidate.id === problem.ruleId);
-    if (rule && funnel.isOn(rule.id)) {
-      funnel.addReport(model, rule, { at: problem.at, root: problem.root, target: problem.target, message: problem.message, severity: problem.severity });
-    }
-  }
+  const remembered = new Map<unknown, Map<unknown, unknown>>();
+  const once = <A, R>(compute: (arg: A) => R, arg: A): R => {
+    let answers = remembered.get(compute);
+    if (!answers) remembered.set(compute, (answers = new Map()));
+    if (!answers.has(arg)) answers.set(arg, compute(arg));
+    return answers.get(arg) as R;
+  };
   // One context for every rule of the model (rules run one at a time and keep nothing): only
   // `report` depends on the rule, through `current`.
   let current: Rule = RULES[0];
@@ -58,6 +59,7 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
     effective,
     origin,
     schemaProblems: () => (schemaProblems ??= chartSchemaProblems(model, origin)),
+    once,
     locationOf: (path, root, target) => model.locator.locateClosest(documentPath(model, path, root), target),
     report: (report: Report) => funnel.addReport(model, current, report),
   };

@@ -9,14 +9,14 @@
  * values, ` #` inline comments after unquoted values. `docker run --env-file` is stricter (no
  * quotes, no comments, no `KEY: value`, spaces kept), which is why those forms are worth a finding.
  */
-import type { Location, Path, Plain, PlainMap, Range } from '../types';
-import { AuthModel, Locator, SourceProblem, setValueAt } from './model';
+import type { Location, Path, PlainMap, Range } from '../types';
+import { AuthModel, EnvLineFact, EnvValueFact, Locator, setValueAt } from './model';
 import type { Target } from '../source/yaml';
 import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName } from '../knowledge/env-names';
 import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
 import { didYouMean } from '../rules/support/helpers';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
-import { findSubstitutions, readEnvValue, substitute } from './env-value';
+import { EnvValue, findSubstitutions, readEnvValue, substitute } from './env-value';
 
 export interface EnvEntry {
   name: string;
@@ -140,14 +140,14 @@ export function isEnvFileName(filePath: string): boolean {
 export function buildEnvFileModel(parsed: ParsedEnvFile): AuthModel | undefined {
   const auth = parsed.entries.filter((entry) => ENV_NAMES.has(entry.name) || AUTH_ENV_PREFIX.test(entry.name));
   if (auth.length === 0) return undefined;
-  const problems = syntaxProblems(parsed);
+  const valueFacts: EnvValueFact[] = [];
   const config: PlainMap = {};
   const mapped = new Map<string, MappedEntry>();
   for (const entry of parsed.byName.values()) {
     const env = ENV_NAMES.get(entry.name);
     if (!env) continue;
     const { value, problem } = envEntryValue(entry, env, parsed);
-    if (problem) problems.push({ ruleId: 'yaml-syntax', at: ['line', entry.line], root: 'document', target: 'value', message: `${entry.name}: ${problem}.` });
+    if (problem) valueFacts.push({ at: ['line', entry.line], root: 'document', names: [entry.name], problem });
     for (const path of env.paths) {
       setValueAt(config, path, value);
       mapped.set(pathKey(['config', ...path]), {
@@ -169,7 +169,8 @@ export function buildEnvFileModel(parsed: ParsedEnvFile): AuthModel | undefined 
     locator: new MappedLocator(mapped, parsed.locator),
     duplicateKeys: [],
     defaults: SERVER_DEFAULTS,
-    sourceProblems: problems,
+    envValueFacts: valueFacts,
+    envLineFacts: lineFacts(parsed),
   };
 }
 
@@ -177,7 +178,7 @@ export function buildEnvFileModel(parsed: ParsedEnvFile): AuthModel | undefined 
  * An env value as the server gets it. A `${VAR:-default}` inside an env file is expanded by docker
  * compose from the shell environment (here: the file itself, else the default).
  */
-function envEntryValue(entry: EnvEntry, env: EnvName, parsed: ParsedEnvFile): { value: Plain; problem?: string } {
+function envEntryValue(entry: EnvEntry, env: EnvName, parsed: ParsedEnvFile): EnvValue {
   const text = findSubstitutions(entry.value).length > 0
     ? substitute(entry.value, (name) => (name === entry.name ? undefined : parsed.byName.get(name)?.value))
     : entry.value;
@@ -186,41 +187,24 @@ function envEntryValue(entry: EnvEntry, env: EnvName, parsed: ParsedEnvFile): { 
 }
 
 
-/** The env-file mistakes the docs corpus ships (INDEX.md "Env files"), as problems on their lines. */
-function syntaxProblems(parsed: ParsedEnvFile): SourceProblem[] {
-  const problems: SourceProblem[] = [];
-  const report = (line: number, target: Target, message: string, severity: 'error' | 'warn', ruleId = 'env-file-syntax'): void => {
-    problems.push({ ruleId, at: ['line', line], root: 'document', target, message, severity });
-  };
+/** The env-file mistakes the docs corpus ships (INDEX.md "Env files"), as facts about their lines. */
+function lineFacts(parsed: ParsedEnvFile): EnvLineFact[] {
+  const facts: EnvLineFact[] = [];
   for (const junk of parsed.junk) {
-    if (!AUTH_ENV_PREFIX.test(junk.text.trim())) continue;
-    report(junk.line, 'key', `"${junk.text.trim().slice(0, 40)}" is not a NAME=value line; the variable is not set.`, 'error');
+    if (AUTH_ENV_PREFIX.test(junk.text.trim())) facts.push({ kind: 'not-an-assignment', line: junk.line, text: junk.text.trim() });
   }
   const seen = new Map<string, EnvEntry>();
   for (const entry of parsed.entries) {
     if (!ENV_NAMES.has(entry.name) && !AUTH_ENV_PREFIX.test(entry.name)) continue;
-    if (entry.colon) {
-      report(entry.line, 'key', `"${entry.name}:" is YAML syntax, not an env assignment: docker run --env-file and Kubernetes do not read it (only docker compose tolerates it). Write ${entry.name}=<value>.`, 'error');
-    }
-    if (entry.spaceAfterEquals) {
-      report(entry.line, 'value', `Space after "${entry.name}=": docker run --env-file keeps it as part of the value. Write ${entry.name}=<value> with nothing between "=" and the value.`, 'warn');
-    }
-    if (entry.value.trim().startsWith(`${entry.name}=`) || entry.value.trim().startsWith(`${entry.name}:`)) {
-      report(entry.line, 'value', `The value of ${entry.name} starts with its own name ("${entry.name}=…"), so the server receives that text, not the URL or setting after it. Keep only the part after the second "=".`, 'error');
-    }
-    if (findSubstitutions(entry.value).some((substitution) => substitution.name === entry.name)) {
-      report(entry.line, 'value', `${entry.name} refers to itself with \${${entry.name}…}: only docker compose expands that; docker run --env-file and Kubernetes pass the text literally. Write the value itself.`, 'warn');
-    }
-    const earlier = seen.get(entry.name);
-    if (earlier) {
-      report(entry.line, 'key', `${entry.name} is already set on line ${earlier.line}; only this last value is used and the earlier one is silently dropped. Delete one of them.`, 'error');
-    }
-    seen.set(entry.name, entry);
-    if (!ENV_NAMES.has(entry.name)) {
-      const suggestion = didYouMean(entry.name, [...ENV_NAMES.keys()]);
-      const hint = suggestion ? ` Did you mean ${suggestion}?` : ' See the env names in conf/openmetadata.yaml.';
-      report(entry.line, 'key', `${entry.name} is not a variable OpenMetadata's configuration reads, so it has no effect.${hint}`, 'error', 'no-unknown-keys');
-    }
+    const { line, name } = entry;
+    if (entry.colon) facts.push({ kind: 'colon', line, name });
+    if (entry.spaceAfterEquals) facts.push({ kind: 'space-after-equals', line, name });
+    if (entry.value.trim().startsWith(`${name}=`) || entry.value.trim().startsWith(`${name}:`)) facts.push({ kind: 'repeats-name', line, name });
+    if (findSubstitutions(entry.value).some((substitution) => substitution.name === name)) facts.push({ kind: 'self-reference', line, name });
+    const earlier = seen.get(name);
+    if (earlier) facts.push({ kind: 'set-twice', line, name, earlierLine: earlier.line });
+    seen.set(name, entry);
+    if (!ENV_NAMES.has(name)) facts.push({ kind: 'unknown-name', line, name, suggestion: didYouMean(name, [...ENV_NAMES.keys()]) });
   }
-  return problems;
+  return facts;
 }

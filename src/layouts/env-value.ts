@@ -11,23 +11,30 @@ import { yamlPackage } from '../source/yaml-package';
 export interface EnvValue {
   value: Plain;
   /** Why the server cannot read the text as the value it was meant to be (the value is then read leniently). */
-  problem?: string;
+  problem?: EnvValueProblem;
+}
+
+/**
+ * An environment variable's text the server cannot read as meant: `not-yaml` (the YAML parser's
+ * first line in `reason`), or `flow-map` (braces read as a map where text was meant). `text` is the
+ * variable's text as substituted.
+ */
+export interface EnvValueProblem {
+  kind: 'not-yaml' | 'flow-map';
+  text: string;
+  reason?: string;
 }
 
 /** Reads an env value's text as the server reads it once substituted into openmetadata.yaml. */
 export function readEnvValue(text: string, expectsMap = false): EnvValue {
   const doc = yamlPackage().parseDocument(text, { strict: true, uniqueKeys: false });
-  const shown = text.trim().length > 60 ? `${text.trim().slice(0, 57)}...` : text.trim();
   if (doc.errors.length > 0) {
     const reason = doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { value: lenient(text), problem: `once substituted, "${shown}" is not valid YAML (${reason}), so the server fails to start` };
+    return { value: lenient(text), problem: { kind: 'not-yaml', text: text.trim(), reason } };
   }
   const value = toPlain(doc.toJS({ maxAliasCount: 10 }));
   if (isPlainMap(value) && !expectsMap && /^\s*\{/.test(text)) {
-    return {
-      value: text.trim(),
-      problem: `once substituted, "${shown}" is read as a YAML map (braces start a flow mapping), not as text, so the server fails to start`,
-    };
+    return { value: text.trim(), problem: { kind: 'flow-map', text: text.trim() } };
   }
   return { value };
 }

@@ -9,11 +9,11 @@
  * is a finding whether or not something overrides it.
  */
 import type { Path, Plain, PlainMap } from '../types';
-import { AuthModel, EnvOverride, SourceProblem, documentPath, setValueAt, valueAt } from './model';
+import { AuthModel, EnvOverride, EnvValueFact, documentPath, setValueAt, valueAt } from './model';
 import { isPlainMap } from '../source/yaml';
 import { ENV_NAMES, SECRET_ENV_NAMES } from '../knowledge/env-names';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
-import { readEnvValue } from './env-value';
+import { EnvValueProblem, readEnvValue } from './env-value';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
 
 interface EnvSetting {
@@ -22,7 +22,7 @@ interface EnvSetting {
   /** The value to fold; undefined when it comes from a Secret or ConfigMap (valueFrom) the linter cannot read. */
   value?: Plain;
   sourceKey: 'value' | 'valueFrom';
-  problem?: string;
+  problem?: EnvValueProblem;
 }
 
 /** The model with the auth variables of `<chart>.extraEnvs` folded in (they win); the model itself when there are none. */
@@ -33,7 +33,7 @@ export function foldExtraEnvs(model: AuthModel, defaults: PlainMap): AuthModel {
   const config = structuredClone(model.config) as PlainMap;
   const mapped = new Map<string, MappedEntry>();
   const overrides: EnvOverride[] = [];
-  const problems: SourceProblem[] = [...(model.sourceProblems ?? [])];
+  const problems: EnvValueFact[] = [...(model.envValueFacts ?? [])];
   for (const setting of settings) {
     const env = ENV_NAMES.get(setting.name);
     // Server-only names have no values key to shadow; the chart schema would reject them as keys.
@@ -64,7 +64,7 @@ export function foldExtraEnvs(model: AuthModel, defaults: PlainMap): AuthModel {
       });
     }
     if (setting.problem) {
-      problems.push({ ruleId: 'yaml-syntax', at: sourcePath, root: 'document', target: 'value', message: `${setting.name}: ${setting.problem}.` });
+      problems.push({ at: sourcePath, root: 'document', names: [setting.name], problem: setting.problem });
     }
   }
   if (overrides.length === 0) return model;
@@ -77,7 +77,7 @@ export function foldExtraEnvs(model: AuthModel, defaults: PlainMap): AuthModel {
     // A value an env var set has no YAML key of its own to edit.
     fixableDocument: (at) => (locator.origin?.(at)?.env ? undefined : model.fixableDocument?.(at)),
     envOverrides: overrides,
-    sourceProblems: problems,
+    envValueFacts: problems,
   };
 }
 

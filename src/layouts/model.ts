@@ -4,6 +4,7 @@
  */
 import type { Location, Path, Plain, PlainMap } from '../types';
 import type { DuplicateKey, Target } from '../source/yaml';
+import type { EnvValueProblem } from './env-value';
 
 /** What turns a document path into a location; a YAML document, or several merged ones. */
 export interface Locator {
@@ -44,16 +45,24 @@ export interface EnvOverride {
   shadowedLocation?: Location;
 }
 
-/** A problem the layout found before any rule ran, reported by the rule `ruleId` at a model path. */
-export interface SourceProblem {
-  ruleId: string;
-  /** Model path, relative to `root` (default: the config root). */
+/**
+ * An environment variable's text that the server cannot read as meant (an extraEnvs entry, an env
+ * file's line, a `${VAR}` substitution), at the model path (relative to `root`) where it lands.
+ */
+export interface EnvValueFact {
   at: Path;
   root?: ModelRoot;
-  target?: Target;
-  message: string;
-  severity?: 'error' | 'warn' | 'info';
+  /** The variables whose text it is. */
+  names: string[];
+  problem: EnvValueProblem;
 }
+
+/** An env-file line that does not set what it seems to (read while the file is parsed). */
+export type EnvLineFact =
+  | { kind: 'not-an-assignment'; line: number; text: string }
+  | { kind: 'colon' | 'space-after-equals' | 'repeats-name' | 'self-reference'; line: number; name: string }
+  | { kind: 'set-twice'; line: number; name: string; earlierLine: number }
+  | { kind: 'unknown-name'; line: number; name: string; suggestion?: string };
 
 /** Which root a model path is relative to. */
 export type ModelRoot = 'config' | 'chart' | 'document';
@@ -81,8 +90,10 @@ export interface AuthModel {
    * YAML key carries the value (the server layout's translated names, -f layering, an env var).
    */
   fixableDocument?: (at: Path) => number | undefined;
-  /** Problems found while reading the source (env-file syntax, substitutions that do not parse). */
-  sourceProblems?: SourceProblem[];
+  /** Environment variables whose text the server cannot read as meant. */
+  envValueFacts?: EnvValueFact[];
+  /** An env file's lines that do not set what they seem to. */
+  envLineFacts?: EnvLineFact[];
 }
 
 /** Helm values (any of its layouts), as opposed to the server's own configuration. */

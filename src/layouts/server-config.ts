@@ -15,7 +15,7 @@
  * body of `authenticationConfiguration.samlConfiguration`, where the page means them to go.
  */
 import type { Path, Plain, PlainMap } from '../types';
-import { AuthModel, Locator, SourceProblem, setValueAt } from './model';
+import { AuthModel, EnvValueFact, Locator, setValueAt } from './model';
 import { isPlainMap, DuplicateKey } from '../source/yaml';
 import type { SourceDocument } from '../source/parse';
 import { SERVER_SECTIONS, SERVER_TO_CHART_KEYS, SERVER_FERNET_KEYS } from '../knowledge/names';
@@ -52,7 +52,7 @@ interface Translation {
   entries: Map<string, MappedEntry>;
   /** Server path → model path, for duplicate keys. */
   toModel: Map<string, Path>;
-  problems: SourceProblem[];
+  problems: EnvValueFact[];
 }
 
 /** The server layout's model of one document, or undefined when it holds no server auth section. */
@@ -77,7 +77,7 @@ export function buildServerModel(filePath: string, source: SourceDocument, docum
     locator,
     duplicateKeys: translateDuplicates(source.duplicateKeys(), t.toModel),
     defaults: SERVER_DEFAULTS,
-    sourceProblems: t.problems,
+    envValueFacts: t.problems,
   };
 }
 
@@ -122,10 +122,7 @@ function substituted(text: string, serverPath: Path, modelPath: Path, t: Transla
       whole: true,
       origin: { filePath: source.filePath, ...(single ? { env: { name: substitutions[0].name, source: envFile?.byName.has(substitutions[0].name) ? 'env-file' : 'substitution-default' } } : {}) },
     });
-  if (problem) {
-    const names = substitutions.map((s) => s.name).join(', ');
-    t.problems.push({ ruleId: 'yaml-syntax', at: modelPath, target: 'value', message: `${names}: ${problem}.` });
-  }
+  if (problem) t.problems.push({ at: modelPath, names: substitutions.map((s) => s.name), problem });
   return value;
 }
 

@@ -7,25 +7,24 @@ import { defineRule } from './support/rule';
  * publicKeyUrls on localhost, adminPrincipals [admin], principalDomain open-metadata.org) and every
  * other key of the section is ignored (OMA067).
  */
-const SECTIONS: { section: string; fallback: string }[] = [
-  { section: 'authentication', fallback: 'basic login with JWKS on http://localhost:8585' },
-  { section: 'authorizer', fallback: 'admin principal "admin" and principal domain open-metadata.org' },
+const SECTIONS: { section: string; what: string; fallback: string }[] = [
+  { section: 'authentication', what: 'authentication', fallback: 'basic login with JWKS on http://localhost:8585' },
+  { section: 'authorizer', what: 'authorization', fallback: 'admin principal "admin" and principal domain open-metadata.org' },
 ];
 
 export default defineRule({
   id: 'auth-disabled',
   severity: 'warn',
   description: 'authentication.enabled or authorizer.enabled set to false: the server falls back to its built-in defaults.',
+  messages: {
+    disabled:
+      '{{section}}.enabled: false does not disable {{what}}: the chart just stops passing the {{section}} settings, so the server ' +
+      'falls back to its built-in defaults ({{fallback}}) and everything else under {{section}} is ignored. Remove the line.',
+  },
   check(ctx) {
-    for (const { section, fallback } of SECTIONS) {
+    for (const { section, what, fallback } of SECTIONS) {
       if (ctx.get([section, 'enabled']) !== false) continue;
-      ctx.report({
-        at: [section, 'enabled'],
-        message:
-          `${section}.enabled: false does not disable ${section === 'authentication' ? 'authentication' : 'authorization'}: ` +
-          `the chart just stops passing the ${section} settings, so the server falls back to its built-in defaults ` +
-          `(${fallback}) and everything else under ${section} is ignored. Remove the line.`,
-      });
+      ctx.report({ at: [section, 'enabled'], messageId: 'disabled', data: { section, what, fallback } });
     }
   },
 });

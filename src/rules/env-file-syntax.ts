@@ -1,4 +1,5 @@
 import { defineRule } from './support/rule';
+import { show } from './support/message';
 
 /**
  * Env files are read by several tools that disagree: docker compose's dotenv reader tolerates
@@ -6,14 +7,49 @@ import { defineRule } from './support/rule';
  * (`kubectl create configmap --from-env-file`) take every character literally and skip lines that
  * are not NAME=value. The OpenMetadata docker docs pages ship all of these (corpus INDEX.md "Env
  * files": `KEY= value`, `KEY: value`, a name set twice, a value repeating its own name); a name
- * set twice silently loses the first value. The env-file layout (src/layouts/env-file.ts) finds
- * them while reading the file and the engine reports them under this id.
+ * set twice silently loses the first value. The env-file layout (src/layouts/env-file.ts) reads
+ * these facts while reading the file; this rule reports them.
  */
 export default defineRule({
   id: 'env-file-syntax',
   severity: 'error',
   description: 'An env-file line that does not set what it seems to: KEY: value, KEY= value, a name set twice, a value repeating its name.',
-  check() {
-    // Nothing to do on the model: the problems are found while the env file is read.
+  messages: {
+    notAnAssignment: '{{line}} is not a NAME=value line; the variable is not set.',
+    colon:
+      '"{{name}}:" is YAML syntax, not an env assignment: docker run --env-file and Kubernetes do not read it (only docker compose tolerates it). Write {{name}}=<value>.',
+    spaceAfterEquals:
+      'Space after "{{name}}=": docker run --env-file keeps it as part of the value. Write {{name}}=<value> with nothing between "=" and the value.',
+    repeatsName:
+      'The value of {{name}} starts with its own name ("{{name}}=…"), so the server receives that text, not the URL or setting after it. Keep only the part after the second "=".',
+    selfReference:
+      '{{name}} refers to itself with ${{{name}}…}: only docker compose expands that; docker run --env-file and Kubernetes pass the text literally. Write the value itself.',
+    setTwice:
+      '{{name}} is already set on line {{earlierLine}}; only this last value is used and the earlier one is silently dropped. Delete one of them.',
+  },
+  check(ctx) {
+    for (const fact of ctx.model.envLineFacts ?? []) {
+      const at = ['line', fact.line];
+      switch (fact.kind) {
+        case 'not-an-assignment':
+          ctx.report({ at, root: 'document', target: 'key', messageId: 'notAnAssignment', data: { line: show(fact.text.slice(0, 40)) } });
+          break;
+        case 'colon':
+          ctx.report({ at, root: 'document', target: 'key', messageId: 'colon', data: { name: fact.name } });
+          break;
+        case 'space-after-equals':
+          ctx.report({ at, root: 'document', target: 'value', messageId: 'spaceAfterEquals', data: { name: fact.name }, severity: 'warn' });
+          break;
+        case 'repeats-name':
+          ctx.report({ at, root: 'document', target: 'value', messageId: 'repeatsName', data: { name: fact.name } });
+          break;
+        case 'self-reference':
+          ctx.report({ at, root: 'document', target: 'value', messageId: 'selfReference', data: { name: fact.name }, severity: 'warn' });
+          break;
+        case 'set-twice':
+          ctx.report({ at, root: 'document', target: 'key', messageId: 'setTwice', data: { name: fact.name, earlierLine: fact.earlierLine } });
+          break;
+      }
+    }
   },
 });

@@ -15,13 +15,17 @@ export default defineRule({
   severity: 'error',
   fixable: true,
   description: "publicKeys lacks OpenMetadata's own /api/v1/system/config/jwks, so bot and ingestion tokens are rejected.",
+  messages: {
+    missing:
+      '{{name}}{{via}} has no {{jwksPath}} entry: tokens OpenMetadata signs itself (bots, ingestion, personal access tokens) ' +
+      'will be rejected.{{cause}} Add "{{url}}".',
+  },
   check(ctx) {
     const publicKeys = ctx.get(['authentication', 'publicKeys']);
     if (!Array.isArray(publicKeys)) return;
     if (hasJwksEntry(publicKeys)) return;
     const origin = ctx.origin(['authentication', 'publicKeys']);
     const name = ctx.model.layout === 'server' ? 'publicKeyUrls' : 'publicKeys';
-    const via = origin?.env ? ` (set by ${origin.env.name})` : '';
     const replaced = origin?.replaced;
     // helm -f replaces lists: the overlay's list is the whole list (user-pain L4).
     const cause = replaced
@@ -32,9 +36,8 @@ export default defineRule({
     ctx.report({
       at: ['authentication', 'publicKeys'],
       target: 'key',
-      message:
-        `${name}${via} has no ${OPENMETADATA_JWKS_PATH} entry: tokens OpenMetadata signs itself (bots, ingestion, ` +
-        `personal access tokens) will be rejected.${cause} Add "${url}".`,
+      messageId: 'missing',
+      data: { name, via: origin?.env ? ` (set by ${origin.env.name})` : '', jwksPath: OPENMETADATA_JWKS_PATH, cause, url },
       fix: { kind: 'append-item', at: ['authentication', 'publicKeys'], value: url },
     });
   },
@@ -52,7 +55,7 @@ function fileName(filePath: string): string {
 
 /** The JWKS URL to add: on the configured server URL when there is one, else the chart's service (the server's own address on the server layout). */
 export function suggestedUrl(ctx: RuleContext): string {
-  const serverUrl = parseHttpUrl(ctx.get(['authentication', 'oidcConfiguration', 'serverUrl']));
+  const serverUrl = ctx.once(parseHttpUrl, ctx.get(['authentication', 'oidcConfiguration', 'serverUrl']));
   const fallback = ctx.model.layout === 'server' ? SERVER_DEFAULT_URL : CHART_DEFAULT_SERVER;
   return `${serverUrl ? serverUrl.origin : fallback}${OPENMETADATA_JWKS_PATH}`;
 }

@@ -16,7 +16,7 @@ export default defineRule({
   check(ctx) {
     // In openmetadata.yaml and env files the server does expand it (the server layout evaluates it).
     if (!isHelmModel(ctx.model)) return;
-    forEachString(ctx.model.config, (path, text) => {
+    forEachString(ctx, ctx.model.config, (path, text) => {
       const match = SUBSTITUTION.exec(text);
       if (!match) return;
       const fallback = match[2] !== undefined ? ` (its default here is ${match[2].trim() || 'empty'})` : '';

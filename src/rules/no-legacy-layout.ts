@@ -17,7 +17,7 @@ export default defineRule({
   description: 'Settings in a layout or with names from before chart 1.0, which the current chart ignores.',
   check(ctx) {
     reportLayout(ctx);
-    forEachString(ctx.model.config, (path, text) => {
+    forEachString(ctx, ctx.model.config, (path, text) => {
       const value = text.trim();
       if (LEGACY_JWKS.test(value)) {
         ctx.report({

@@ -32,7 +32,7 @@ export default defineRule({
   severity: 'error',
   description: 'Template text from the docs (like {Tenant ID} or <your-domain>) left in a value.',
   check(ctx) {
-    forEachString(ctx.model.config, (path, text) => {
+    forEachString(ctx, ctx.model.config, (path, text) => {
       if (JSON_VALUED_KEYS.has(String(path.at(-1)))) return;
       const value = MAY_HOLD_PLACEHOLDER.test(text) ? text.replace(ENV_SUBSTITUTION, '') : '';
       const placeholder = value === '' ? undefined : PLACEHOLDERS.find(({ pattern }) => pattern.test(value));

@@ -24,7 +24,7 @@ export default defineRule({
   check(ctx) {
     for (const section of AUTH_SECTION_KEYS) {
       if (section === 'fernetkey') continue;
-      forEachString(ctx.model.config[section], (path, text) => {
+      forEachString(ctx, ctx.model.config[section], (path, text) => {
         const key = String(path.at(-1));
         if (typeof path.at(-1) !== 'string' || !SECRET_REF_KEY.test(key) || !isLiteralSecret(text)) return;
         const chartKey = SERVER_TO_CHART_KEYS[String(path.at(-2))]?.[key] ?? key;

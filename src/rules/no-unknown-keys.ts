@@ -21,7 +21,6 @@ export default defineRule({
   check(ctx) {
     // On the server layout the engine keeps only keys the server does not know either (its config
     // schemas are additionalProperties: false, reference §2; Dropwizard refuses to start on them).
-    // Unknown env names in env files are reported by the env-file layout under this id.
     for (const problem of ctx.schemaProblems()) {
       if (problem.kind !== 'unknown-key') continue;
       const key = String(problem.path.at(-1));
@@ -40,6 +39,7 @@ export default defineRule({
     }
     reportMisplacedSaml(ctx);
     reportNewerKeys(ctx);
+    reportUnknownEnvNames(ctx);
   },
 });
 
@@ -83,6 +83,20 @@ function serverUnknownKeyMessage(key: string, allowed: string[]): string {
   const suggestion = didYouMean(key, allowed);
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it.';
   return `"${key}" is not a key of OpenMetadata's configuration schema here; the server rejects unknown keys and does not start.${hint}`;
+}
+
+/** An env file's variable with an auth prefix that OpenMetadata's configuration does not read (src/layouts/env-file.ts). */
+function reportUnknownEnvNames(ctx: RuleContext): void {
+  for (const fact of ctx.model.envLineFacts ?? []) {
+    if (fact.kind !== 'unknown-name') continue;
+    const hint = fact.suggestion ? ` Did you mean ${fact.suggestion}?` : ' See the env names in conf/openmetadata.yaml.';
+    ctx.report({
+      at: ['line', fact.line],
+      root: 'document',
+      target: 'key',
+      message: `${fact.name} is not a variable OpenMetadata's configuration reads, so it has no effect.${hint}`,
+    });
+  }
 }
 
 /** The SAML docs page puts idp/sp/security straight under openmetadata.config (corpus saml-1). */

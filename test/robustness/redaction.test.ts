@@ -286,13 +286,14 @@ describe('a rule that crashes with a secret in its error', () => {
       jest.isolateModules(() => {
         jest.doMock('../../src/rules', () => {
           const actual = jest.requireActual('../../src/rules');
+          const real = actual.RULES.find((r: { id: string }) => r.id === 'jwks-public-key');
           const crashing = {
-            id: 'jwks-public-key', severity: 'error', description: 'crashes',
+            ...real,
             check(ctx: { get: (path: string[]) => unknown; model: { filePath: string } }) {
               if (ctx.model.filePath.endsWith('values-a.yaml')) {
                 throw new TypeError(`cannot read ${String(ctx.get(['authentication', 'oidcConfiguration', 'clientSecret']))}`);
               }
-              actual.RULES.find((r: { id: string }) => r.id === 'jwks-public-key').check(ctx);
+              real.check(ctx);
             },
           };
           return { RULES: actual.RULES.map((r: { id: string }) => (r.id === 'jwks-public-key' ? crashing : r)) };

@@ -1,29 +1,21 @@
 /** Small pure helpers the rules share. */
 import type { Path, Plain } from '../../types';
+import type { RuleContext } from './rule';
 import { isPlainMap } from '../../source/yaml';
 
 export { OIDC_PROVIDERS } from '../../knowledge/providers';
 
 /**
  * An absolute http(s) URL, or undefined for anything else (relative paths, placeholders, PEM blocks).
- * The same few URLs (authority, callbackUrl, publicKeys) are parsed by half a dozen rules per model,
- * so answers are remembered; the URL returned is shared and must not be modified.
+ * The same few URLs (authority, callbackUrl, publicKeys) are parsed by half a dozen rules per model:
+ * rules ask through ctx.once(parseHttpUrl, value), which remembers the answer for the model. The URL
+ * returned may be shared and must not be modified.
  */
 export function parseHttpUrl(value: Plain | undefined): URL | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (parsedUrls.has(value)) return parsedUrls.get(value);
-  const url = parseUrl(value.trim());
-  if (value.length <= REMEMBERED_TEXT_MAX) {
-    if (parsedUrls.size >= PARSED_URLS_MAX) parsedUrls.clear();
-    parsedUrls.set(detached(value), url);
-  }
-  return url;
+  return typeof value === 'string' ? parseUrl(value.trim()) : undefined;
 }
 
-const parsedUrls = new Map<string, URL | undefined>();
-const PARSED_URLS_MAX = 1024;
-
-/** The longest text a run-wide cache keeps (values, keys); longer ones are worked out each time. */
+/** The longest text a cache keeps (values, keys); longer ones are worked out each time. */
 export const REMEMBERED_TEXT_MAX = 2048;
 
 /**
@@ -109,24 +101,15 @@ export interface StringAt {
 }
 
 /**
- * Every string below a map or list, computed once per object and shared: several rules look at
- * every string of the config (no-placeholders, no-legacy-layout, no-env-substitution,
- * no-plaintext-secrets), and walking it once instead of once per rule was ~10 % of a 10 000-file run.
- * Rules run one model at a time, so the last few objects asked about are all worth remembering;
- * models and their configs are never mutated once built, so an answer cannot go stale.
+ * Every string below a map or list. Several rules look at every string of the config
+ * (no-placeholders, no-legacy-layout, no-env-substitution, no-plaintext-secrets): they ask through
+ * ctx.once(stringsOf, value), so the walk is done once per model (it was ~10 % of a 10 000-file run
+ * when each rule walked on its own).
  */
-const recentStrings: { of: object; strings: readonly StringAt[] }[] = [];
-const RECENT_MAX = 8;
-
 export function stringsOf(value: Plain | undefined): readonly StringAt[] {
   if (typeof value === 'string') return [{ path: [], text: value }];
   if (typeof value !== 'object' || value === null) return [];
-  const known = recentStrings.find((entry) => entry.of === value);
-  if (known) return known.strings;
-  const strings = collectStrings(value);
-  recentStrings.unshift({ of: value, strings });
-  if (recentStrings.length > RECENT_MAX) recentStrings.pop();
-  return strings;
+  return collectStrings(value);
 }
 
 /** Depth-first, in key order; one path array per string found (not per node visited). */
@@ -136,9 +119,9 @@ function collectStrings(root: Plain): StringAt[] {
   return found;
 }
 
-/** Calls `visit` for every string value below `value`, with its path (bounded depth). */
-export function forEachString(value: Plain | undefined, visit: (path: Path, text: string) => void): void {
-  for (const { path, text } of stringsOf(value)) visit(path, text);
+/** Calls `visit` for every string value below `value`, with its path (bounded depth); the walk is shared by the model's rules. */
+export function forEachString(ctx: Pick<RuleContext, 'once'>, value: Plain | undefined, visit: (path: Path, text: string) => void): void {
+  for (const { path, text } of ctx.once(stringsOf, value)) visit(path, text);
 }
 
 /**

@@ -3,7 +3,7 @@
  * which hosts only exist inside the cluster or on the developer's machine, and which paths the
  * OIDC callback may take. Pure functions, no I/O.
  */
-import { REMEMBERED_TEXT_MAX, detached, parseHttpUrl } from './helpers';
+import { parseHttpUrl } from './helpers';
 
 /** Characters Java's URI.create rejects (the server parses these URLs with it, reference §4.2). */
 const NOT_URI_CHARACTER = /[\s"<>\\^`{|}]/;
@@ -16,19 +16,8 @@ const PLACEHOLDER = /\{[^{}]*\}|<[^<>]*>/;
  * ("it has no http:// or https:// scheme"), or undefined when it can.
  */
 export function httpUrlProblem(text: string): string | undefined {
-  // Several rules ask about the same few URLs of a model: answers are remembered (bounded).
-  if (urlProblems.has(text)) return urlProblems.get(text);
-  const problem = findUrlProblem(text);
-  if (text.length > REMEMBERED_TEXT_MAX) return problem;
-  if (urlProblems.size >= URL_PROBLEMS_MAX) urlProblems.clear();
-  // The problem may quote the text: both are kept as copies (see detached).
-  const kept = problem === undefined ? undefined : detached(problem);
-  urlProblems.set(detached(text), kept);
-  return kept;
+  return findUrlProblem(text);
 }
-
-const urlProblems = new Map<string, string | undefined>();
-const URL_PROBLEMS_MAX = 1024;
 
 function findUrlProblem(text: string): string | undefined {
   if (text.trim() === '') return 'it is empty';

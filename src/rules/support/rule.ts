@@ -78,6 +78,11 @@ export interface RuleContext {
   readonly baseline?: Baseline;
   /** Schema problems of this model, computed once and shared by the schema rules. */
   schemaProblems(): readonly SchemaProblem[];
+  /**
+   * `compute(arg)`, remembered for this model: rules share derived facts this way (a URL parsed, the
+   * strings of a section walked) instead of each working them out. `compute` must be pure.
+   */
+  once<A, R>(compute: (arg: A) => R, arg: A): R;
   /** Where `path` is (nearest existing ancestor when missing), to name "the other key" in a message. */
   locationOf(path: Path, root?: ModelRoot, target?: Target): Location;
   report(report: Report): void;

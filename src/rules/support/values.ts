@@ -33,25 +33,20 @@ export interface ExtraEnv {
 }
 
 /**
- * The list last asked about and its entries: half a dozen rules ask for the same model's extraEnvs,
- * default-signing-keys once per key. Plain values are never modified once read, so the entries of
- * the same list cannot change.
+ * The chart's root `extraEnvs` (under the dependency key in an umbrella chart), entries with a name.
+ * Half a dozen rules ask for the same model's extraEnvs (default-signing-keys once per key): the
+ * entries are read once per model.
  */
-let lastList: Plain[] | undefined;
-let lastEnvs: readonly ExtraEnv[] = [];
-
-/** The chart's root `extraEnvs` (under the dependency key in an umbrella chart), entries with a name. */
 export function extraEnvsOf(ctx: RuleContext): readonly ExtraEnv[] {
   const list = ctx.get(['extraEnvs'], 'chart');
-  if (!Array.isArray(list)) return [];
-  if (list !== lastList) {
-    lastEnvs = list.flatMap((entry, index) => {
-      if (!isPlainMap(entry) || typeof entry.name !== 'string') return [];
-      return [{ index, name: entry.name.trim(), value: entry.value, hasValueFrom: entry.valueFrom !== undefined }];
-    });
-    lastList = list;
-  }
-  return lastEnvs;
+  return Array.isArray(list) ? ctx.once(namedEntries, list) : [];
+}
+
+function namedEntries(list: readonly Plain[]): readonly ExtraEnv[] {
+  return list.flatMap((entry, index) => {
+    if (!isPlainMap(entry) || typeof entry.name !== 'string') return [];
+    return [{ index, name: entry.name.trim(), value: entry.value, hasValueFrom: entry.valueFrom !== undefined }];
+  });
 }
 
 /** Structural equality of plain values (map key order does not matter, list order does). */
