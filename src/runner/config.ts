@@ -12,7 +12,7 @@ import * as path from 'path';
 import type { RuleSetting } from '../types';
 import { InputError, readSourceFile } from '../source/read';
 import { parseYaml } from '../source/yaml';
-import { didYouMean } from '../rules/support/helpers';
+import { didYouMean } from '../util/did-you-mean';
 import { matchesGlob } from './glob';
 
 /** A config file that cannot be used: one line naming the file and the key, exit 2, nothing linted. */
