@@ -1,5 +1,7 @@
 /** argv → options (src/cli/args.ts, on node:util parseArgs): every option of --help, and one-line usage errors. */
+import * as os from 'os';
 import { parseArgs, HELP, UsageError, CliOptions } from '../src/cli/args';
+import { omlint } from './support/cli-in-process';
 
 /** The UsageError message parseArgs throws for `argv`. */
 function usageError(argv: string[]): string {
@@ -143,5 +145,23 @@ describe('unknown options', () => {
     [['--__proto__'], 'unknown option --__proto__; see omlint --help'],
   ])('%j: %s', (argv, message) => {
     expect(usageError(argv)).toBe(message);
+  });
+});
+
+describe('did you mean, through the command', () => {
+  // Every case ends before a file is read: the directory is never scanned.
+  it.each([
+    [['--formt', 'json'], 'omlint: unknown option --formt (did you mean --format?)\n'],
+    [['--quite'], 'omlint: unknown option --quite (did you mean --quiet?)\n'],
+    [['--frobnicate'], 'omlint: unknown option --frobnicate; see omlint --help\n'],
+    [['--rule', 'jwks-publickey:off'], 'omlint: --rule: unknown rule "jwks-publickey" (did you mean jwks-public-key?)\n'],
+    [['--rule', 'no-plaintext-secret=warn,no-such-rule:off'], 'omlint: --rule: unknown rule "no-plaintext-secret" (did you mean no-plaintext-secrets?)\n'],
+    [['--rule', 'no-such-rule:off'], 'omlint: --rule: unknown rule "no-such-rule"; see omlint --list-rules\n'],
+    [['--format', 'jsn'], 'omlint: --format: unknown format "jsn" (did you mean json?)\n'],
+    [['--format', 'sarif', '-o', 'x.sarif', '--format', 'stylsh'], 'omlint: --format: unknown format "stylsh" (did you mean stylish?)\n'],
+    [['--format', 'xml'], 'omlint: --format: unknown format "xml"; use one of stylish, json, sarif, junit, github, gitlab, checkstyle, compact\n'],
+  ])('%j: exit 2, %j', (argv, stderr) => {
+    const run = omlint(argv, os.tmpdir());
+    expect(run).toEqual({ code: 2, stdout: '', stderr });
   });
 });

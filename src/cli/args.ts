@@ -172,6 +172,18 @@ function unknownOption(rawName: string, arg: string): UsageError {
   return new UsageError(`unknown option ${shown}${guess ? ` (did you mean ${guess}?)` : '; see omlint --help'}`);
 }
 
+/** For a --rule id that no rule has (main.ts checks them once the rules are loaded). */
+export function unknownRule(id: string, ruleIds: readonly string[]): UsageError {
+  const guess = didYouMean(id, ruleIds);
+  return new UsageError(`--rule: unknown rule "${id}"${guess ? ` (did you mean ${guess}?)` : '; see omlint --list-rules'}`);
+}
+
+/** For a --format name that no formatter has. */
+export function unknownFormat(name: string, formatNames: readonly string[]): UsageError {
+  const guess = didYouMean(name, formatNames);
+  return new UsageError(`--format: unknown format "${name}"${guess ? ` (did you mean ${guess}?)` : `; use one of ${formatNames.join(', ')}`}`);
+}
+
 /** Every --format with its -o file, from the option tokens in argv order; stylish to stdout when none is given. */
 function pairOutputs(given: readonly OptionToken[]): OutputSpec[] {
   const outputs: OutputSpec[] = [];

@@ -1,7 +1,7 @@
 /** The omlint command: options → files → config → lint → formatters → stdout or -o files, and the exit code. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs, HELP, UsageError, CliOptions } from './args';
+import { parseArgs, HELP, UsageError, CliOptions, unknownFormat, unknownRule } from './args';
 import { resolveFiles } from '../runner/files';
 import { showAtRef } from '../runner/git';
 import { lintAndFix } from '../runner/fix';
@@ -64,11 +64,11 @@ function lintCommand(options: CliOptions, io: Io, argv: readonly string[]): numb
     return EXIT.ok;
   }
   for (const id of Object.keys(options.rules)) {
-    if (!RULES.some((rule) => rule.id === id)) throw new UsageError(`--rule: unknown rule "${id}"; see omlint --list-rules`);
+    if (!RULES.some((rule) => rule.id === id)) throw unknownRule(id, RULES.map((rule) => rule.id));
   }
   const outputs = options.outputs.map((output) => {
     const formatter = loadFormatter(output.format);
-    if (!formatter) throw new UsageError(`--format: unknown format "${output.format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+    if (!formatter) throw unknownFormat(output.format, FORMAT_NAMES);
     return { ...output, formatter };
   });
   const { ConfigResolver: Resolver, ConfigError } = require('../runner/config') as typeof import('../runner/config');
