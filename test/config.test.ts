@@ -222,6 +222,25 @@ describe('globs (.gitignore rules, relative to the config file)', () => {
     expect(check(['vendor/', '!vendor/keep.yaml'], 'vendor/keep.yaml').ignored).toBe(true);
   });
 
+  it('loads the ignore package only for a config file that has globs', () => {
+    const loads = (config: string): boolean => {
+      let loaded = false;
+      jest.isolateModules(() => {
+        jest.doMock('ignore', () => {
+          loaded = true;
+          return jest.requireActual('ignore');
+        });
+        const { ConfigResolver: Resolver } = require('../src/runner/config') as typeof import('../src/runner/config');
+        const dir = tree({ '.omlintrc.yaml': config });
+        new Resolver({ cwd: dir, knownRuleIds: ['no-placeholders'] }).forFile(path.join(dir, 'values.yaml'));
+      });
+      return loaded;
+    };
+    expect(loads('rules: { no-placeholders: warn }\n')).toBe(false);
+    expect(loads('ignorePatterns: [vendor/]\n')).toBe(true);
+    expect(loads('overrides: [{ files: "*.yaml", rules: { no-placeholders: off } }]\n')).toBe(true);
+  });
+
   it('lets a nearer config file take back what a farther one ignores, each relative to its own folder', () => {
     const dir = tree({
       '.omlintrc.yaml': 'ignorePatterns: ["values-*.yaml", "/top-only.yaml"]\n',
