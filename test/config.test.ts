@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { matchesGlob } from '../src/runner/glob';
+import { ConfigResolver } from '../src/runner/config';
 import { omlint } from './support/cli-in-process';
 
 const ROOT = path.join(__dirname, '..');
@@ -178,20 +178,30 @@ describe('a bad config', () => {
   });
 });
 
-describe('matchesGlob (.gitignore-style)', () => {
+describe('globs (.gitignore rules, relative to the config file)', () => {
+  /** Whether `file` is ignored by, and matched by an override with, a config in `dir` holding `patterns`. */
+  function check(patterns: string[], file: string): { ignored: boolean; matched: boolean } {
+    const dir = tree({
+      '.omlintrc.json': JSON.stringify({ ignorePatterns: patterns, overrides: [{ files: patterns, rules: { 'no-placeholders': 'off' } }] }),
+    });
+    const config = new ConfigResolver({ cwd: dir, knownRuleIds: ['no-placeholders'] }).forFile(path.join(dir, file));
+    return { ignored: config.ignored, matched: config.rules['no-placeholders'] === 'off' };
+  }
+
   it.each([
     ['values.yaml', 'values.yaml', true],
     ['a/b/values.yaml', 'values.yaml', true],
     ['a/b/values.yaml', '/values.yaml', false],
     ['values.yaml', '/values.yaml', true],
+    ['values.yaml', './values.yaml', true],
+    ['a/values.yaml', './values.yaml', false],
     ['a/b/values.yaml', 'a/*.yaml', false],
     ['a/b/values.yaml', 'a/**/*.yaml', true],
     ['a/values.yaml', 'a/**/values.yaml', true],
+    ['envs/dev/values.yaml', 'envs/dev/**', true],
     ['vendor/x/values.yaml', 'vendor/', true],
     ['vendor', 'vendor/', false],
     ['a/vendor/x.yaml', 'vendor', true],
-    ['envs/dev/values-dev.yaml', 'envs/{dev,qa}/values-*.yaml', true],
-    ['envs/prod/values-dev.yaml', 'envs/{dev,qa}/values-*.yaml', false],
     ['values1.yaml', 'values[0-9].yaml', true],
     ['valuesx.yaml', 'values[!0-9].yaml', true],
     ['values.yaml', 'values?yaml', true],
@@ -199,7 +209,50 @@ describe('matchesGlob (.gitignore-style)', () => {
     ['a+b(c).yaml', 'a+b(c).yaml', true],
     ['star*.yaml', 'star\\*.yaml', true],
     ['starx.yaml', 'star\\*.yaml', false],
+    ['Values.yaml', 'values.yaml', false],
+    ['..values.yaml', '*.yaml', true],
   ])('%s vs %s → %s', (file, pattern, expected) => {
-    expect(matchesGlob(file, pattern)).toBe(expected);
+    expect(check([pattern], file)).toEqual({ ignored: expected, matched: expected });
+  });
+
+  it('lets a later !pattern take a file back, but not from an ignored folder (as git does)', () => {
+    expect(check(['*.generated.yaml', '!keep.generated.yaml'], 'a/keep.generated.yaml')).toEqual({ ignored: false, matched: false });
+    expect(check(['*.generated.yaml', '!keep.generated.yaml'], 'a/values.generated.yaml')).toEqual({ ignored: true, matched: true });
+    expect(check(['vendor/*', '!vendor/keep.yaml'], 'vendor/keep.yaml').ignored).toBe(false);
+    expect(check(['vendor/', '!vendor/keep.yaml'], 'vendor/keep.yaml').ignored).toBe(true);
+  });
+
+  it('loads the ignore package only for a config file that has globs', () => {
+    const loads = (config: string): boolean => {
+      let loaded = false;
+      jest.isolateModules(() => {
+        jest.doMock('ignore', () => {
+          loaded = true;
+          return jest.requireActual('ignore');
+        });
+        const { ConfigResolver: Resolver } = require('../src/runner/config') as typeof import('../src/runner/config');
+        const dir = tree({ '.omlintrc.yaml': config });
+        new Resolver({ cwd: dir, knownRuleIds: ['no-placeholders'] }).forFile(path.join(dir, 'values.yaml'));
+      });
+      return loaded;
+    };
+    expect(loads('rules: { no-placeholders: warn }\n')).toBe(false);
+    expect(loads('ignorePatterns: [vendor/]\n')).toBe(true);
+    expect(loads('overrides: [{ files: "*.yaml", rules: { no-placeholders: off } }]\n')).toBe(true);
+  });
+
+  it('lets a nearer config file take back what a farther one ignores, each relative to its own folder', () => {
+    const dir = tree({
+      '.omlintrc.yaml': 'ignorePatterns: ["values-*.yaml", "/top-only.yaml"]\n',
+      'helm/.omlintrc.yaml': 'ignorePatterns: ["!/values-prod.yaml"]\n',
+    });
+    const resolver = new ConfigResolver({ cwd: dir, knownRuleIds: [] });
+    const ignored = (file: string): boolean => resolver.forFile(path.join(dir, file)).ignored;
+    expect(ignored('values-dev.yaml')).toBe(true);
+    expect(ignored('helm/values-dev.yaml')).toBe(true);
+    expect(ignored('helm/values-prod.yaml')).toBe(false);
+    expect(ignored('helm/sub/values-prod.yaml')).toBe(true);
+    expect(ignored('top-only.yaml')).toBe(true);
+    expect(ignored('helm/top-only.yaml')).toBe(false);
   });
 });

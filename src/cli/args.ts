@@ -1,5 +1,7 @@
-/** argv → options. Nothing here reads files or lints: a bad option is a UsageError, exit 2. */
+/** argv → options, through node:util parseArgs. Nothing here reads files or lints: a bad option is a UsageError, exit 2. */
+import { parseArgs as parseArgv, ParseArgsConfig } from 'util';
 import type { RuleSetting } from '../types';
+import { didYouMean } from '../util/did-you-mean';
 import { DEFAULT_INPUT_LIMITS as LIMITS, InputLimits, MAX_DEPTH_CEILING } from '../source/limits';
 
 export class UsageError extends Error {}
@@ -52,63 +54,147 @@ const SETTINGS: Record<string, RuleSetting> = {
   off: 'off', '0': 'off', info: 'info', warn: 'warn', warning: 'warn', '1': 'warn', error: 'error', '2': 'error',
 };
 
+/** One option: a flag, or an option that takes a value; and what it sets. `name` is the option as written, for messages. */
+type OptionSpec =
+  | { short?: string; flag: (options: CliOptions) => void }
+  | { short?: string; value: (options: CliOptions, value: string, name: string) => void };
+
+/** Every option, by long name; HELP describes them. */
+const OPTIONS: Record<string, OptionSpec> = {
+  // Each --format is paired with its -o FILE by pairOutputs, which needs them in argv order.
+  format: { value: (o, value) => { o.format = value; } },
+  'output-file': { short: 'o', value: () => undefined },
+  'max-warnings': { value: (o, value, name) => { o.maxWarnings = parseCount(name, value); } },
+  quiet: { flag: (o) => { o.quiet = true; } },
+  rule: { value: (o, value) => parseRule(value, o.rules) },
+  baseline: { value: (o, value) => { o.baselineFile = value; } },
+  since: { value: (o, value) => { o.sinceRef = value; } },
+  values: { short: 'f', value: (o, value) => { o.valuesFiles.push(value); } },
+  'chart-version': { value: (o, value, name) => { o.chartVersion = parseVersion(name, value); } },
+  'env-file': { value: (o, value) => { o.envFile = value; } },
+  fix: { flag: (o) => { o.fix = true; } },
+  'fix-dry-run': { flag: (o) => { o.fixDryRun = true; } },
+  config: { value: (o, value) => { o.configFile = value; } },
+  'print-config': { value: (o, value) => { o.printConfig = value; } },
+  'report-unused-disable-directives': { flag: (o) => { o.reportUnusedDisableDirectives = true; } },
+  stdin: { flag: (o) => { o.stdin = true; } },
+  'stdin-filename': { value: (o, value) => { o.stdinFilename = value; } },
+  // Two options, not parseArgs' allowNegative (Node ≥ 20.16); the last one given wins.
+  color: { flag: (o) => { o.color = true; } },
+  'no-color': { flag: (o) => { o.color = false; } },
+  'list-rules': { flag: (o) => { o.listRules = true; } },
+  debug: { flag: (o) => { o.debug = true; } },
+  'max-file-size': { value: (o, value, name) => { o.limits.maxFileSize = parseSize(name, value); } },
+  'max-line-length': { value: (o, value, name) => { o.limits.maxLineLength = parseLimit(name, value); } },
+  'max-tokens': { value: (o, value, name) => { o.limits.maxTokens = parseLimit(name, value); } },
+  'max-documents': { value: (o, value, name) => { o.limits.maxDocuments = parseLimit(name, value); } },
+  'max-depth': { value: (o, value, name) => { o.limits.maxDepth = parseLimit(name, value, MAX_DEPTH_CEILING); } },
+  'max-alias-expansion': { value: (o, value, name) => { o.limits.maxAliasExpansion = parseCount(name, value); } },
+  version: { short: 'v', flag: (o) => { o.version = true; } },
+  help: { short: 'h', flag: (o) => { o.help = true; } },
+};
+
+/** OPTIONS as node:util parseArgs describes options. */
+const PARSE_ARGS_OPTIONS: ParseArgsConfig['options'] = Object.fromEntries(
+  Object.entries(OPTIONS).map(([name, spec]) => [name, { type: 'flag' in spec ? 'boolean' : 'string', ...(spec.short && { short: spec.short }) }]),
+);
+
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, color: undefined, rules: {}, valuesFiles: [],
     listRules: false, version: false, help: false, debug: false,
     outputs: [], reportUnusedDisableDirectives: false, stdin: false, limits: {},
   };
-  let loneOutputFile: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--format': options.format = value(); options.outputs.push({ format: options.format }); break;
-      case '-o': case '--output-file': loneOutputFile = addOutputFile(options.outputs, value(), loneOutputFile); break;
-      case '--config': options.configFile = value(); break;
-      case '--print-config': options.printConfig = value(); break;
-      case '--report-unused-disable-directives': options.reportUnusedDisableDirectives = true; break;
-      case '--stdin': options.stdin = true; break;
-      case '--stdin-filename': options.stdinFilename = value(); break;
-      case '--max-warnings': options.maxWarnings = parseCount(flag, value()); break;
-      case '--quiet': options.quiet = true; break;
-      case '--color': options.color = true; break;
-      case '--no-color': options.color = false; break;
-      case '--rule': parseRule(value(), options.rules); break;
-      case '--baseline': options.baselineFile = value(); break;
-      case '--since': options.sinceRef = value(); break;
-      case '-f': case '--values': options.valuesFiles.push(value()); break;
-      case '--chart-version': options.chartVersion = parseVersion(flag, value()); break;
-      case '--env-file': options.envFile = value(); break;
-      case '--fix': options.fix = true; break;
-      case '--fix-dry-run': options.fixDryRun = true; break;
-      case '--list-rules': options.listRules = true; break;
-      case '-v': case '--version': options.version = true; break;
-      case '-h': case '--help': options.help = true; break;
-      case '--debug': options.debug = true; break;
-      case '--max-file-size': options.limits.maxFileSize = parseSize(flag, value()); break;
-      case '--max-line-length': options.limits.maxLineLength = parseLimit(flag, value()); break;
-      case '--max-tokens': options.limits.maxTokens = parseLimit(flag, value()); break;
-      case '--max-documents': options.limits.maxDocuments = parseLimit(flag, value()); break;
-      case '--max-depth': options.limits.maxDepth = parseLimit(flag, value(), MAX_DEPTH_CEILING); break;
-      case '--max-alias-expansion': options.limits.maxAliasExpansion = parseCount(flag, value()); break;
-      case '--': options.patterns.push(...argv.slice(i + 1)); i = argv.length; break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${flag}; see omlint --help`);
-        options.patterns.push(arg);
-    }
+  const given: OptionToken[] = [];
+  for (const token of tokenize(argv)) {
+    if (token.kind === 'positional') options.patterns.push(token.value);
+    else if (token.kind === 'option') given.push(applyOption(options, token, argv[token.index]));
   }
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
-  finishOutputs(options.outputs, loneOutputFile);
+  options.outputs = pairOutputs(given);
   if (options.stdin && options.patterns.length > 0) throw new UsageError('--stdin lints standard input; give no file arguments with it');
   if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename needs --stdin');
   return options;
+}
+
+type Token = ReturnType<typeof tokenize>[number];
+type OptionToken = Extract<Token, { kind: 'option' }>;
+
+/**
+ * argv as parseArgs' tokens, in order: options, positionals, and `--` (after which everything is a
+ * positional). Not strict: parseArgs' own checks would reject a value that starts with a dash
+ * (`--since -x`, which showAtRef refuses with a clearer message; `--max-warnings -1`) and word
+ * their errors over several lines; applyOption checks each option instead.
+ */
+function tokenize(argv: readonly string[]) {
+  return parseArgv({ args: [...argv], options: PARSE_ARGS_OPTIONS, strict: false, allowPositionals: true, tokens: true }).tokens;
+}
+
+/**
+ * Checks one option token against OPTIONS and applies it; returns it for pairOutputs. `arg` is the
+ * argument it came from: for a short option, it may hold several (`-vh`) or the value (`-ofile`).
+ */
+function applyOption(options: CliOptions, token: OptionToken, arg: string): OptionToken {
+  checkShortOption(token, arg);
+  const spec = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name] : undefined;
+  if (!spec) throw unknownOption(token.rawName, arg);
+  if ('flag' in spec) {
+    if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value, not "${token.value}"`);
+    spec.flag(options);
+  } else {
+    if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
+    spec.value(options, token.value, token.rawName);
+  }
+  return token;
+}
+
+/**
+ * parseArgs reads `-format` as `-f ormat` and `-o=x` as `-o` "=x", as getopt does; here both are
+ * mistakes (a long option with one dash; `=` after a short one), so they are errors, not a file
+ * named "ormat" or "=x".
+ */
+function checkShortOption(token: OptionToken, arg: string): void {
+  if (arg.startsWith('--') || arg.length <= 2) return;
+  const word = arg.slice(1).split('=')[0];
+  if (Object.hasOwn(OPTIONS, word)) throw new UsageError(`unknown option ${arg.split('=')[0]} (did you mean --${word}?)`);
+  if (token.inlineValue && token.value?.startsWith('=')) {
+    throw new UsageError(`${arg}: give the value as ${token.rawName} VALUE or --${token.name}=VALUE`);
+  }
+}
+
+function unknownOption(rawName: string, arg: string): UsageError {
+  const longNames = Object.keys(OPTIONS).map((name) => `--${name}`);
+  // A lone unknown letter (-x) gets no guess: it is one edit away from every one-letter option. A
+  // group of letters may be a long option typed with one dash (-quite): it is compared as --quite.
+  const inGroup = !arg.startsWith('--') && arg.length > 2;
+  const guess = rawName.startsWith('--') || inGroup ? didYouMean(inGroup ? `-${arg}` : rawName, longNames) : undefined;
+  const shown = inGroup ? `${rawName} in ${arg}` : rawName;
+  return new UsageError(`unknown option ${shown}${guess ? ` (did you mean ${guess}?)` : '; see omlint --help'}`);
+}
+
+/** For a --rule id that no rule has (main.ts checks them once the rules are loaded). */
+export function unknownRule(id: string, ruleIds: readonly string[]): UsageError {
+  const guess = didYouMean(id, ruleIds);
+  return new UsageError(`--rule: unknown rule "${id}"${guess ? ` (did you mean ${guess}?)` : '; see omlint --list-rules'}`);
+}
+
+/** For a --format name that no formatter has. */
+export function unknownFormat(name: string, formatNames: readonly string[]): UsageError {
+  const guess = didYouMean(name, formatNames);
+  return new UsageError(`--format: unknown format "${name}"${guess ? ` (did you mean ${guess}?)` : `; use one of ${formatNames.join(', ')}`}`);
+}
+
+/** Every --format with its -o file, from the option tokens in argv order; stylish to stdout when none is given. */
+function pairOutputs(given: readonly OptionToken[]): OutputSpec[] {
+  const outputs: OutputSpec[] = [];
+  let loneOutputFile: string | undefined;
+  for (const { name, value } of given) {
+    if (value === undefined) continue;
+    if (name === 'format') outputs.push({ format: value });
+    else if (name === 'output-file') loneOutputFile = addOutputFile(outputs, value, loneOutputFile);
+  }
+  finishOutputs(outputs, loneOutputFile);
+  return outputs;
 }
 
 /**

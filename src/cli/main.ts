@@ -1,7 +1,7 @@
 /** The omlint command: argv → options → createLinter → formatters → stdout or -o files, and the exit code. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs, HELP, UsageError, CliOptions } from './args';
+import { parseArgs, HELP, UsageError, CliOptions, unknownFormat, unknownRule } from './args';
 import type { LintResult } from '../types';
 import { ConfigError, InputError, type Linter, type LinterOptions } from '../index';
 import { OutputFile, Report } from './report';
@@ -59,11 +59,11 @@ function lintCommand(options: CliOptions, io: Io): number {
     return EXIT.ok;
   }
   for (const id of Object.keys(options.rules)) {
-    if (!RULES.some((rule) => rule.id === id)) throw new UsageError(`--rule: unknown rule "${id}"; see omlint --list-rules`);
+    if (!RULES.some((rule) => rule.id === id)) throw unknownRule(id, RULES.map((rule) => rule.id));
   }
   const outputs = options.outputs.map((output) => {
     const formatter = loadFormatter(output.format);
-    if (!formatter) throw new UsageError(`--format: unknown format "${output.format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+    if (!formatter) throw unknownFormat(output.format, FORMAT_NAMES);
     return { ...output, formatter };
   });
   const linter = createLinter(linterOptions(options, io));

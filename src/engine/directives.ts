@@ -13,7 +13,7 @@
  */
 import type { Finding, Severity } from '../types';
 import { readComments, readEnvComments, Comment } from '../source/comments';
-import { didYouMean } from '../rules/support/helpers';
+import { didYouMean } from '../util/did-you-mean';
 import { DIRECTIVE_ID } from '../rules/support/meta';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';

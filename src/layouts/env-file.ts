@@ -14,7 +14,7 @@ import { AuthModel, EnvLineFact, EnvValueFact, Locator, setValueAt } from './mod
 import type { Target } from '../source/yaml';
 import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName } from '../knowledge/env-names';
 import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
-import { didYouMean } from '../rules/support/helpers';
+import { didYouMean } from '../util/did-you-mean';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
 import { EnvValue, findSubstitutions, readEnvValue, substitute } from './env-value';
 

@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from './support/rule';
-import { didYouMean } from './support/helpers';
+import { didYouMean } from '../util/did-you-mean';
 import { extraEnvsOf } from './support/values';
 import { CHART_ENV_KEYS, KNOWN_AUTH_ENV_NAMES, SERVER_ONLY_ENV_NAMES } from '../knowledge/env-names';
 import { isPlainMap } from '../source/yaml';

@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from './support/rule';
-import { didYouMean } from './support/helpers';
+import { didYouMean } from '../util/did-you-mean';
 import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from '../knowledge/names';
 import { validateAuthSections } from '../schema/validate';
 import { isPlainMap } from '../source/yaml';

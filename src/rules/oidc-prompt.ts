@@ -1,5 +1,6 @@
 import { defineRule, RuleContext } from './support/rule';
-import { didYouMean, show } from './support/helpers';
+import { didYouMean } from '../util/did-you-mean';
+import { show } from './support/helpers';
 import type { Path } from '../types';
 import { isOidcBlockRendered, isTemplated } from './support/idp';
 

@@ -9,11 +9,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Ignore } from 'ignore';
 import type { RuleSetting } from '../types';
 import { InputError, readSourceFile } from '../source/read';
 import { parseYaml } from '../source/yaml';
-import { didYouMean } from '../rules/support/helpers';
-import { matchesGlob } from './glob';
+import { didYouMean } from '../util/did-you-mean';
+import { gitignoreRules } from './gitignore';
 
 /** A config file that cannot be used: one line naming the file and the key, exit 2, nothing linted. */
 export class ConfigError extends InputError {}
@@ -32,8 +33,9 @@ interface ConfigData {
 }
 
 interface Override {
-  files: string[];
-  excludedFiles: string[];
+  /** The files it applies to; undefined: none. */
+  files?: Ignore;
+  excludedFiles?: Ignore;
   rules: Record<string, RuleSetting>;
 }
 
@@ -44,7 +46,8 @@ export interface ConfigFile {
   baseDir: string;
   root: boolean;
   rules: Record<string, RuleSetting>;
-  ignorePatterns: string[];
+  /** Undefined when it has none. */
+  ignorePatterns?: Ignore;
   overrides: Override[];
   /** Absolute path of the default baseline. */
   baseline?: string;
@@ -92,12 +95,9 @@ export class ConfigResolver {
       Object.assign(effective.rules, config.rules);
       if (config.baseline) effective.baseline = config.baseline;
       if (relative === undefined) continue;
-      for (const pattern of config.ignorePatterns) {
-        const negated = pattern.startsWith('!');
-        if (matchesGlob(relative, negated ? pattern.slice(1) : pattern)) effective.ignored = !negated;
-      }
+      effective.ignored = ignoredBy(config, relative, effective.ignored);
       for (const override of config.overrides) {
-        const matches = override.files.some((glob) => matchesGlob(relative, glob)) && !override.excludedFiles.some((glob) => matchesGlob(relative, glob));
+        const matches = override.files?.ignores(relative) === true && override.excludedFiles?.ignores(relative) !== true;
         if (matches) Object.assign(effective.rules, override.rules);
       }
     }
@@ -171,10 +171,10 @@ export function loadConfigFile(filePath: string, baseDir: string, options: Pick<
     baseDir,
     root: config.root === true,
     rules: rules(config.rules, 'rules'),
-    ignorePatterns: list(config.ignorePatterns),
+    ignorePatterns: globRules(config.ignorePatterns),
     overrides: (config.overrides ?? []).map((override, i) => ({
-      files: list(override.files),
-      excludedFiles: list(override.excludedFiles),
+      files: globRules(override.files),
+      excludedFiles: globRules(override.excludedFiles),
       rules: rules(override.rules, `overrides[${i}].rules`),
     })),
     baseline,
@@ -272,14 +272,31 @@ function valueAt(data: unknown, pointer: string): unknown {
     .reduce<unknown>((value, segment) => (value as Record<string, unknown> | undefined)?.[segment], data);
 }
 
-function list(globs: string | string[] | undefined): string[] {
-  return globs === undefined ? [] : Array.isArray(globs) ? globs : [globs];
+/**
+ * A config file's globs as .gitignore rules (README "Configuration"), or undefined when there are
+ * none. `./x` means `/x` (anchored to the config file's folder): git matches nothing with `./`,
+ * but users write it for "relative to this file", as omlint's globs always allowed.
+ */
+function globRules(globs: string | string[] | undefined): Ignore | undefined {
+  const list = globs === undefined ? [] : Array.isArray(globs) ? globs : [globs];
+  return list.length === 0 ? undefined : gitignoreRules(list.map((glob) => glob.replace(/^(!?)\.\//, '$1/')));
+}
+
+/**
+ * Whether a config's ignorePatterns leave `relative` ignored: `ignored` is what the config files
+ * farther up said, which a nearer `!pattern` can undo, as a deeper .gitignore can.
+ */
+function ignoredBy(config: ConfigFile, relative: string, ignored: boolean): boolean {
+  const result = config.ignorePatterns?.test(relative);
+  if (result?.ignored) return true;
+  if (result?.unignored) return false;
+  return ignored;
 }
 
 /** `file` relative to `dir` with `/`, or undefined when it lies outside `dir`. */
 function relativeTo(dir: string, file: string): string | undefined {
   const relative = path.relative(dir, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return undefined;
   return relative.split(path.sep).join('/');
 }
 

@@ -1,8 +1,9 @@
-/** Which files to lint: explicit files as given, directories and globs through fast-glob. */
+/** Which files to lint: explicit files as given, directories and globs through fast-glob; a directory scan honours .gitignore. */
 import * as fs from 'fs';
 import * as path from 'path';
 import type FastGlob from 'fast-glob';
 import { InputError } from '../source/read';
+import { GitignoreTree } from './gitignore';
 
 /** fast-glob (~70 modules), loaded for a directory or a glob only: a hook naming its files never needs it. */
 function fg(): typeof FastGlob {
@@ -43,17 +44,38 @@ export function resolveFiles(patterns: readonly string[], cwd: string, onMissing
   return [...files].sort();
 }
 
+/**
+ * The files a directory scan lints. The same walk finds the .gitignore files (fast-glob matches a
+ * dot file a pattern names), whose rules then filter what it found; node_modules and .git are
+ * never walked.
+ */
 function scanDirectory(dir: string): string[] {
-  return fg()
-    .sync(SCAN_PATTERNS, {
-      cwd: dir,
-      absolute: true,
-      dot: false,
-      ignore: [...ALWAYS_IGNORED, ...gitignorePatterns(dir)],
-      followSymbolicLinks: false,
-      suppressErrors: true,
-    })
-    .map((file) => path.normalize(file));
+  const found = fg().sync([...SCAN_PATTERNS, GITIGNORE_PATTERN], {
+    cwd: dir,
+    dot: false,
+    ignore: ALWAYS_IGNORED,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+  });
+  const gitignores = found.filter(isGitignore);
+  const files = found.filter((file) => !isGitignore(file));
+  const kept = gitignores.length > 0 ? withoutIgnored(files, dir, gitignores) : files;
+  return kept.map((file) => path.join(dir, file));
+}
+
+const GITIGNORE_PATTERN = '**/.gitignore';
+
+function isGitignore(relative: string): boolean {
+  return relative === '.gitignore' || relative.endsWith('/.gitignore');
+}
+
+/** `files` less those the .gitignore files (all relative to `dir`, with `/`) ignore. */
+function withoutIgnored(files: readonly string[], dir: string, gitignores: readonly string[]): string[] {
+  const tree = new GitignoreTree(gitignores.flatMap((file) => {
+    const text = readTextOrUndefined(path.join(dir, file));
+    return text === undefined ? [] : [{ path: file, text }];
+  }));
+  return files.filter((file) => !tree.ignores(file));
 }
 
 function isSymbolicLink(file: string): boolean {
@@ -72,27 +94,11 @@ function statOrUndefined(file: string): fs.Stats | undefined {
   }
 }
 
-/**
- * The scanned directory's .gitignore as fast-glob ignore patterns. Covers what values repositories
- * use (names, globs, dir/, /anchored); negations (`!x`) are not supported and are skipped.
- */
-export function gitignorePatterns(dir: string): string[] {
-  let text: string;
+/** An unreadable .gitignore is skipped, as git skips it. */
+function readTextOrUndefined(file: string): string | undefined {
   try {
-    text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch {
-    return [];
+    return undefined;
   }
-  return text.split(/\r?\n/).flatMap(gitignoreLineToGlobs);
-}
-
-export function gitignoreLineToGlobs(line: string): string[] {
-  let pattern = line.replace(/\s+$/, '');
-  if (pattern === '' || pattern.startsWith('#') || pattern.startsWith('!')) return [];
-  const directoryOnly = pattern.endsWith('/');
-  pattern = pattern.replace(/\/+$/, '');
-  const anchored = pattern.includes('/');
-  pattern = pattern.replace(/^\//, '');
-  const base = anchored ? pattern : `**/${pattern}`;
-  return directoryOnly ? [`${base}/**`] : [base, `${base}/**`];
 }
