@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from './support/lint';
-import { parseSource, FastYamlDocument, SourceDocument } from '../src/source/parse';
+import { parseSource, SourceDocument } from '../src/source/parse';
 import { parseYaml, DEFAULT_PARSE_LIMITS, isPlainMap } from '../src/source/yaml';
 import { readFastYaml, tokenUpperBound } from '../src/source/fast-yaml';
 import { Lexer } from 'yaml';
@@ -91,8 +91,8 @@ function compareDocuments(text: string, name: string, maxPaths = Infinity): bool
     expect({ name, errors: full.syntaxErrors.map((e) => e.message), documents: full.documents.length }).toEqual({ name, errors: [], documents: 1 });
   }
   const reference = full.documents[0];
+  // readFastYaml accepted the text, so parseSource read it with the fast reader.
   const fast = fastParsed.documents[0];
-  if (!(fast instanceof FastYamlDocument)) throw new Error(`${name}: not read by the fast reader`);
   const all = pathsOf(reference.plain());
   const step = Math.max(1, Math.ceil(all.length / maxPaths));
   const paths = all.filter((_, i) => i % step === 0);
@@ -101,6 +101,7 @@ function compareDocuments(text: string, name: string, maxPaths = Infinity): bool
     name,
     plain: ordered(document.plain()),
     duplicateKeys: document.duplicateKeys(),
+    plainScalars: paths.filter((at) => document.isPlainScalar(at)),
     locations: paths.flatMap((at) =>
       (['key', 'value', 'auto'] as const).map((target) => ({ at, target, closest: document.locateClosest(at, target), exact: document.locate(at, target) })),
     ),

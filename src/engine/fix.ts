@@ -58,7 +58,7 @@ function fixOnce(text: string, fixes: readonly DocumentFix[]): { output: string;
   const seen = new Set<string>();
   for (const fix of fixes) {
     const id = JSON.stringify(fix);
-    const document = parsed.documents[fix.document];
+    const document = parsed.asts[fix.document];
     if (seen.has(id) || !document) continue;
     seen.add(id);
     const edits = editsForFix(text, document, fix);

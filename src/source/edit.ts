@@ -7,7 +7,8 @@
  */
 import { Pair, Scalar, YAMLMap, isMap, isScalar, isSeq, stringify } from 'yaml';
 import type { Fix, Path } from '../types';
-import { YamlDocument, keyString } from './yaml';
+import type { Document } from 'yaml';
+import { keyString } from './yaml';
 
 /** Replace text[start, end) with `text`; start === end inserts. */
 export interface TextEdit {
@@ -20,7 +21,7 @@ export interface TextEdit {
 const DEFAULT_INDENT_STEP = 2;
 
 /** The edits that carry out `fix` on `text` (whose parse is `document`), or undefined when none is safe. */
-export function editsForFix(text: string, document: YamlDocument, fix: Fix): TextEdit[] | undefined {
+export function editsForFix(text: string, document: Document.Parsed, fix: Fix): TextEdit[] | undefined {
   const source = new SourceText(text);
   const tree = new Tree(document);
   switch (fix.kind) {
@@ -201,10 +202,10 @@ function lastPair(map: YAMLMap, key: string): Pair | undefined {
 
 /** Exact-path lookup in the document: through maps (last duplicate wins) and lists; never through aliases or `<<`. */
 class Tree {
-  constructor(private readonly document: YamlDocument) {}
+  constructor(private readonly document: Document.Parsed) {}
 
   nodeAt(path: Path): { node: unknown; inFlow: boolean } | undefined {
-    let node: unknown = this.document.ast.contents;
+    let node: unknown = this.document.contents;
     let inFlow = false;
     for (const segment of path) {
       inFlow ||= (isMap(node) || isSeq(node)) && Boolean(node.flow);

@@ -2,7 +2,8 @@
  * A fast reader for the plain block YAML that values files are written in: block maps and sequences,
  * one-line plain and quoted scalars, `|` literal blocks, one-line flow sequences of scalars, `[]`, `{}`,
  * comments. It builds the plain value (Helm semantics) and a small tree of key and scalar offsets in
- * one pass over the lines, about ten times faster than composing a `yaml` Document.
+ * one pass over the lines, about ten times faster than composing a `yaml` Document. The tree is the
+ * same located tree the `yaml` path builds (src/source/tree.ts).
  *
  * It never guesses: on anything outside that subset (anchors, aliases, tags, multi-line scalars,
  * folded blocks, several documents, tabs, CR, odd indentation, anything that might be a syntax error)
@@ -11,12 +12,11 @@
  * where `yaml`'s reading of it is certain: a value's quote left open (unclosedQuote), and a line
  * with no space after its colon (twoLineKey). For the texts it accepts, the plain value, the duplicate keys and
  * every location equal what src/source/yaml.ts computes (test/fast-path.test.ts checks every path of
- * the fixtures, the docs corpus, generated values and mutations of them). The few locations it does
- * not know exactly (the range of a block collection or a block scalar) are asked of a `yaml`
- * Document parsed on demand.
+ * the fixtures, the docs corpus, generated values and mutations of them).
  */
-import type { Path, Plain, PlainMap, Range } from '../types';
-import type { DuplicateKey, ParseLimits, Target } from './yaml';
+import type { Plain, PlainMap } from '../types';
+import type { ParseLimits } from './yaml';
+import { TreeMap, TreeNode, TreePair, TreeScalar, TreeSeq } from './tree';
 
 /** Thrown inside the reader when the text leaves the subset; never escapes this module. */
 class Unsupported extends Error {}
@@ -29,52 +29,8 @@ const AWKWARD_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
 /** Longest implicit key YAML allows. */
 const MAX_KEY_LENGTH = 1024;
 
-/** A scalar item of a sequence (a map keeps its scalar values' offsets in the pair itself). */
-export class FastScalar {
-  /** `start === -1`: a block scalar, whose exact range only `yaml` knows. */
-  constructor(
-    readonly start: number,
-    readonly end: number,
-  ) {}
-}
-
-export class FastPair {
-  /**
-   * `node`: the value when it is a collection; null for a scalar, whose offsets are valueStart and
-   * valueEnd (valueStart -1: a block scalar). One object a key instead of two.
-   */
-  constructor(
-    readonly key: string,
-    readonly keyStart: number,
-    readonly keyEnd: number,
-    readonly node: FastMap | FastSeq | null,
-    readonly valueStart: number,
-    readonly valueEnd: number,
-  ) {}
-}
-
-export class FastMap {
-  readonly items: FastPair[] = [];
-  /** Offsets of a flow map (`{}`); -1 for block maps. */
-  constructor(
-    readonly start = -1,
-    readonly end = -1,
-  ) {}
-}
-
-export class FastSeq {
-  readonly items: FastNode[] = [];
-  /** Offsets of a flow sequence (`[a, b]`); -1 for block sequences. */
-  constructor(
-    readonly start = -1,
-    readonly end = -1,
-  ) {}
-}
-
-export type FastNode = FastScalar | FastMap | FastSeq;
-
 export interface FastTree {
-  root: FastNode;
+  root: TreeNode;
   plain: Plain;
   /** Whether some mapping holds a key twice (the details are computed on demand). */
   hasDuplicates: boolean;
@@ -93,7 +49,7 @@ export interface FastSyntaxError {
 /** An open block collection. */
 interface Frame {
   indent: number;
-  node: FastMap | FastSeq;
+  node: TreeMap | TreeSeq;
   value: PlainMap | Plain[];
   /** A sequence written at its parent key's own indentation (`key:\n- a`). */
   compact: boolean;
@@ -150,7 +106,7 @@ export function tokenUpperBound(text: string): number {
 
 class Reader {
   private readonly stack: Frame[] = [];
-  private root: FastNode | undefined;
+  private root: TreeNode | undefined;
   private rootPlain: Plain = null;
   private hasDuplicates = false;
   private readonly syntaxErrors: FastSyntaxError[] = [];
@@ -212,7 +168,7 @@ class Reader {
       this.openRoot(dash, indent);
     } else if (this.pendingFrame) {
       const owner = this.pendingFrame;
-      const ownerIsMap = owner.node instanceof FastMap;
+      const ownerIsMap = owner.node instanceof TreeMap;
       if (indent > this.pendingIndent || (ownerIsMap && dash && indent === this.pendingIndent)) {
         this.openNested(dash, indent, indent === this.pendingIndent);
       } else {
@@ -227,7 +183,7 @@ class Reader {
       top = stack[stack.length - 1];
     }
     if (!top || top.indent !== indent) throw UNSUPPORTED;
-    if (top.node instanceof FastSeq) {
+    if (top.node instanceof TreeSeq) {
       if (!dash) throw UNSUPPORTED;
       this.item(top, i, eol);
     } else {
@@ -253,8 +209,8 @@ class Reader {
 
   private frame(dash: boolean, indent: number, compact: boolean, depth: number): Frame {
     const frame: Frame = dash
-      ? { indent, node: new FastSeq(), value: [], compact, isMap: false, depth }
-      : { indent, node: new FastMap(), value: {}, compact: false, isMap: true, depth };
+      ? { indent, node: new TreeSeq(), value: [], compact, isMap: false, depth }
+      : { indent, node: new TreeMap(), value: {}, compact: false, isMap: true, depth };
     this.stack.push(frame);
     return frame;
   }
@@ -266,26 +222,26 @@ class Reader {
   }
 
   /** Adds a collection: as the pending key's value in a map, as the next item in a sequence. */
-  private attach(owner: Frame, node: FastMap | FastSeq, value: Plain): void {
+  private attach(owner: Frame, node: TreeMap | TreeSeq, value: Plain): void {
     this.count(owner.depth + 1);
     if (owner.isMap) {
       this.setPlain(owner.value as PlainMap, value);
-      (owner.node as FastMap).items.push(new FastPair(this.pendingKey, this.pendingKeyStart, this.pendingKeyEnd, node, -1, -1));
+      (owner.node as TreeMap).items.push(new TreePair(this.pendingKey, this.pendingKeyStart, this.pendingKeyEnd, node, -1, -1));
     } else {
       (owner.value as Plain[]).push(value);
-      (owner.node as FastSeq).items.push(node);
+      (owner.node as TreeSeq).items.push(node);
     }
   }
 
-  /** Adds a scalar at `start`..`end` (-1: a block scalar). */
+  /** Adds a scalar at `start`..`end`. */
   private attachScalar(owner: Frame, start: number, end: number, value: Plain): void {
     this.count(owner.depth + 1);
     if (owner.isMap) {
       this.setPlain(owner.value as PlainMap, value);
-      (owner.node as FastMap).items.push(new FastPair(this.pendingKey, this.pendingKeyStart, this.pendingKeyEnd, null, start, end));
+      (owner.node as TreeMap).items.push(new TreePair(this.pendingKey, this.pendingKeyStart, this.pendingKeyEnd, null, start, end));
     } else {
       (owner.value as Plain[]).push(value);
-      (owner.node as FastSeq).items.push(new FastScalar(start, end));
+      (owner.node as TreeSeq).items.push(new TreeScalar(start, end));
     }
   }
 
@@ -402,7 +358,7 @@ class Reader {
     if (isDash(text, valueStart, eol)) throw UNSUPPORTED;
     if (this.startsMapping(valueStart, eol)) {
       // A compact mapping: its keys line up with the first one, after the dash.
-      const map: Frame = { indent: valueStart - this.lineStart, node: new FastMap(), value: {}, compact: false, isMap: true, depth: frame.depth + 1 };
+      const map: Frame = { indent: valueStart - this.lineStart, node: new TreeMap(), value: {}, compact: false, isMap: true, depth: frame.depth + 1 };
       this.pendingFrame = undefined;
       this.attach(frame, map.node, map.value);
       this.stack.push(map);
@@ -453,7 +409,7 @@ class Reader {
         const close = skipSpaces(text, i + 1, eol);
         if (text.charCodeAt(close) !== 125 /* } */) throw UNSUPPORTED;
         this.expectLineEnd(close + 1, eol);
-        this.attach(frame, new FastMap(i, close + 1), {});
+        this.attach(frame, new TreeMap(i, close + 1), {});
         return;
       }
       case 124: // |
@@ -477,7 +433,7 @@ class Reader {
   /** `[a, "b"]` on one line. */
   private flowSequence(frame: Frame, open: number, eol: number): void {
     const text = this.text;
-    const seq = new FastSeq(open, 0);
+    const seq = new TreeSeq(open, 0);
     const values: Plain[] = [];
     let i = skipSpaces(text, open + 1, eol);
     if (text.charCodeAt(i) !== 93 /* ] */) {
@@ -502,7 +458,7 @@ class Reader {
           if (j === eol) throw UNSUPPORTED;
           values.push(resolvePlain(text.slice(i, end)));
         }
-        seq.items.push(new FastScalar(i, end));
+        seq.items.push(new TreeScalar(i, end));
         i = skipSpaces(text, end, eol);
         const c = text.charCodeAt(i);
         if (c === 93) break;
@@ -532,6 +488,7 @@ class Reader {
     let longestLeadingBlank = 0;
     const lines: string[] = [];
     let trailingBlanks = 0;
+    let contentEnd = eol;
     let pos = eol + 1;
     while (pos < length) {
       const end = text.indexOf('\n', pos);
@@ -554,13 +511,15 @@ class Reader {
       if (spaces < contentIndent) break;
       lines.push(text.slice(pos + contentIndent, end));
       trailingBlanks = 0;
+      contentEnd = end;
       pos = end + 1;
     }
     if (contentIndent < 0) throw UNSUPPORTED;
     lines.length -= trailingBlanks;
     const value = lines.join('\n') + (strip ? '' : '\n');
     this.next = pos;
-    this.attachScalar(frame, -1, -1, value);
+    // The block's range: from its indicator to the end of its last line of content.
+    this.attachScalar(frame, header, trimEnd(text, contentEnd), value);
   }
 
   /** A one-line quoted scalar at `i`: its value and the offset after the closing quote; undefined if not closed on the line. */
@@ -745,109 +704,8 @@ function keyString(value: Plain): string {
   return value === null ? '' : String(value);
 }
 
-/** Locations in a text, 1-based, as `yaml`'s LineCounter gives them. */
-export class LineIndex {
-  private starts: number[] | undefined;
-
-  constructor(private readonly text: string) {}
-
-  toRange(offsets: readonly [number, number]): Range {
-    const start = this.linePos(offsets[0]);
-    const end = this.linePos(Math.max(offsets[0], offsets[1]));
-    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-  }
-
-  private linePos(offset: number): { line: number; col: number } {
-    const starts = (this.starts ??= lineStarts(this.text));
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    if (starts[low] === offset) return { line: low + 1, col: 1 };
-    if (low === 0) return { line: 0, col: offset };
-    return { line: low, col: offset - starts[low - 1] + 1 };
-  }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-interface FastWalk {
-  /** The collection or sequence scalar reached; null for a map's scalar value (see pair). */
-  node: FastNode | null;
-  pair?: FastPair;
-  remaining: number;
-}
-
-/** Follows `path` as src/source/yaml.ts's walk does: the last of duplicate keys, nearest ancestor. */
-export function walkFast(root: FastNode, path: Path): FastWalk {
-  let current: FastWalk = { node: root, remaining: path.length };
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i];
-    const node = current.node;
-    let next: FastWalk | undefined;
-    if (node instanceof FastMap) {
-      const key = String(segment);
-      for (let k = node.items.length - 1; k >= 0; k--) {
-        const pair = node.items[k];
-        if (pair.key === key) {
-          next = { node: pair.node, pair, remaining: path.length - i - 1 };
-          break;
-        }
-      }
-    } else if (node instanceof FastSeq && typeof segment === 'number' && segment < node.items.length) {
-      next = { node: node.items[segment], remaining: path.length - i - 1 };
-    }
-    if (!next) return current;
-    current = next;
-  }
-  return current;
-}
-
-/**
- * The offsets `pickRange` in src/source/yaml.ts would choose, or undefined when they are those of a
- * block collection or block scalar, which only a `yaml` Document knows.
- */
-export function pickFastRange(found: FastWalk, target: Target): [number, number] | undefined {
-  const { node, pair } = found;
-  const isScalar = node === null || node instanceof FastScalar;
-  const wantKey = target === 'key' || (target === 'auto' && !isScalar);
-  if (wantKey && pair) return [pair.keyStart, pair.keyEnd];
-  const [start, end] = node === null ? [(pair as FastPair).valueStart, (pair as FastPair).valueEnd] : [node.start, node.end];
-  return start < 0 ? undefined : [start, end];
-}
-
-/** Every key written twice in one mapping, in the order src/source/yaml.ts's duplicateKeys finds them. */
-export function fastDuplicateKeys(root: FastNode, lines: LineIndex, maxDepth: number): DuplicateKey[] {
-  const duplicates: DuplicateKey[] = [];
-  const visit = (node: FastNode, path: Path, depth: number): void => {
-    if (depth > maxDepth) return;
-    if (node instanceof FastMap) {
-      const firstPair = new Map<string, FastPair>();
-      for (const pair of node.items) {
-        const first = firstPair.get(pair.key);
-        if (first) {
-          duplicates.push({
-            mapPath: path,
-            key: pair.key,
-            first: lines.toRange([first.keyStart, first.keyEnd]),
-            repeat: lines.toRange([pair.keyStart, pair.keyEnd]),
-          });
-        } else {
-          firstPair.set(pair.key, pair);
-        }
-        if (pair.node) visit(pair.node, [...path, pair.key], depth + 1);
-      }
-    } else if (node instanceof FastSeq) {
-      node.items.forEach((item, i) => visit(item, [...path, i], depth + 1));
-    }
-  };
-  visit(root, [], 0);
-  return duplicates;
+/** The offset after the last non-space character before `end`. */
+function trimEnd(text: string, end: number): number {
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end;
 }

@@ -1,37 +1,26 @@
 /**
- * The YAML source layer: parse with the `yaml` package, turn documents into plain values for the
- * schema and the rules, and turn any path back into the line and column of its key or value.
- * This is the only module that knows the YAML AST.
+ * The `yaml` package's reader: parse within the limits, turn each document into plain values for
+ * the schema and the rules, and into the located tree (tree.ts) that turns any path back into the
+ * line and column of its key or value. With edit.ts, the only module that knows the YAML AST.
  */
-import type { Alias, CST, Document, LineCounter, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { yamlPackage } from './yaml-package';
-import type { Location, Path, Plain, PlainMap, Range } from '../types';
+import type { Plain, PlainMap, Range } from '../types';
 import { DEFAULT_INPUT_LIMITS, InputLimits, LIMIT_OPTIONS, MAX_DEPTH_CEILING } from './limits';
+import { LineIndex, LocatedTree, TreeAlias, TreeMap, TreeNode, TreePair, TreeScalar, TreeSeq } from './tree';
+
+export type { DuplicateKey, Target } from './tree';
 
 // The package's node type guards, through yamlPackage(): a node can only exist once it is loaded.
 const isAlias = (node: unknown): node is Alias => yamlPackage().isAlias(node);
 const isMap = (node: unknown): node is YAMLMap => yamlPackage().isMap(node);
 const isNode = (node: unknown): node is YamlNode => yamlPackage().isNode(node);
-const isPair = (node: unknown): node is Pair => yamlPackage().isPair(node);
 const isScalar = (node: unknown): node is Scalar => yamlPackage().isScalar(node);
 const isSeq = (node: unknown): node is YAMLSeq => yamlPackage().isSeq(node);
-
-/** Which part of a map entry a location names. `auto`: the value for scalars, the key for collections. */
-export type Target = 'key' | 'value' | 'auto';
 
 export interface SyntaxProblem {
   message: string;
   range: Range;
-}
-
-export interface DuplicateKey {
-  /** Path of the mapping that holds the key twice. */
-  mapPath: Path;
-  key: string;
-  /** The first occurrence of the key in that mapping. */
-  first: Range;
-  /** This repeated occurrence. */
-  repeat: Range;
 }
 
 /** Raised when a document would expand beyond the limits (alias bombs, absurd nesting). */
@@ -51,102 +40,10 @@ export interface LimitProblem {
   range: Range;
 }
 
-/** One parsed YAML document of a file, with the means to locate any path in it. */
-export class YamlDocument {
-  private plainValue: Plain | undefined;
-
-  constructor(
-    readonly filePath: string,
-    readonly index: number,
-    private readonly doc: Document.Parsed,
-    private readonly lineCounter: LineCounter,
-    private readonly limits: ParseLimits,
-    private readonly aliases: AliasIndex = indexAliases(doc),
-    /** How many values the document expands to (aliases and merges included), measured before expanding. */
-    private readonly expandedSize = Infinity,
-  ) {}
-
-  /** The parsed document, for the text edits of --fix (src/source/edit.ts); nothing else should need it. */
-  get ast(): Document.Parsed {
-    return this.doc;
-  }
-
-  /** Whether the value at `path` is written as a plain (unquoted, non-block) scalar: its text is re-read as YAML after `${VAR}` substitution. */
-  isPlainScalar(path: Path): boolean {
-    const found = walk(this.doc, path, this.aliases);
-    return !!found && found.remaining === 0 && isScalar(found.node) && found.node.type === 'PLAIN';
-  }
-
-  /** The document as plain data (Helm semantics: the last of duplicate keys wins, `<<` merges). */
-  plain(): Plain {
-    if (this.plainValue === undefined) {
-      this.plainValue = toPlain(this.doc.contents as YamlNode | null, this.aliases, this.limits.maxDepth, this.expandedSize);
-    }
-    return this.plainValue;
-  }
-
-  /** The exact location of `path`, or undefined when the path does not exist in this document. */
-  locate(path: Path, target: Target = 'auto'): Location | undefined {
-    const found = walk(this.doc, path, this.aliases);
-    const range = found && found.remaining === 0 ? pickRange(found, target) : undefined;
-    return range ? this.toLocation(range) : undefined;
-  }
-
-  /**
-   * The location of `path`, or of its nearest existing ancestor (as Spectral does). A path that
-   * runs through an alias lands on the alias the user wrote (`*keys`), not inside the anchor.
-   */
-  locateClosest(path: Path, target: Target = 'auto'): Location {
-    const found = walk(this.doc, path, this.aliases);
-    const throughAlias = found !== undefined && found.remaining > 0 && isAlias(found.node);
-    const range = found ? pickRange(found, throughAlias ? 'value' : found.remaining > 0 ? 'key' : target) : undefined;
-    return this.toLocation(range ?? [0, 0]);
-  }
-
-  /** Every key written twice in one mapping, anywhere in the document. */
-  duplicateKeys(): DuplicateKey[] {
-    const duplicates: DuplicateKey[] = [];
-    const visit = (node: unknown, path: Path, depth: number): void => {
-      if (depth > this.limits.maxDepth) return;
-      if (isMap(node)) {
-        const firstPair = new Map<string, Pair>();
-        for (const pair of node.items) {
-          const key = keyString(pair.key);
-          if (key === undefined) continue;
-          const first = firstPair.get(key);
-          if (first) {
-            duplicates.push({
-              mapPath: path,
-              key,
-              first: this.toRange(nodeRange(first.key)),
-              repeat: this.toRange(nodeRange(pair.key)),
-            });
-          } else {
-            firstPair.set(key, pair);
-          }
-          visit(pair.value, [...path, key], depth + 1);
-        }
-      } else if (isSeq(node)) {
-        node.items.forEach((item, i) => visit(item, [...path, i], depth + 1));
-      }
-    };
-    visit(this.doc.contents, [], 0);
-    return duplicates;
-  }
-
-  toRange(offsets: readonly [number, number]): Range {
-    const start = this.lineCounter.linePos(offsets[0]);
-    const end = this.lineCounter.linePos(Math.max(offsets[0], offsets[1]));
-    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-  }
-
-  private toLocation(offsets: readonly [number, number]): Location {
-    return { filePath: this.filePath, ...this.toRange(offsets) };
-  }
-}
-
 export interface ParsedYaml {
-  documents: YamlDocument[];
+  documents: LocatedTree[];
+  /** The composed documents, for the text edits of --fix (src/source/edit.ts); nothing else should need them. */
+  asts: Document.Parsed[];
   syntaxErrors: SyntaxProblem[];
   /** Parts of the input not read because they are over a limit (the documents they hit are left out). */
   limitProblems: LimitProblem[];
@@ -220,8 +117,10 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
   }
   for (const doc of composer.end()) composed.push(doc as Document.Parsed);
 
-  const documents: YamlDocument[] = [];
+  const documents: LocatedTree[] = [];
+  const asts: Document.Parsed[] = [];
   const syntaxErrors: SyntaxProblem[] = [];
+  const lines = new LineIndex(text);
   let quoted: QuotedScalar[] | undefined;
   composed.forEach((doc, index) => {
     const aliases = indexAliases(doc);
@@ -251,9 +150,12 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
         `${via} in this document expand to more than ${limits.maxAliasExpansion} extra values by here (an alias bomb?); omlint does not lint this document`);
       return;
     }
-    documents.push(new YamlDocument(filePath, index, doc, lineCounter, { ...limits, maxDepth }, aliases, expansion.size));
+    const tree = toTree(doc.contents, aliases, text);
+    const plain = (): Plain => toPlain(doc.contents as YamlNode | null, aliases, maxDepth, expansion.size);
+    documents.push(new LocatedTree(filePath, index, text, tree, lines, plain, maxDepth));
+    asts.push(doc);
   });
-  return { documents, syntaxErrors, limitProblems };
+  return { documents, asts, syntaxErrors, limitProblems };
 }
 
 /** yaml.ts's message for a key written over two lines (src/source/fast-yaml.ts reads the usual cause). */
@@ -589,63 +491,56 @@ export function isPlainMap(value: unknown): value is PlainMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-interface WalkResult {
-  /** The node reached (value side). */
-  node: unknown;
-  /** The map key of the node reached, when it was reached through a map. */
-  key?: unknown;
-  /** Path segments that could not be followed (0 when the whole path exists). */
-  remaining: number;
-}
-
 /**
- * Follows `path` through the document. Duplicate keys resolve to the last occurrence (the one Helm
- * keeps); an alias stops the walk so findings land on the alias the user wrote.
+ * The located tree of a composed document. Anchored nodes are converted before their aliases (YAML
+ * requires the anchor first), so an alias points at the tree node of its anchor. A flow collection
+ * keeps its own offsets; a block collection's come from its items (tree.ts); a block scalar runs
+ * from its indicator to its last character of content.
  */
-function walk(doc: Document.Parsed, path: Path, aliases: AliasIndex): WalkResult | undefined {
-  let current: WalkResult = { node: doc.contents, remaining: path.length };
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i];
-    const node = current.node;
-    if (isAlias(node)) return current;
-    let next: WalkResult | undefined;
+function toTree(root: unknown, aliases: AliasIndex, text: string): TreeNode | null {
+  const converted = new Map<unknown, TreeNode>();
+  const convert = (node: unknown): TreeNode | null => {
+    if (isAlias(node)) {
+      const [start, end] = nodeRange(node);
+      const target = aliases.targets.get(node);
+      return new TreeAlias(start, end, target === undefined ? undefined : converted.get(target));
+    }
     if (isMap(node)) {
-      const pair = findPair(node.items, String(segment)) ?? findMergedPair(node.items, String(segment), aliases);
-      if (pair) next = { node: pair.value, key: pair.key, remaining: path.length - i - 1 };
-    } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
-      next = { node: node.items[segment], remaining: path.length - i - 1 };
+      const map = node.flow ? new TreeMap(nodeRange(node)[0], nodeRange(node)[1]) : new TreeMap();
+      converted.set(node, map);
+      for (const pair of node.items) map.items.push(treePair(pair));
+      return map;
     }
-    if (!next) return current;
-    current = next;
-  }
-  return current;
-}
-
-function findPair(items: Pair[], key: string): Pair | undefined {
-  for (let i = items.length - 1; i >= 0; i--) {
-    if (keyString(items[i].key) === key) return items[i];
-  }
-  return undefined;
-}
-
-/** A key that only exists through `<<: *anchor` is reported on the `<<` entry that brought it in. */
-function findMergedPair(items: Pair[], key: string, aliases: AliasIndex): Pair | undefined {
-  for (const pair of items) {
-    if (keyString(pair.key) !== '<<') continue;
-    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
-    for (const source of sources) {
-      const map = isAlias(source) ? aliases.targets.get(source) : source;
-      if (isMap(map) && findPair(map.items, key)) return pair;
+    if (isSeq(node)) {
+      const seq = node.flow ? new TreeSeq(nodeRange(node)[0], nodeRange(node)[1]) : new TreeSeq();
+      converted.set(node, seq);
+      for (const item of node.items) seq.items.push(convert(item) ?? new TreeScalar(0, 0));
+      return seq;
     }
-  }
-  return undefined;
+    if (isScalar(node)) {
+      const scalar = new TreeScalar(...scalarRange(node, text));
+      converted.set(node, scalar);
+      return scalar;
+    }
+    return null;
+  };
+  const treePair = (pair: Pair): TreePair => {
+    const valueNode = isScalar(pair.value) || !isNode(pair.value) ? null : convert(pair.value);
+    const [valueStart, valueEnd] = isScalar(pair.value) ? scalarRange(pair.value, text) : valueNode ? [-1, -1] : nodeRange(pair.key);
+    if (isScalar(pair.value)) converted.set(pair.value, new TreeScalar(valueStart, valueEnd));
+    const keyRange = (pair.key as YamlNode | null)?.range;
+    const [keyStart, keyEnd] = keyRange ? [keyRange[0], keyRange[1]] : [valueStart, valueEnd];
+    if (isNode(pair.key) && !isScalar(pair.key)) convert(pair.key);
+    return new TreePair(keyString(pair.key), keyStart, keyEnd, valueNode as TreeMap | TreeSeq | TreeAlias | null, valueStart, valueEnd);
+  };
+  return convert(root);
 }
 
-function pickRange(found: WalkResult, target: Target): [number, number] | undefined {
-  const value = found.node;
-  const valueRange = isPair(value) ? undefined : (value as YamlNode | null)?.range;
-  const keyRange = (found.key as YamlNode | null | undefined)?.range;
-  const wantKey = target === 'key' || (target === 'auto' && !isScalar(value) && !isAlias(value));
-  const range = wantKey ? keyRange ?? valueRange : valueRange ?? keyRange;
-  return range ? [range[0], range[1]] : undefined;
+/** A scalar's offsets; a block scalar's end is its last character of content (no trailing line breaks). */
+function scalarRange(node: Scalar, text: string): [number, number] {
+  const [start, end] = nodeRange(node);
+  if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return [start, end];
+  let last = end;
+  while (last > start && (text.charCodeAt(last - 1) === 10 || text.charCodeAt(last - 1) === 32 || text.charCodeAt(last - 1) === 13)) last--;
+  return [start, last];
 }

@@ -1,0 +1,296 @@
+/**
+ * The located tree: what both YAML readers build (the fast reader for plain block values files,
+ * src/source/fast-yaml.ts, and the `yaml` package for everything else, src/source/yaml.ts), and the
+ * one implementation of everything asked of it: a path's key or value range, the nearest existing
+ * ancestor, duplicate keys, which scalars are plain, line and column of an offset.
+ *
+ * The tree keeps offsets only; the plain value (Helm semantics: the last of duplicate keys wins,
+ * `<<` merges) is built by the reader that read the text.
+ */
+import type { Location, Path, Plain, Range } from '../types';
+
+/** Which part of a map entry a location names. `auto`: the value for scalars, the key for collections. */
+export type Target = 'key' | 'value' | 'auto';
+
+/** A scalar item of a sequence (a map keeps its scalar values' offsets in the pair itself). */
+export class TreeScalar {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+  ) {}
+}
+
+/** `*name`: where the alias is written, and the node its anchor names (undefined: no such anchor). */
+export class TreeAlias {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly target: TreeNode | undefined,
+  ) {}
+}
+
+export class TreePair {
+  /**
+   * `key` undefined: a key that is itself a map or list (`? [a, b]`), which no path can name.
+   * `node`: the value when it is a collection or an alias; null for a scalar, whose offsets are
+   * valueStart and valueEnd. One object a key instead of two.
+   */
+  constructor(
+    readonly key: string | undefined,
+    readonly keyStart: number,
+    readonly keyEnd: number,
+    readonly node: TreeMap | TreeSeq | TreeAlias | null,
+    readonly valueStart: number,
+    readonly valueEnd: number,
+  ) {}
+}
+
+export class TreeMap {
+  readonly items: TreePair[] = [];
+  /** Offsets of a flow map (`{…}`); -1 for a block map, whose range its items give. */
+  constructor(
+    readonly start = -1,
+    public end = -1,
+  ) {}
+}
+
+export class TreeSeq {
+  readonly items: TreeNode[] = [];
+  /** Offsets of a flow sequence (`[…]`); -1 for a block sequence, whose range its items give. */
+  constructor(
+    readonly start = -1,
+    public end = -1,
+  ) {}
+}
+
+export type TreeNode = TreeScalar | TreeMap | TreeSeq | TreeAlias;
+
+export interface DuplicateKey {
+  /** Path of the mapping that holds the key twice. */
+  mapPath: Path;
+  key: string;
+  /** The first occurrence of the key in that mapping. */
+  first: Range;
+  /** This repeated occurrence. */
+  repeat: Range;
+}
+
+/** What the engine reads of a parsed document, whichever reader read it. */
+export interface SourceDocument {
+  readonly filePath: string;
+  readonly index: number;
+  /** The document as plain data (Helm semantics: the last of duplicate keys wins, `<<` merges). */
+  plain(): Plain;
+  locate(path: Path, target?: Target): Location | undefined;
+  locateClosest(path: Path, target?: Target): Location;
+  duplicateKeys(): DuplicateKey[];
+  /** Whether the value at `path` is a plain (unquoted, non-block) scalar: the server layout re-reads those after `${VAR}` substitution. */
+  isPlainScalar(path: Path): boolean;
+}
+
+/** One document of a text: its tree, its plain value (computed on first need) and its text's line index. */
+export class LocatedTree implements SourceDocument {
+  private plainValue: Plain | undefined;
+  private computed = false;
+
+  constructor(
+    readonly filePath: string,
+    readonly index: number,
+    private readonly text: string,
+    private readonly root: TreeNode | null,
+    private readonly lines: LineIndex,
+    private readonly computePlain: () => Plain,
+    private readonly maxDepth: number,
+    /** False when the reader knows no key is written twice (the walk for duplicates is then skipped). */
+    private readonly mayHaveDuplicates = true,
+  ) {}
+
+  plain(): Plain {
+    if (!this.computed) {
+      this.plainValue = this.computePlain();
+      this.computed = true;
+    }
+    return this.plainValue as Plain;
+  }
+
+  /** The exact location of `path`, or undefined when the path does not exist in this document. */
+  locate(path: Path, target: Target = 'auto'): Location | undefined {
+    const found = walk(this.root, path);
+    const range = found.remaining === 0 ? pickRange(found, target) : undefined;
+    return range ? this.toLocation(range) : undefined;
+  }
+
+  /**
+   * The location of `path`, or of its nearest existing ancestor (as Spectral does). A path that
+   * runs through an alias lands on the alias the user wrote (`*keys`), not inside the anchor.
+   */
+  locateClosest(path: Path, target: Target = 'auto'): Location {
+    const found = walk(this.root, path);
+    const throughAlias = found.remaining > 0 && found.node instanceof TreeAlias;
+    const range = pickRange(found, throughAlias ? 'value' : found.remaining > 0 ? 'key' : target);
+    return this.toLocation(range ?? [0, 0]);
+  }
+
+  duplicateKeys(): DuplicateKey[] {
+    return this.mayHaveDuplicates ? duplicateKeys(this.root, this.lines, this.maxDepth) : [];
+  }
+
+  isPlainScalar(path: Path): boolean {
+    const found = walk(this.root, path);
+    if (found.remaining !== 0 || (found.node !== null && !(found.node instanceof TreeScalar))) return false;
+    const start = found.node instanceof TreeScalar ? found.node.start : found.pair?.valueStart ?? -1;
+    return start >= 0 && !'"\'|>'.includes(this.text.charAt(start));
+  }
+
+  rangeOf(offsets: readonly [number, number]): Range {
+    return this.lines.toRange(offsets);
+  }
+
+  private toLocation(offsets: readonly [number, number]): Location {
+    return { filePath: this.filePath, ...this.lines.toRange(offsets) };
+  }
+}
+
+interface Walk {
+  /** The node reached (null: a map's scalar value, see pair). */
+  node: TreeNode | null;
+  /** The map entry of the node reached, when it was reached through a map. */
+  pair?: TreePair;
+  /** Path segments that could not be followed (0 when the whole path exists). */
+  remaining: number;
+}
+
+/**
+ * Follows `path` through the tree. Duplicate keys resolve to the last occurrence (the one Helm
+ * keeps); a key that exists only through `<<: *anchor` resolves to that `<<` entry; an alias stops
+ * the walk, so findings land on the alias the user wrote.
+ */
+function walk(root: TreeNode | null, path: Path): Walk {
+  let current: Walk = { node: root, remaining: path.length };
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const node = current.node;
+    let next: Walk | undefined;
+    if (node instanceof TreeMap) {
+      const key = String(segment);
+      const pair = lastPair(node, key) ?? mergedPair(node, key);
+      if (pair) next = { node: pair.node, pair, remaining: path.length - i - 1 };
+    } else if (node instanceof TreeSeq && typeof segment === 'number' && segment < node.items.length) {
+      next = { node: node.items[segment], remaining: path.length - i - 1 };
+    }
+    if (!next) return current;
+    current = next;
+  }
+  return current;
+}
+
+function lastPair(map: TreeMap, key: string): TreePair | undefined {
+  for (let k = map.items.length - 1; k >= 0; k--) if (map.items[k].key === key) return map.items[k];
+  return undefined;
+}
+
+/** The `<<` entry that brings `key` into `map`, if one does. */
+function mergedPair(map: TreeMap, key: string): TreePair | undefined {
+  for (const pair of map.items) {
+    if (pair.key !== '<<' || !pair.node) continue;
+    const sources = pair.node instanceof TreeSeq ? pair.node.items : [pair.node];
+    for (const source of sources) {
+      const merged = source instanceof TreeAlias ? source.target : source;
+      if (merged instanceof TreeMap && lastPair(merged, key)) return pair;
+    }
+  }
+  return undefined;
+}
+
+/** The offsets a location names: the key of a collection, the value of a scalar, unless `target` says. */
+function pickRange(found: Walk, target: Target): [number, number] | undefined {
+  const { node, pair } = found;
+  const isScalar = node === null || node instanceof TreeScalar || node instanceof TreeAlias;
+  const wantKey = target === 'key' || (target === 'auto' && !isScalar);
+  if (wantKey && pair) return [pair.keyStart, pair.keyEnd];
+  if (node === null) return pair ? [pair.valueStart, pair.valueEnd] : undefined;
+  return nodeRange(node);
+}
+
+/**
+ * Where a node is written. A block collection runs from its first item to the end of its last
+ * item's value (its own offsets are those of flow collections only).
+ */
+function nodeRange(node: TreeNode): [number, number] | undefined {
+  if (node instanceof TreeScalar || node instanceof TreeAlias) return [node.start, node.end];
+  if (node.start >= 0) return [node.start, node.end];
+  const first = node.items[0];
+  const last = node.items[node.items.length - 1];
+  if (!first || !last) return undefined;
+  const start = first instanceof TreePair ? first.keyStart : nodeRange(first)?.[0];
+  const end = last instanceof TreePair ? pairEnd(last) : nodeRange(last)?.[1];
+  return start === undefined || end === undefined ? undefined : [start, end];
+}
+
+function pairEnd(pair: TreePair): number {
+  const valueEnd = pair.node ? nodeRange(pair.node)?.[1] : pair.valueEnd;
+  return Math.max(pair.keyEnd, valueEnd ?? pair.keyEnd);
+}
+
+/** Every key written twice in one mapping, anywhere in the document, in document order. */
+function duplicateKeys(root: TreeNode | null, lines: LineIndex, maxDepth: number): DuplicateKey[] {
+  const duplicates: DuplicateKey[] = [];
+  const visit = (node: TreeNode | null, path: Path, depth: number): void => {
+    if (depth > maxDepth) return;
+    if (node instanceof TreeMap) {
+      const firstPair = new Map<string, TreePair>();
+      for (const pair of node.items) {
+        if (pair.key === undefined) continue;
+        const first = firstPair.get(pair.key);
+        if (first) {
+          duplicates.push({
+            mapPath: path,
+            key: pair.key,
+            first: lines.toRange([first.keyStart, first.keyEnd]),
+            repeat: lines.toRange([pair.keyStart, pair.keyEnd]),
+          });
+        } else {
+          firstPair.set(pair.key, pair);
+        }
+        if (pair.node && !(pair.node instanceof TreeAlias)) visit(pair.node, [...path, pair.key], depth + 1);
+      }
+    } else if (node instanceof TreeSeq) {
+      node.items.forEach((item, i) => visit(item, [...path, i], depth + 1));
+    }
+  };
+  visit(root, [], 0);
+  return duplicates;
+}
+
+/** Locations in a text, 1-based, as `yaml`'s LineCounter gives them. */
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  toRange(offsets: readonly [number, number]): Range {
+    const start = this.linePos(offsets[0]);
+    const end = this.linePos(Math.max(offsets[0], offsets[1]));
+    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  }
+
+  private linePos(offset: number): { line: number; col: number } {
+    const starts = (this.starts ??= lineStarts(this.text));
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - starts[low - 1] + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
