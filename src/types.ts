@@ -52,6 +52,34 @@ export interface PlainMap {
   [key: string]: Plain;
 }
 
+/** A map (not a list, not null). */
+export function isPlainMap(value: unknown): value is PlainMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value at `path` below `from`, or undefined where the path does not exist. */
+export function valueAt(from: Plain | undefined, path: Path): Plain | undefined {
+  let current: Plain | undefined = from;
+  for (const segment of path) {
+    if (current === null || current === undefined || typeof current !== 'object') return undefined;
+    current = Array.isArray(current)
+      ? typeof segment === 'number' ? current[segment] : undefined
+      : Object.prototype.hasOwnProperty.call(current, segment) ? current[String(segment)] : undefined;
+  }
+  return current;
+}
+
+/** Sets `value` at `path` below `root`, creating (or replacing non-map) parents as maps. */
+export function setValueAt(root: PlainMap, path: Path, value: Plain): void {
+  let node = root;
+  for (const segment of path.slice(0, -1)) {
+    const next = node[String(segment)];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[String(segment)] = {};
+    node = node[String(segment)] as PlainMap;
+  }
+  node[String(path.at(-1))] = value;
+}
+
 /**
  * A fix a rule proposes, in data terms: what to change at which path. Rules never edit text; the
  * engine (src/engine/fix.ts) turns a fix into text edits and applies it only with --fix.

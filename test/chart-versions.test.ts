@@ -7,8 +7,8 @@ import * as path from 'path';
 import { lintText } from './support/lint';
 import { KEY_HISTORY, chartDefaults, compareVersions, hasKey } from '../src/knowledge/versions';
 import { CHART_DEFAULTS } from '../src/knowledge/defaults';
-import { valueAt } from '../src/layouts/model';
 import type { Path, Plain } from '../src/types';
+import { valueAt } from '../src/types';
 
 const history = (key: string) => KEY_HISTORY.find((h) => h.path.join('.').endsWith(key))!;
 

@@ -10,11 +10,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from './support/lint';
 import { parseSource, SourceDocument } from '../src/source/parse';
-import { parseYaml, DEFAULT_PARSE_LIMITS, isPlainMap } from '../src/source/yaml';
+import { parseYaml, DEFAULT_PARSE_LIMITS } from '../src/source/yaml';
 import { readFastYaml, tokenUpperBound } from '../src/source/fast-yaml';
 import { Lexer } from 'yaml';
 import json from '../src/formatters/json';
 import type { Path, Plain } from '../src/types';
+import { isPlainMap } from '../src/types';
 
 const ROOT = path.join(__dirname, '..');
 const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'docs');

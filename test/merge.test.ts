@@ -6,9 +6,9 @@
 import { parseYaml } from '../src/source/yaml';
 import * as fc from 'fast-check';
 import { Layer, coalesce, coalescedAt, mergeLayers } from '../src/source/merge';
-import { valueAt } from '../src/layouts/model';
 import { CHART_DEFAULTS } from '../src/knowledge/defaults';
 import type { Path, Plain } from '../src/types';
+import { valueAt } from '../src/types';
 
 function layersOf(texts: string[]): Layer[] {
   return texts.map((text, i) => {

@@ -11,8 +11,8 @@ import { buildHelmModels } from '../src/layouts/helm-values';
 import { foldExtraEnvs } from '../src/layouts/extra-envs';
 import { CHART_DEFAULTS } from '../src/knowledge/defaults';
 import { ENV_NAMES, ENV_TO_MODEL_PATH, envNameForPath, isAuthEnvName } from '../src/knowledge/env-names';
-import { valueAt } from '../src/layouts/model';
 import { coalesce } from '../src/source/merge';
+import { valueAt } from '../src/types';
 
 const SERVER = [
   'authorizerConfiguration:', //                                          1

@@ -9,9 +9,10 @@
  * YAML or change anything else is dropped, never written.
  */
 import type { DocumentFix, Fix, LintResult, Path, Plain } from '../types';
-import { parseYaml, isPlainMap, ParsedYaml } from '../source/yaml';
+import { parseYaml, ParsedYaml } from '../source/yaml';
 import { applyEdits, editsForFix, TextEdit } from '../source/edit';
 import { collectSecrets } from './redact';
+import { isPlainMap } from '../types';
 
 /** Enough for fixes that enable one another, bounded so a fix that keeps re-firing cannot loop. */
 export const MAX_FIX_PASSES = 10;

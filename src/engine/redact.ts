@@ -5,8 +5,8 @@
  * only a part of it (the default of `${VAR:-default}`); each of those forms is redacted too.
  */
 import type { Plain } from '../types';
-import { isPlainMap } from '../source/yaml';
 import { REMEMBERED_TEXT_MAX, detached } from '../rules/support/helpers';
+import { isPlainMap } from '../types';
 
 export const REDACTED = '«redacted»';
 

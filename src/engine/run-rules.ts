@@ -7,8 +7,7 @@ import type { JobSettings } from './job';
 import type { Funnel } from './funnel';
 import type { Report, Rule, RuleContext } from '../rules/support/rule';
 import { RULES } from '../rules';
-import { AuthModel, ModelRoot, Origin, documentPath, isHelmModel, valueAt } from '../layouts/model';
-import { isPlainMap } from '../source/yaml';
+import { AuthModel, ModelRoot, documentPath, isHelmModel } from '../layouts/model';
 import { coalescedAt } from '../source/merge';
 import { CHART_VERSION } from '../knowledge/defaults';
 import { chartDefaults } from '../knowledge/versions';
@@ -16,6 +15,8 @@ import { SERVER_ONLY_KEYS } from '../knowledge/names';
 import { OIDC_PROVIDERS } from '../knowledge/providers';
 import { validateAuthSections, SchemaProblem } from '../schema/validate';
 import { redactError } from './redact';
+import { valueAt, isPlainMap } from '../types';
+import { Origin } from '../source/tree';
 
 /** A rule threw: a bug in omlint, reported as an internal error with every secret of the file redacted. */
 export class RuleCrashError extends Error {}

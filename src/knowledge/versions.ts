@@ -11,8 +11,7 @@
  */
 import type { Path, PlainMap } from '../types';
 import { CHART_DEFAULTS, CHART_VERSION } from './defaults';
-import { isPlainMap } from '../source/yaml';
-import { valueAt } from '../layouts/model';
+import { isPlainMap, valueAt } from '../types';
 
 export interface KeyHistory {
   /** Config-relative path (under `openmetadata.config`). */

@@ -10,13 +10,15 @@
  * quotes, no comments, no `KEY: value`, spaces kept), which is why those forms are worth a finding.
  */
 import type { Location, Path, PlainMap, Range } from '../types';
-import { AuthModel, EnvLineFact, EnvValueFact, Locator, setValueAt } from './model';
+import { AuthModel, EnvLineFact, EnvValueFact } from './model';
 import type { Target } from '../source/yaml';
 import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName } from '../knowledge/env-names';
 import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
 import { didYouMean } from '../util/did-you-mean';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
 import { EnvValue, findSubstitutions, readEnvValue, substitute } from './env-value';
+import { setValueAt } from '../types';
+import { Locator } from '../source/tree';
 
 export interface EnvEntry {
   name: string;

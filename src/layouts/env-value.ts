@@ -5,8 +5,8 @@
  * list, `"open-metadata.org"` a string without its quotes, `true` a boolean, `{Client ID}` a map.
  */
 import type { Plain } from '../types';
-import { isPlainMap } from '../source/yaml';
 import { yamlPackage } from '../source/yaml-package';
+import { isPlainMap } from '../types';
 
 export interface EnvValue {
   value: Plain;

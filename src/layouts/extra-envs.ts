@@ -9,12 +9,12 @@
  * is a finding whether or not something overrides it.
  */
 import type { Path, Plain, PlainMap } from '../types';
-import { AuthModel, EnvOverride, EnvValueFact, documentPath, setValueAt, valueAt } from './model';
-import { isPlainMap } from '../source/yaml';
+import { AuthModel, EnvOverride, EnvValueFact, documentPath } from './model';
 import { ENV_NAMES, SECRET_ENV_NAMES } from '../knowledge/env-names';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
 import { EnvValueProblem, readEnvValue } from './env-value';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
+import { setValueAt, valueAt, isPlainMap } from '../types';
 
 interface EnvSetting {
   name: string;

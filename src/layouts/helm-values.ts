@@ -4,10 +4,11 @@
  * charts before 1.0 read `global.authentication` / `global.authorizer` (reference §1.6, L5).
  */
 import type { Path, Plain, PlainMap } from '../types';
-import { isPlainMap } from '../source/yaml';
-import type { AuthModel, LayoutId, Locator } from './model';
+import type { AuthModel, LayoutId } from './model';
 import type { DuplicateKey } from '../source/yaml';
 import { MISPLACED_SAML_KEYS } from '../knowledge/names';
+import { isPlainMap } from '../types';
+import { type Locator } from '../source/tree';
 
 /** Keys that make a map an OpenMetadata auth config. */
 export const AUTH_SECTION_KEYS = ['authentication', 'authorizer', 'jwtTokenConfiguration', 'fernetkey'] as const;

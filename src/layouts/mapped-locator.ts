@@ -6,8 +6,8 @@
  * an env value), lands on that text.
  */
 import type { Location, Path } from '../types';
-import type { Locator, Origin } from './model';
 import type { Target } from '../source/yaml';
+import { type Locator, type Origin } from '../source/tree';
 
 export interface MappedEntry {
   locator: Locator;

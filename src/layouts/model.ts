@@ -3,28 +3,8 @@
  * with the means to point back at the file and line of anything in it. Rules see only this.
  */
 import type { Location, Path, Plain, PlainMap } from '../types';
-import type { DuplicateKey, Target } from '../source/yaml';
+import type { DuplicateKey, Locator } from '../source/tree';
 import type { EnvValueProblem } from './env-value';
-
-/** What turns a document path into a location; a YAML document, or several merged ones. */
-export interface Locator {
-  locate(path: Path, target?: Target): Location | undefined;
-  locateClosest(path: Path, target?: Target): Location;
-  /** Where the value at a document path came from; absent: the file that holds its location. */
-  origin?(path: Path): Origin | undefined;
-}
-
-/** Where a value came from: the file that set it, and how. */
-export interface Origin {
-  filePath: string;
-  /** With -f layering: a later file replaced the list or scalar an earlier file set here (Helm replaces, it never merges lists). */
-  replaced?: { filePath: string; value: Plain };
-  /** The value is an environment variable's text (extraEnvs, an env file, `${VAR:-default}` in openmetadata.yaml). */
-  env?: { name: string; source: EnvSource };
-}
-
-/** How an environment variable got its value. */
-export type EnvSource = 'extraEnvs' | 'env-file' | 'substitution-default';
 
 /**
  * `server` is OpenMetadata's own configuration: openmetadata.yaml or a docker env file, translated
@@ -105,27 +85,4 @@ export function isHelmModel(model: AuthModel): boolean {
 export function documentPath(model: AuthModel, path: Path, root: ModelRoot = 'config'): Path {
   if (root === 'document') return path;
   return [...(root === 'chart' ? model.chartPath : model.configPath), ...path];
-}
-
-/** The value at `path` below `from`, or undefined where the path does not exist. */
-export function valueAt(from: Plain | undefined, path: Path): Plain | undefined {
-  let current: Plain | undefined = from;
-  for (const segment of path) {
-    if (current === null || current === undefined || typeof current !== 'object') return undefined;
-    current = Array.isArray(current)
-      ? typeof segment === 'number' ? current[segment] : undefined
-      : Object.prototype.hasOwnProperty.call(current, segment) ? current[String(segment)] : undefined;
-  }
-  return current;
-}
-
-/** Sets `value` at `path` below `root`, creating (or replacing non-map) parents as maps. */
-export function setValueAt(root: PlainMap, path: Path, value: Plain): void {
-  let node = root;
-  for (const segment of path.slice(0, -1)) {
-    const next = node[String(segment)];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[String(segment)] = {};
-    node = node[String(segment)] as PlainMap;
-  }
-  node[String(path.at(-1))] = value;
 }

@@ -15,14 +15,16 @@
  * body of `authenticationConfiguration.samlConfiguration`, where the page means them to go.
  */
 import type { Path, Plain, PlainMap } from '../types';
-import { AuthModel, EnvValueFact, Locator, setValueAt } from './model';
-import { isPlainMap, DuplicateKey } from '../source/yaml';
+import { AuthModel, EnvValueFact } from './model';
+import { DuplicateKey } from '../source/yaml';
 import type { SourceDocument } from '../source/parse';
 import { SERVER_SECTIONS, SERVER_TO_CHART_KEYS, SERVER_FERNET_KEYS } from '../knowledge/names';
 import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
 import { findSubstitutions, readEnvValue, substitute } from './env-value';
 import type { ParsedEnvFile } from './env-file';
+import { setValueAt, isPlainMap } from '../types';
+import { Locator } from '../source/tree';
 
 const SAML_FRAGMENT_KEYS = ['idp', 'sp', 'security', 'debugMode'];
 

@@ -1,13 +1,6 @@
 import { defineRule, RuleContext } from './support/rule';
 import { parseHttpUrl, show } from './support/helpers';
-import {
-  AZURE_LOGIN_HOSTS,
-  COGNITO_ISSUER,
-  GOOGLE_AUTHORITY,
-  isAzureTenant,
-  isTemplated,
-  pathSegments,
-} from './support/idp';
+import { AZURE_LOGIN_HOSTS, COGNITO_ISSUER, GOOGLE_AUTHORITY, isAzureTenant, isTemplated, pathSegments } from './support/idp';
 
 /**
  * `authentication.authority` is the issuer the browser signs in against (public clients: MSAL,

@@ -1,13 +1,6 @@
 import { defineRule, RuleContext } from './support/rule';
 import { show } from './support/helpers';
-import {
-  canonicalCallbackPath,
-  httpUrlProblem,
-  isCallbackPath,
-  isInternalHost,
-  maskPlaceholders,
-  trimTrailingSlashes,
-} from './support/om-urls';
+import { canonicalCallbackPath, httpUrlProblem, isCallbackPath, isInternalHost, maskPlaceholders, trimTrailingSlashes } from './support/om-urls';
 import { AUTH_CALLBACK, OIDC_CALLBACK, SERVER_URL, UrlSetting, agreedOrigin, codeFlowUrls, urlSetting, usesCodeFlow } from './support/public-urls';
 import { keyName, mention } from './support/mention';
 import type { Path } from '../types';

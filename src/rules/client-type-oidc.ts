@@ -1,10 +1,10 @@
 import { defineRule, RuleContext } from './support/rule';
 import { isNonEmptyString, show } from './support/helpers';
-import { isPlainMap } from '../source/yaml';
 import { keyName, mention } from './support/mention';
 import { suggestedOrigin } from './support/public-urls';
 import type { Path } from '../types';
 import { isHelmModel } from '../layouts/model';
+import { isPlainMap } from '../types';
 
 /**
  * The chart renders the OIDC block (OIDC_* variables, client id and secret from their Secret) only

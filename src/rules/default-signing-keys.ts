@@ -1,8 +1,8 @@
 import { defineRule, RuleContext } from './support/rule';
-import { valueAt } from '../layouts/model';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
 import { extraEnvsOf, isBlank, isExternalIdentityProvider } from './support/values';
 import type { Path } from '../types';
+import { valueAt } from '../types';
 
 /**
  * The chart's `fernetkey.value` is the same public key as the server's default (reference §1.5, §3.2),

@@ -2,8 +2,8 @@ import { defineRule, RuleContext } from './support/rule';
 import { didYouMean } from '../util/did-you-mean';
 import { extraEnvsOf } from './support/values';
 import { CHART_ENV_KEYS, KNOWN_AUTH_ENV_NAMES, SERVER_ONLY_ENV_NAMES } from '../knowledge/env-names';
-import { isPlainMap } from '../source/yaml';
 import type { Path } from '../types';
+import { isPlainMap } from '../types';
 
 /**
  * The chart turns auth values into env vars in Secrets read with `envFrom`; `extraEnvs` goes into the

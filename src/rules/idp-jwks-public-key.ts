@@ -1,18 +1,6 @@
 import { defineRule, RuleContext } from './support/rule';
 import { parseHttpUrl, show, stringItems } from './support/helpers';
-import {
-  AZURE_LOGIN_HOSTS,
-  COGNITO_ISSUER,
-  GOOGLE_JWKS,
-  azureTenantOf,
-  isAzureTenant,
-  isOidcBlockRendered,
-  isOpenMetadataJwks,
-  isTemplated,
-  keycloakRealmOf,
-  trimmedString,
-  withoutTrailingSlash,
-} from './support/idp';
+import { AZURE_LOGIN_HOSTS, COGNITO_ISSUER, GOOGLE_JWKS, azureTenantOf, isAzureTenant, isOidcBlockRendered, isOpenMetadataJwks, isTemplated, keycloakRealmOf, trimmedString, withoutTrailingSlash } from './support/idp';
 
 /**
  * Tokens your identity provider signs are verified against the JWKS URLs in publicKeys (JwtFilter,

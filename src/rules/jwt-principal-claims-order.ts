@@ -1,8 +1,8 @@
 import { defineRule, RuleContext } from './support/rule';
 import { stringItems } from './support/helpers';
-import { valueAt } from '../layouts/model';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
 import type { Path, Plain } from '../types';
+import { valueAt } from '../types';
 
 /**
  * The server walks jwtPrincipalClaims in order and takes the first claim present in the token, so

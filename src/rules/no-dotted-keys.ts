@@ -1,8 +1,8 @@
 import { defineRule, RuleContext } from './support/rule';
 import type { Fix, Path } from '../types';
-import { isPlainMap } from '../source/yaml';
 import { forEachKey } from './support/helpers';
 import { AUTH_SECTION_KEYS } from '../layouts/helm-values';
+import { isPlainMap } from '../types';
 
 /**
  * The chart reads nested keys only. `oidcConfiguration.enabled: true` written as one key (as on

@@ -5,8 +5,8 @@ import { CHART_DEFAULTS } from '../knowledge/defaults';
 import { SECRET_ENV_NAMES } from '../knowledge/env-names';
 import { SERVER_TO_CHART_KEYS } from '../knowledge/names';
 import { AUTH_SECTION_KEYS } from '../layouts/helm-values';
-import { valueAt } from '../layouts/model';
 import type { Path } from '../types';
+import { valueAt } from '../types';
 
 /**
  * The chart takes every auth secret as `{secretRef, secretKey}` and injects it with

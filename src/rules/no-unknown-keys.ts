@@ -2,11 +2,10 @@ import { defineRule, RuleContext } from './support/rule';
 import { didYouMean } from '../util/did-you-mean';
 import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from '../knowledge/names';
 import { validateAuthSections } from '../schema/validate';
-import { isPlainMap } from '../source/yaml';
-import { valueAt } from '../layouts/model';
 import type { Path, Plain, PlainMap } from '../types';
 import { isHelmModel } from '../layouts/model';
 import { describeSince, keysNewerThan } from '../knowledge/versions';
+import { isPlainMap, valueAt } from '../types';
 
 /**
  * The chart schema sets `additionalProperties: false` on every auth map (reference §1.6), so

@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from './support/rule';
-import { valueAt } from '../layouts/model';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
 import { mergeValues, sameValue } from './support/values';
+import { valueAt } from '../types';
 
 /**
  * The chart renders `ldapConfiguration` only when provider is ldap and `saml` only when provider is

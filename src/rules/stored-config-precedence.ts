@@ -1,9 +1,8 @@
 import { defineRule, RuleContext } from './support/rule';
-import { valueAt } from '../layouts/model';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
 import { mergeValues, sameValue } from './support/values';
-import { isPlainMap } from '../source/yaml';
 import type { Path, Plain, PlainMap } from '../types';
+import { valueAt, isPlainMap } from '../types';
 
 /**
  * Since OpenMetadata 1.10 the server copies the authentication and authorizer settings into its

@@ -9,9 +9,9 @@
  * a `null` deletes the key and its default.
  */
 import type { Location, Path, Plain, PlainMap } from '../types';
-import type { Locator, Origin } from '../layouts/model';
-import { valueAt } from '../layouts/model';
-import { isPlainMap, Target } from './yaml';
+import { Target } from './yaml';
+import { valueAt, isPlainMap } from '../types';
+import { type Locator, type Origin } from './tree';
 
 /** One `-f` file: its plain value and what locates paths in it. */
 export interface Layer {

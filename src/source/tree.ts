@@ -88,6 +88,26 @@ export interface SourceDocument {
   isPlainScalar(path: Path): boolean;
 }
 
+/** What turns a document path into a location; a YAML document, or several merged ones. */
+export interface Locator {
+  locate(path: Path, target?: Target): Location | undefined;
+  locateClosest(path: Path, target?: Target): Location;
+  /** Where the value at a document path came from; absent: the file that holds its location. */
+  origin?(path: Path): Origin | undefined;
+}
+
+/** Where a value came from: the file that set it, and how. */
+export interface Origin {
+  filePath: string;
+  /** With -f layering: a later file replaced the list or scalar an earlier file set here (Helm replaces, it never merges lists). */
+  replaced?: { filePath: string; value: Plain };
+  /** The value is an environment variable's text (extraEnvs, an env file, `${VAR:-default}` in openmetadata.yaml). */
+  env?: { name: string; source: EnvSource };
+}
+
+/** How an environment variable got its value. */
+export type EnvSource = 'extraEnvs' | 'env-file' | 'substitution-default';
+
 /** One document of a text: its tree, its plain value (computed on first need) and its text's line index. */
 export class LocatedTree implements SourceDocument {
   private plainValue: Plain | undefined;

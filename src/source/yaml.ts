@@ -5,7 +5,7 @@
  */
 import type { Alias, CST, Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { yamlPackage } from './yaml-package';
-import type { Plain, PlainMap, Range } from '../types';
+import { isPlainMap, type Plain, type PlainMap, type Range } from '../types';
 import { DEFAULT_INPUT_LIMITS, InputLimits, LIMIT_OPTIONS, MAX_DEPTH_CEILING } from './limits';
 import { LineIndex, LocatedTree, TreeAlias, TreeMap, TreeNode, TreePair, TreeScalar, TreeSeq } from './tree';
 
@@ -487,9 +487,6 @@ function scalarValue(value: unknown): Plain {
   return String(value);
 }
 
-export function isPlainMap(value: unknown): value is PlainMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The located tree of a composed document. Anchored nodes are converted before their aliases (YAML

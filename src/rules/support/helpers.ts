@@ -1,7 +1,7 @@
 /** Small pure helpers the rules share. */
 import type { Path, Plain } from '../../types';
 import type { RuleContext } from './rule';
-import { isPlainMap } from '../../source/yaml';
+import { isPlainMap } from '../../types';
 
 export { OIDC_PROVIDERS } from '../../knowledge/providers';
 

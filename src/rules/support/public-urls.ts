@@ -7,7 +7,7 @@
 import type { Path } from '../../types';
 import type { RuleContext } from './rule';
 import { isInternalHost, usableHttpUrl } from './om-urls';
-import { isPlainMap } from '../../source/yaml';
+import { isPlainMap } from '../../types';
 
 export const AUTH_CALLBACK: Path = ['authentication', 'callbackUrl'];
 export const OIDC_CALLBACK: Path = ['authentication', 'oidcConfiguration', 'callbackUrl'];

@@ -1,8 +1,9 @@
 /** How a rule is declared, and the one way it can speak: ctx.report(). */
 import type { Fix, Location, Path, Plain, PlainMap, Range, Severity } from '../../types';
-import type { AuthModel, ModelRoot, Origin } from '../../layouts/model';
+import type { AuthModel, ModelRoot } from '../../layouts/model';
 import type { Target } from '../../source/yaml';
 import type { SchemaProblem } from '../../schema/validate';
+import { type Origin } from '../../source/tree';
 
 export interface Report {
   /** A model path, relative to `root` (default: the config root, e.g. `openmetadata.config`). */

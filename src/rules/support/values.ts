@@ -1,7 +1,7 @@
 /** Helpers about the shapes of chart values that several rules of sections D and E read. */
 import type { Plain } from '../../types';
-import { isPlainMap } from '../../source/yaml';
 import type { RuleContext } from './rule';
+import { isPlainMap } from '../../types';
 
 /**
  * How a secret-bearing chart key is written. The chart renders `valueFrom.secretKeyRef` only when
