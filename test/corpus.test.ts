@@ -1,5 +1,5 @@
 /**
- * OpenMetadata's own documentation examples (../shared/corpus/docs, defects listed in its INDEX.md)
+ * OpenMetadata's own documentation examples (test/corpus/docs, defects listed in its INDEX.md)
  * as real-world input nobody on this team wrote. Every file must lint without throwing; for the
  * Helm values files, each defect INDEX.md notes that falls under RULES.md sections A and B must be
  * found on its line. The pairs below were checked by reading each file against INDEX.md.
@@ -10,8 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from '../src/engine/lint';
 import type { LintResult } from '../src/types';
+import { CORPUS } from './support/corpus';
 
-const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'docs');
 
 type Expected = [ruleId: string, line: number];
 

@@ -6,7 +6,7 @@ import * as path from 'path';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'omlint.js');
-export const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'docs');
+export { CORPUS } from './corpus';
 
 export interface CliRun {
   status: number | null;
