@@ -12,7 +12,7 @@ import type { ConfigResolver } from '../engine/config';
 import { OutputFile, Report } from './report';
 import { lintAll, serveWorker, LintInput } from './parallel';
 
-/** Named exit codes (RULES.md): the contract CI jobs and hooks rely on. */
+/** Named exit codes (docs/json-output.md): the contract CI jobs and hooks rely on. */
 export const EXIT = { ok: 0, lintErrors: 1, failure: 2 } as const;
 
 export interface Io {

@@ -4,7 +4,7 @@ import { defineRule } from '../engine/rule';
  * Parse errors are found by the source layer before any model exists (src/engine/lint.ts turns
  * them into findings of this rule); the rule is registered so it has an id, a severity users can
  * change, a doc and fixtures like every other. The docs pages themselves ship such errors
- * (reference §5: unterminated quotes, `key:"value"`, `...` lines).
+ * (test/corpus/docs/INDEX.md: unterminated quotes, `key:"value"`, `...` lines).
  */
 export default defineRule({
   id: 'yaml-syntax',
