@@ -1,4 +1,4 @@
-/** Runs the built CLI (dist/, built by `npm test`'s build step) as a user would. */
+/** Runs the built CLI (dist/: `npm test` rebuilds it when it is stale) as a user would. */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
