@@ -1,23 +1,17 @@
 /** --format repeated with -o per format, a lone -o, and --stdin --stdin-filename, through the CLI. */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { omlint } from './support/cli-in-process';
+import { tempDir } from './support/temp';
 import { git as gitIn } from './support/git';
 
 const ROOT = path.join(__dirname, '..');
 const BROKEN = fs.readFileSync(path.join(ROOT, 'fixtures', 'demo', 'values-broken.yaml'), 'utf8');
 const CLEAN = fs.readFileSync(path.join(ROOT, 'fixtures', 'examples', 'values-google.yaml'), 'utf8');
 
-const created: string[] = [];
-afterAll(() => {
-  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
-});
-
 function scratch(files: Record<string, string> = {}): string {
-  const top = fs.mkdtempSync(path.join(os.tmpdir(), 'omlint-cli-'));
-  created.push(top);
+  const top = tempDir('omlint-cli-');
   fs.writeFileSync(path.join(top, '.omlintrc.yaml'), 'root: true\n');
   const dir = path.join(top, 'work');
   for (const [name, text] of Object.entries({ 'values.yaml': BROKEN, ...files })) {

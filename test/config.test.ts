@@ -7,22 +7,17 @@ import * as os from 'os';
 import * as path from 'path';
 import { ConfigResolver } from '../src/runner/config';
 import { omlint } from './support/cli-in-process';
+import { tempDir } from './support/temp';
 
 const ROOT = path.join(__dirname, '..');
 const BROKEN = fs.readFileSync(path.join(ROOT, 'fixtures', 'demo', 'values-broken.yaml'), 'utf8');
-
-const created: string[] = [];
-afterAll(() => {
-  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 /**
  * A scratch tree: { 'a/b.yaml': text } → files under a fresh directory, itself below a directory
  * whose config says `root: true`, so no config file elsewhere on the machine can leak in.
  */
 function tree(files: Record<string, string>): string {
-  const top = fs.mkdtempSync(path.join(os.tmpdir(), 'omlint-config-'));
-  created.push(top);
+  const top = tempDir('omlint-config-');
   fs.writeFileSync(path.join(top, '.omlintrc.yaml'), 'root: true\n');
   const dir = path.join(top, 'work');
   for (const [name, text] of Object.entries(files)) {

@@ -1,5 +1,5 @@
 /**
- * The whole docs corpus (../shared/corpus/docs: OpenMetadata's own examples, broken ones included)
+ * The whole docs corpus (test/corpus/docs: OpenMetadata's own examples, broken ones included)
  * linted with every rule, recorded as a report a reviewer can read: per file, each finding's
  * position, severity and rule. A change in what omlint finds on real-world text shows up as a diff
  * of test/__snapshots__/corpus-report.test.ts.snap; review it, then update with `npx jest -u`.
@@ -8,8 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from './support/lint';
 import type { LintResult } from '../src/types';
+import { CORPUS } from './support/corpus';
 
-const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'docs');
 const SEVERITY = { error: 'E', warn: 'W', info: 'I' } as const;
 
 function corpusFiles(): string[] {

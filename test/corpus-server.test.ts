@@ -1,5 +1,5 @@
 /**
- * Every server-side file of the docs corpus (../shared/corpus/docs/<version>/server/: openmetadata.yaml
+ * Every server-side file of the docs corpus (test/corpus/docs/<version>/server/: openmetadata.yaml
  * blocks, SAML fragments, docker env files) is linted: nothing crashes, and each defect INDEX.md notes
  * for the file is found, by the rule and on the line given here. The table was checked by hand against
  * INDEX.md and the files; `notFindings` says, per note, why it is not a finding.
@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from './support/lint';
+import { CORPUS } from './support/corpus';
 
-const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'docs');
 
 interface Row {
   /** `rule@line` of each defect INDEX.md notes. */

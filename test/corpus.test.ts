@@ -1,17 +1,17 @@
 /**
- * OpenMetadata's own documentation examples (../shared/corpus/docs, defects listed in its INDEX.md)
+ * OpenMetadata's own documentation examples (test/corpus/docs, defects listed in its INDEX.md)
  * as real-world input nobody on this team wrote. Every file must lint without throwing; for the
- * Helm values files, each defect INDEX.md notes that falls under RULES.md sections A and B must be
- * found on its line. The pairs below were checked by reading each file against INDEX.md.
- * For the rules of section B that this table covers completely, the findings must be exactly these:
+ * Helm values files, each defect INDEX.md notes that a YAML, structure or authentication rule covers
+ * must be found on its line. The pairs below were checked by reading each file against INDEX.md.
+ * For the rules in EXACT_RULES, which this table covers completely, the findings must be exactly these:
  * any other finding of those rules on this corpus would be a false alarm.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from './support/lint';
 import type { LintResult } from '../src/types';
+import { CORPUS } from './support/corpus';
 
-const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'docs');
 
 type Expected = [ruleId: string, line: number];
 

@@ -16,9 +16,9 @@ import { Lexer } from 'yaml';
 import json from '../src/formatters/json';
 import type { Path, Plain } from '../src/types';
 import { isPlainMap } from '../src/types';
+import { CORPUS } from './support/corpus';
 
 const ROOT = path.join(__dirname, '..');
-const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'docs');
 
 /** OMLINT_FUZZ_SCALE=10 runs ten times as many random and mutated texts (for a change to fast-yaml.ts). */
 const FUZZ = Number(process.env.OMLINT_FUZZ_SCALE ?? 1);

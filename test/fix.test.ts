@@ -11,6 +11,7 @@ import { parseYaml } from '../src/source/yaml';
 import { RULES } from '../src/rules';
 import type { Finding, RuleSetting } from '../src/types';
 import { listRuleFixtures } from './support/fixtures';
+import { CORPUS } from './support/corpus';
 import { diffLines, entryRegion, keyAt, LineRegion, siblingLines } from './support/line-diff';
 
 const FIXABLE = RULES.filter((rule) => rule.fixable).map((rule) => rule.id);
@@ -202,17 +203,14 @@ describe('the fix engine', () => {
 });
 
 describe('--fix on the docs corpus (text nobody on this team wrote)', () => {
-  const corpus = path.join(__dirname, '..', '..', 'shared', 'corpus', 'docs');
-  const files = fs.existsSync(corpus)
-    ? (fs.readdirSync(corpus, { recursive: true }) as string[]).filter((f) => /\.ya?ml$/.test(f)).sort()
-    : [];
+  const files = (fs.readdirSync(CORPUS, { recursive: true }) as string[]).filter((f) => /\.ya?ml$/.test(f)).sort();
 
   it('finds the corpus', () => {
     expect(files.length).toBeGreaterThan(20);
   });
 
   it.each(files)('%s: output parses when the input did, and a second --fix changes nothing', (name) => {
-    const text = fs.readFileSync(path.join(corpus, name), 'utf8');
+    const text = fs.readFileSync(path.join(CORPUS, name), 'utf8');
     const { output } = fixText(text, name);
     if (parseYaml(text, name).syntaxErrors.length === 0) expect(parseYaml(output, name).syntaxErrors).toEqual([]);
     else expect(output).toBe(text);

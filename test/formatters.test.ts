@@ -316,7 +316,7 @@ describe('gitlab', () => {
 });
 
 describe('json', () => {
-  it('keeps the RULES.md contract', () => {
+  it('keeps the contract of docs/json-output.md', () => {
     const parsed = JSON.parse(format('json', [demo, clean]));
     expect(parsed).toHaveLength(2);
     expect(Object.keys(parsed[0]).sort()).toEqual(['errorCount', 'filePath', 'messages', 'warningCount']);

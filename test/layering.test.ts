@@ -10,6 +10,7 @@ import { lintLayers, lintText } from './support/lint';
 import type { Finding } from '../src/types';
 import { parseYaml } from '../src/source/yaml';
 import { parseExpectations, listRuleFixtures, FIXTURES_DIR } from './support/fixtures';
+import { CORPUS } from './support/corpus';
 
 const CASES_DIR = path.join(__dirname, 'fixtures', 'layering');
 const cases = fs.readdirSync(CASES_DIR).sort();
@@ -61,10 +62,9 @@ it('says which env variable set a list an extraEnvs entry overrides', () => {
 });
 
 describe('a single -f file gives the same findings as the file linted on its own', () => {
-  const corpus = path.join(__dirname, '..', '..', 'shared', 'corpus', 'docs');
-  const corpusFiles = fs.readdirSync(corpus, { recursive: true, encoding: 'utf8' })
+  const corpusFiles = fs.readdirSync(CORPUS, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.yaml') && !f.includes('server'))
-    .map((f) => path.join(corpus, f));
+    .map((f) => path.join(CORPUS, f));
   // Helm values only: -f is Helm's option; openmetadata.yaml fixtures are the server layout.
   // One document: Helm reads only the first document of a -f file, positional linting reads them all.
   const isHelmValues = (file: string): boolean => {

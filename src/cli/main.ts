@@ -8,7 +8,7 @@ import { OutputFile, Report } from './report';
 
 export { workerMain } from '../index';
 
-/** Named exit codes: the contract CI jobs and hooks rely on. */
+/** Named exit codes (docs/json-output.md): the contract CI jobs and hooks rely on. */
 export const EXIT = { ok: 0, lintErrors: 1, failure: 2 } as const;
 
 export interface Io {

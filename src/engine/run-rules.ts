@@ -82,8 +82,8 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
 /**
  * The chart schema checks the values keys, so a value an extraEnvs variable set is not its business.
  * On the server layout (openmetadata.yaml, env files) only what the server cannot read either is
- * kept: unknown keys other than the server's own (its schemas are `additionalProperties: false`
- * too), enumerations, and a list, map or scalar where another kind is needed. The server (Jackson)
+ * kept: unknown keys other than the server's own (its openmetadata-spec schemas are
+ * `additionalProperties: false` too), enumerations, and a list, map or scalar where another kind is needed. The server (Jackson)
  * converts between scalar types and takes secrets as plain strings.
  */
 function chartSchemaProblems(model: AuthModel, origin: (path: Path) => Origin | undefined): SchemaProblem[] {

@@ -1,4 +1,4 @@
-/** ESLint-compatible JSON (RULES.md "Output contract"): severity 2 error, 1 warning, 0 info. */
+/** ESLint-compatible JSON (docs/json-output.md): severity 2 error, 1 warning, 0 info. */
 import { streamed } from './common';
 import type { LintResult, Severity } from '../types';
 

@@ -1,6 +1,7 @@
 /**
  * What the OpenMetadata Helm chart 1.13.1 renders for auth keys a user does not write
- * (charts/openmetadata/values.yaml lines 172–317; reference/openmetadata-auth.md §1.3–§1.5).
+ * (open-metadata/openmetadata-helm-charts charts/openmetadata/values.yaml @ openmetadata-1.13.1,
+ * lines 172–317; test/chart-versions.test.ts checks them against a vendored copy).
  * Rules use these to reason about the effective value of a key that is absent.
  */
 import type { PlainMap } from '../types';

@@ -1,8 +1,8 @@
 /**
  * The environment variables the chart renders from auth values, and the values key each one comes
- * from (chart 1.13.1 `templates/secrets.yaml` and `_helpers.tpl`; reference §1.3–§1.5, §3.2). The
- * server reads the same names from conf/openmetadata.yaml, so a variable set again in `extraEnvs`
- * replaces what the values key says (container `env` beats `envFrom`; user-pain L3).
+ * from (openmetadata-helm-charts `templates/secrets.yaml` and `_helpers.tpl` @ 1.13.1). The server
+ * reads the same names from conf/openmetadata.yaml, so a variable set again in `extraEnvs` replaces
+ * what the values key says (container `env` beats `envFrom`: chart `templates/deployment.yaml`).
  */
 import type { Path } from '../types';
 import { SERVER_ONLY_AUTH_ENV } from './names';
@@ -121,7 +121,7 @@ export const CHART_ENV_KEYS: Readonly<Record<string, readonly Path[]>> = {
   FERNET_KEY: [['fernetkey', 'value']],
 };
 
-/** Names the server reads but the chart never renders: extraEnvs is the only way to set them (§1.4, §3.3). */
+/** Names the server reads but the chart never renders: extraEnvs is the only way to set them (src/knowledge/names.ts). */
 export const SERVER_ONLY_ENV_NAMES: readonly string[] = Object.values(SERVER_ONLY_AUTH_ENV);
 
 /** Every auth-related name OpenMetadata reads, for did-you-mean suggestions. */
@@ -146,7 +146,7 @@ export interface EnvName {
   name: string;
   /** Every model path the variable sets (two LDAP truststore variables feed two keys each). */
   paths: readonly Path[];
-  /** The chart has no key for it: in Helm it can only be set through extraEnvs (§1.4, §3.3). */
+  /** The chart has no key for it: in Helm it can only be set through extraEnvs. */
   serverOnly?: boolean;
 }
 
@@ -162,8 +162,9 @@ export const ENV_TO_MODEL_PATH: Readonly<Record<string, Path>> = Object.fromEntr
 );
 
 /**
- * Names with these prefixes are meant for OpenMetadata's auth settings (issue 5, user-pain C4): an
- * unknown one is a typo the server silently ignores.
+ * Names with these prefixes are meant for OpenMetadata's auth settings: an unknown one is a typo the
+ * server silently ignores (OpenMetadata PR #5403 fixed `AUTHENTICATION_CALBACK_URL` in its own
+ * openmetadata.yaml).
  */
 export const AUTH_ENV_PREFIX = /^(AUTHENTICATION_|AUTHORIZER_|OIDC_|SAML_|JWT_|FERNET_)/;
 

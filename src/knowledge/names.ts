@@ -1,6 +1,9 @@
 /**
  * Key names that differ between the server's openmetadata.yaml and the Helm chart, and server keys
- * the chart does not model at all (reference §1.3, §1.4, §1.4.1, §2.1, §3.3; user-pain G4, G5).
+ * the chart does not model at all: the chart's values.yaml / values.schema.json @ 1.13.1 against the
+ * server's conf/openmetadata.yaml and openmetadata-spec `configuration/authenticationConfiguration.json`;
+ * the newer server-only names from OpenMetadata's 2.0 code (DeploymentConfigTest, ConfigSourceIT).
+ * Without an extraEnvs entry a custom-oidc install cannot set providerName (OpenMetadata #24404).
  */
 
 /** Server name → chart name, by the chart section that holds it. */
@@ -26,7 +29,7 @@ export const SERVER_ONLY_AUTH_ENV: Readonly<Record<string, string>> = {
 /** SAML blocks that the SAML docs page puts straight under openmetadata.config (corpus saml-1). */
 export const MISPLACED_SAML_KEYS: readonly string[] = ['idp', 'sp', 'security', 'samlConfiguration'];
 
-/** Top-level sections of the server's openmetadata.yaml → the chart's section names (reference §3). */
+/** Top-level sections of the server's openmetadata.yaml → the chart's section names. */
 export const SERVER_SECTIONS: Readonly<Record<string, string>> = {
   authenticationConfiguration: 'authentication',
   authorizerConfiguration: 'authorizer',
@@ -34,12 +37,14 @@ export const SERVER_SECTIONS: Readonly<Record<string, string>> = {
   fernetConfiguration: 'fernetkey',
 };
 
-/** Server name → chart name inside fernetConfiguration (server `fernetKey`, chart `fernetkey.value`; §1.5, §3.2). */
+/** Server name → chart name inside fernetConfiguration (server `fernetKey`, chart `fernetkey.value`). */
 export const SERVER_FERNET_KEYS: Readonly<Record<string, string>> = { fernetKey: 'value' };
 
 /**
  * Keys the server's configuration schema has but the chart's does not, by the (chart) name of the
- * map that holds them: not unknown on the server layout (reference §2.1, §2.3, §2.5, §3.2, §3.3).
+ * map that holds them: not unknown on the server layout (openmetadata-spec
+ * `configuration/authenticationConfiguration.json` @ 033237e5, `authorizerConfiguration.json` @ 997b568b,
+ * `ldapConfiguration.json` @ 05e9b61b; conf/openmetadata.yaml).
  */
 export const SERVER_ONLY_KEYS: Readonly<Record<string, readonly string[]>> = {
   authentication: [...Object.keys(SERVER_ONLY_AUTH_ENV), 'displayNameClaim'],

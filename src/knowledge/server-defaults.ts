@@ -1,6 +1,7 @@
 /**
  * What the server's stock conf/openmetadata.yaml uses when an environment variable is not set
- * (the `:-default` parts; reference/openmetadata-auth.md §3.1, §3.2, SRV-YAML-NEW), in the chart's
+ * (the `:-default` parts of OpenMetadata's conf/openmetadata.yaml of the 1.10–1.12 era, as in
+ * Jason-Clark-FG/OpenMetadata-Mirror @ 140a85b6; @ 948f5718 upstream lacks the newer keys), in the chart's
  * key names so rules read them like the chart defaults. Used for the server layout: an env file
  * sets only some variables and the image's openmetadata.yaml supplies the rest.
  */
@@ -11,7 +12,7 @@ import { CHART_DEFAULTS, OPENMETADATA_JWKS_PATH } from './defaults';
 export const SERVER_DEFAULT_URL = 'http://localhost:8585';
 
 export const SERVER_DEFAULTS: PlainMap = {
-  // The stock openmetadata.yaml authorizer defaults are the chart's (§3.1), less the chart's `enabled` gate.
+  // The stock openmetadata.yaml authorizer defaults are the chart's, less the chart's `enabled` gate.
   authorizer: withoutEnabledGate(CHART_DEFAULTS.authorizer as PlainMap),
   authentication: {
     clientType: 'public',
@@ -50,7 +51,7 @@ export const SERVER_DEFAULTS: PlainMap = {
       sessionExpiry: '604800',
     },
   },
-  // The image's demo key paths, issuer and keyId (§3.2), as in the chart; the fernet key likewise.
+  // The image's demo key paths, issuer and keyId, as in the chart; the fernet key likewise.
   jwtTokenConfiguration: withoutEnabledGate(CHART_DEFAULTS.jwtTokenConfiguration as PlainMap),
   fernetkey: { value: (CHART_DEFAULTS.fernetkey as PlainMap).value },
 };

@@ -1,13 +1,13 @@
 /**
  * Which chart release introduced which auth key, for `--chart-version`: the keys of an older
- * chart and its defaults. Only the history reference/openmetadata-auth.md gives is modelled:
- *   §1.4.1 `promptType` (PR #341, commit f905db0, tags from 1.6.13 and 1.7.1);
- *   §1.4.1 `sessionExpiry` (commit 6726ded, chart 1.8.2);
- *   §1.3   `allowedDomains` (commit 5cfd7d3, tags from openmetadata-1.6.12 and 1.7.0);
- *   §1.4.1 `oidcConfiguration.enabled`, `oidcType`, `customParams` and `authentication.clientType`
- *          (commit 83b837d, "fix: #222", chart 1.3.2);
- *   §1.3   `useRolesFromProvider` (commit dee3278, chart 1.4.0).
- * An older chart's values.schema.json rejects a key it does not know (`additionalProperties: false`, §1.6).
+ * chart and its defaults. Only this history of open-metadata/openmetadata-helm-charts is modelled:
+ *   `promptType` (PR #341, commit f905db0, tags from 1.6.13 and 1.7.1);
+ *   `sessionExpiry` (commit 6726ded, chart 1.8.2);
+ *   `allowedDomains` (commit 5cfd7d3, tags from openmetadata-1.6.12 and 1.7.0);
+ *   `oidcConfiguration.enabled`, `oidcType`, `customParams` and `authentication.clientType`
+ *     (commit 83b837d, "fix: #222", chart 1.3.2);
+ *   `useRolesFromProvider` (commit dee3278, chart 1.4.0).
+ * An older chart's values.schema.json rejects a key it does not know (`additionalProperties: false`).
  */
 import type { Path, PlainMap } from '../types';
 import { CHART_DEFAULTS, CHART_VERSION } from './defaults';
@@ -78,9 +78,10 @@ export function describeSince(history: KeyHistory): string {
 }
 
 /**
- * The chart defaults of `version`: 1.13.1's without the keys that chart did not have yet. (The
- * reference gives no older default values, only when keys appeared.) Where a gated key is gone, the
- * server's own default applies: for clientType that is `public` (§3.2), which is what it stays.
+ * The chart defaults of `version`: 1.13.1's without the keys that chart did not have yet. (Older
+ * default values are not modelled, only when keys appeared.) Where a gated key is gone, the server's
+ * own default applies: for clientType that is `public` (conf/openmetadata.yaml
+ * `${AUTHENTICATION_CLIENT_TYPE:-public}`), which is what it stays.
  */
 export function chartDefaults(version: string = CHART_VERSION): PlainMap {
   return remembered(defaultsByVersion, version, () => defaultsOf(version));

@@ -1,6 +1,6 @@
 /**
  * Docker `.env` / compose env files that set OpenMetadata's auth variables (AUTHENTICATION_*,
- * AUTHORIZER_*, OIDC_*, SAML_*, JWT_*, FERNET_KEY; reference §1.3–§1.5, §3.2). Each variable is
+ * AUTHORIZER_*, OIDC_*, SAML_*, JWT_*, FERNET_KEY; the names of conf/openmetadata.yaml). Each variable is
  * read as the server reads it once substituted into openmetadata.yaml, and the values become a
  * server-layout model, so every rule runs on them. What the line itself gets wrong (`KEY: value`,
  * `KEY= value`, a name set twice, a value repeating its name, an unknown name) is reported from here.

@@ -1,7 +1,7 @@
 /**
  * How an environment variable's text becomes a configuration value. The server substitutes
  * `${VAR:-default}` in conf/openmetadata.yaml *textually, before YAML parsing* (Dropwizard's
- * EnvironmentVariableSubstitutor; reference §1.2), so the text is read as YAML: `[admin]` is a
+ * EnvironmentVariableSubstitutor), so the text is read as YAML: `[admin]` is a
  * list, `"open-metadata.org"` a string without its quotes, `true` a boolean, `{Client ID}` a map.
  */
 import type { Plain } from '../types';

@@ -1,7 +1,7 @@
 /**
  * `extraEnvs` in Helm values: the chart puts them in the container's `env`, which Kubernetes lets
- * win over the `envFrom` Secrets the chart renders from the values keys (chart deployment.yaml;
- * user-pain §2, L3). So an auth variable there is what the server runs with: it is folded into the
+ * win over the `envFrom` Secrets the chart renders from the values keys (chart
+ * `templates/deployment.yaml` @ 1.13.1). So an auth variable there is what the server runs with: it is folded into the
  * model (located on the extraEnvs entry), and the values key it shadows is kept in
  * `model.envOverrides` for the env-override rule. Secrets are not folded: keys the chart reads as
  * Secret references (clientSecret, dnAdminPassword, SAML certificates, …) still get their own `env`

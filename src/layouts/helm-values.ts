@@ -1,7 +1,7 @@
 /**
  * Finding the auth sections in a Helm values document. The chart reads them from
  * `openmetadata.config.*`; an umbrella chart nests the same under its dependency key or alias;
- * charts before 1.0 read `global.authentication` / `global.authorizer` (reference §1.6, L5).
+ * charts before 1.0 read `global.authentication` / `global.authorizer` (openmetadata-helm-charts PR #143).
  */
 import type { Path, Plain, PlainMap } from '../types';
 import type { AuthModel, LayoutId } from './model';

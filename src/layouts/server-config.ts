@@ -1,12 +1,12 @@
 /**
  * The server's own conf/openmetadata.yaml: `authenticationConfiguration`,
- * `authorizerConfiguration`, `jwtTokenConfiguration`, `fernetConfiguration` (reference §3). The
+ * `authorizerConfiguration`, `jwtTokenConfiguration`, `fernetConfiguration`. The
  * sections are translated to the chart's names (publicKeyUrls → publicKeys, adminPrincipals →
  * initialAdmins, oidcConfiguration id/secret/type/prompt → clientId/clientSecret/oidcType/promptType,
- * samlConfiguration → saml, fernetConfiguration.fernetKey → fernetkey.value; §2, §3, src/knowledge/names.ts)
+ * samlConfiguration → saml, fernetConfiguration.fernetKey → fernetkey.value; src/knowledge/names.ts)
  * so the same rules run, and every model path is located on the server key that set it.
  *
- * `${VAR:-default}` is evaluated as the server does (§1.2): textually, before YAML parsing, with the
+ * `${VAR:-default}` is evaluated as the server does (Dropwizard's EnvironmentVariableSubstitutor): textually, before YAML parsing, with the
  * variable's value from `--env-file` when it has one, else the default. A finding about such a value
  * lands on the substitution's text (or on the env file's line when the value came from there).
  *

@@ -2,10 +2,10 @@ import { defineRule } from './support/rule';
 
 /**
  * `authentication.enabled` and `authorizer.enabled` only gate whether the chart creates and mounts the
- * authentication / authorizer Secret (deployment.yaml 59–112, reference §1.1, §1.3, §1.4). They do
+ * authentication / authorizer Secret (chart `templates/deployment.yaml` 59–112 @ 1.13.1). They do
  * not switch security off: the server then runs on its conf/openmetadata.yaml defaults (basic auth,
  * publicKeyUrls on localhost, adminPrincipals [admin], principalDomain open-metadata.org) and every
- * other key of the section is ignored (OMA067).
+ * other key of the section is ignored.
  */
 const SECTIONS: { section: string; what: string; fallback: string }[] = [
   { section: 'authentication', what: 'authentication', fallback: 'basic login with JWKS on http://localhost:8585' },

@@ -5,11 +5,11 @@ import { AZURE_LOGIN_HOSTS, COGNITO_ISSUER, GOOGLE_AUTHORITY, isAzureTenant, isT
 /**
  * `authentication.authority` is the issuer the browser signs in against (public clients: MSAL,
  * auth0-spa-js, okta-auth-js and oidc-client are all built from it) and what the server's provider
- * validators check (reference §4.5): Google exactly https://accounts.google.com; Azure
- * https://login.microsoftonline.com/{GUID|common|organizations|consumers} (user-pain A1: an
- * `/oauth2/v2.0/authorize` authority breaks login); Cognito https://cognito-idp.{region}.amazonaws.com/{pool};
+ * validators check (OpenMetadata `security/auth/validator/*`): Google exactly https://accounts.google.com;
+ * Azure https://login.microsoftonline.com/{GUID|common|organizations|consumers} (OpenMetadata #18865:
+ * an `/oauth2/v2.0/authorize` authority breaks login); Cognito https://cognito-idp.{region}.amazonaws.com/{pool};
  * Okta and Auth0 https (their validators refuse anything else); a custom OIDC provider's issuer, not
- * one of its endpoints (A2: the Keycloak Kubernetes docs page ships `/protocol/openid-connect/auth`).
+ * one of its endpoints (OpenMetadata #23508: the Keycloak Kubernetes docs page ships `/protocol/openid-connect/auth`).
  */
 export default defineRule({
   id: 'authority-format',

@@ -5,10 +5,10 @@ import { GUID, azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated, t
 
 /**
  * An Azure confidential client signs in with `oidcConfiguration.tenant` (pac4j AzureAd2Client;
- * reference §4.3). AzureAuthValidator requires it ("Tenant ID is required for Azure confidential
+ * OpenMetadata AuthenticationCodeFlowHandler.java @ 0152299f). AzureAuthValidator @ 0391f184 requires it ("Tenant ID is required for Azure confidential
  * clients") as a GUID or common/organizations/consumers, and derives the expected discovery URI and
- * JWKS URL from it (§4.5, OMA040). An empty or placeholder tenant ended in pac4j "Illegal character
- * in path" (user-pain A3); a tenant that differs from the one in authority, discoveryUri or the
+ * JWKS URL from it. An empty or placeholder tenant ended in pac4j "Illegal character in path"
+ * (OpenMetadata PR #22070); a tenant that differs from the one in authority, discoveryUri or the
  * JWKS URL signs users in against one directory and verifies them against another.
  */
 const TENANT: Path = ['authentication', 'oidcConfiguration', 'tenant'];

@@ -7,11 +7,12 @@ import type { Path } from '../types';
 
 /**
  * For OIDC providers `authentication.callbackUrl` is the redirect URI the browser app registers
- * with the IdP; the server requires it ("Callback URL is required", §4.5). In the confidential
+ * with the IdP; the server requires it ("Callback URL is required", SystemRepository). In the confidential
  * code flow `oidcConfiguration.callbackUrl` is the redirect_uri the server sends to the IdP,
  * `serverUrl` is OpenMetadata's public base (logout goes to serverUrl + "/logout"), and newer
- * servers only accept redirects to callbackUrl or serverUrl + "/auth/callback" (reference §4.3,
- * OMA035, OMA056; user-pain A2, A5). `/auth/callback` is accepted wherever `/callback` is (A4).
+ * servers only accept redirects to callbackUrl or serverUrl + "/auth/callback" (OpenMetadata
+ * AuthenticationCodeFlowHandler.java; #23508, PR #33764). `/auth/callback` is accepted wherever
+ * `/callback` is (#26311).
  * Blank oidc callbackUrl / serverUrl are client-type-oidc's findings; a value that starts with a
  * docs placeholder is no-placeholders'.
  */
@@ -123,7 +124,7 @@ function isBasePathOfCallback(ctx: RuleContext, path: string): boolean {
   return callback !== undefined && canonicalCallbackPath(callback.url) === `${path}/callback`;
 }
 
-/** serverUrl, the SPA callback and the OIDC callback must name one public origin (A2, A5). */
+/** serverUrl, the SPA callback and the OIDC callback must name one public origin (OpenMetadata #23508, PR #33764). */
 function checkSameOrigin(ctx: RuleContext): void {
   const settings = codeFlowUrls(ctx);
   const agreed = agreedOrigin(settings);

@@ -8,7 +8,8 @@ import { isOidcBlockRendered } from './support/idp';
  * client_secret_post, client_secret_basic, private_key_jwt and none ("Configured authentication
  * method (client_secret_jwt) is not supported."); private_key_jwt needs a private-key configuration
  * the YAML and the chart cannot supply, so the handler's assertNotNull("privateKetJwtConfig") fails
- * (reference §4.3, §6.2 OMA023). The setting exists only in the confidential flow.
+ * (OpenMetadata AuthenticationCodeFlowHandler.java @ 0152299f). The setting exists only in the
+ * confidential flow.
  */
 const METHOD: Path = ['authentication', 'oidcConfiguration', 'clientAuthenticationMethod'];
 

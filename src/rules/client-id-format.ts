@@ -4,7 +4,7 @@ import { GUID, isTemplated } from './support/idp';
 
 /**
  * `authentication.clientId` is the application id the browser signs in with (public clients) and a
- * required field of the server's validation ("Client ID is required", reference §4.5). Its shape
+ * required field of the server's validation ("Client ID is required", OpenMetadata SystemRepository). Its shape
  * is fixed per provider: Azure application ids are GUIDs and Google ids end in
  * .apps.googleusercontent.com (both checked by the server validators), Auth0 ids are long (the
  * Auth0 validator rejects fewer than 10 characters); Okta ids look like ^[0-9a-zA-Z]{20,}$, which

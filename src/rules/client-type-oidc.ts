@@ -8,12 +8,13 @@ import { isPlainMap } from '../types';
 
 /**
  * The chart renders the OIDC block (OIDC_* variables, client id and secret from their Secret) only
- * when `clientType` is "confidential" AND `oidcConfiguration.enabled` is true (`_helpers.tpl` 233,
- * `secrets.yaml` 320; reference §1.4.1, user-pain G1, G2, helm-charts #462). Without it the server's
- * code-flow handler gets empty values and fails ("Client ID and Client Secret is required to create
- * OidcClient"; it also asserts callbackUrl and serverUrl non-blank, §4.3). A public client never gets
- * the block, and the code flow is only used for OIDC providers (AuthServeletHandlerFactory, §4.3;
- * OMA030–033). An empty discoveryUri is discovery-uri's finding; a public client's OIDC block with a
+ * when `clientType` is "confidential" AND `oidcConfiguration.enabled` is true (chart
+ * `templates/_helpers.tpl` 233, `templates/secrets.yaml` 320 @ 1.13.1; openmetadata-helm-charts #462,
+ * OpenMetadata #20811). Without it the server's code-flow handler gets empty values and fails
+ * ("Client ID and Client Secret is required to create OidcClient"; it also asserts callbackUrl and
+ * serverUrl non-blank: AuthenticationCodeFlowHandler.java @ 0152299f). A public client never gets
+ * the block, and the code flow is only used for OIDC providers (AuthServeletHandlerFactory.java @
+ * 4a4ca905). An empty discoveryUri is discovery-uri's finding; a public client's OIDC block with a
  * non-OIDC provider is provider-block-ignored's.
  */
 const OIDC = ['authentication', 'oidcConfiguration'] as const;
@@ -36,7 +37,7 @@ export default defineRule({
   },
 });
 
-/** Server layout: what the code-flow handler needs (§4.3), with the stock openmetadata.yaml defaults. */
+/** Server layout: what the code-flow handler needs, with the stock openmetadata.yaml defaults. */
 function checkServerConfidential(ctx: RuleContext): void {
   if (!ctx.isOidcProvider) {
     ctx.report({

@@ -5,13 +5,15 @@ import { isOidcBlockRendered } from './support/idp';
 
 /**
  * The chart passes `oidcConfiguration.customParams` unquoted into OIDC_CUSTOM_PARAMS, which the
- * server substitutes into its YAML as a map (`customParams: ${OIDC_CUSTOM_PARAMS}`; reference §1.4.1).
+ * server substitutes into its YAML as a map (`customParams: ${OIDC_CUSTOM_PARAMS}`; chart
+ * `templates/secrets.yaml` @ 1.13.1).
  * An empty string fails config parsing — "Cannot coerce empty String ("") to element of
- * java.util.LinkedHashMap" in the run-db-migrations container (user-pain C1, helm-charts #229, #245);
- * a malformed brace string fails the same way (C2, "Malformed YAML … customParams: {}}"). The code
+ * java.util.LinkedHashMap" in the run-db-migrations container (openmetadata-helm-charts #229, #245);
+ * a malformed brace string fails the same way ("Malformed YAML … customParams: {}}", OpenMetadata
+ * #24193, #26775). The code
  * flow then reads only the pairs customParamKey1..5 / customParamValue1..5 and sends each key as a
- * request parameter with its value; every other key is ignored (AuthenticationCodeFlowHandler;
- * reference §4.3, OMA037). The setting exists only in the confidential flow.
+ * request parameter with its value; every other key is ignored (AuthenticationCodeFlowHandler.java
+ * @ 0152299f). The setting exists only in the confidential flow.
  */
 const CUSTOM_PARAMS: Path = ['authentication', 'oidcConfiguration', 'customParams'];
 const PAIR_KEY = /^customParam(Key|Value)([1-9]\d*)$/;

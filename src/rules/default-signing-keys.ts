@@ -5,12 +5,13 @@ import type { Path } from '../types';
 import { valueAt } from '../types';
 
 /**
- * The chart's `fernetkey.value` is the same public key as the server's default (reference §1.5, §3.2),
+ * The chart's `fernetkey.value` is the same public key as the server's default (chart values.yaml @
+ * 1.13.1, conf/openmetadata.yaml),
  * and `jwtTokenConfiguration` points at the RSA key pair baked into the image with keyId
- * `Gb389a-9f76-gdjs-a92j-0242bk94356` (user-pain J1; docs enable-jwt-tokens: replace them in
- * production). Anyone can decrypt stored credentials with the first and mint bot or admin tokens with
- * the second (OMA090–091). With `jwtTokenConfiguration.enabled: false` the chart sets none of the JWT
- * variables and the server keeps the image keys (OMA093). Values the user did not write are chart
+ * `Gb389a-9f76-gdjs-a92j-0242bk94356` (https://docs.open-metadata.org/latest/deployment/security/enable-jwt-tokens:
+ * replace them in production). Anyone can decrypt stored credentials with the first and mint bot or
+ * admin tokens with the second. With `jwtTokenConfiguration.enabled: false` the chart sets none of
+ * the JWT variables and the server keeps the image keys. Values the user did not write are chart
  * defaults, reported as info on the nearest key they did write.
  */
 const JWT: Path = ['jwtTokenConfiguration'];

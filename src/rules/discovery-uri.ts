@@ -10,9 +10,9 @@ import type { Path } from '../types';
  * without it "You must define either the discovery URL or directly the provider metadata". The URL
  * is `<issuer>/.well-known/openid-configuration` of the same issuer as `authority`; Azure's must
  * name the tenant, `https://login.microsoftonline.com/{tenant}[/v2.0]/.well-known/openid-configuration`
- * (server validators, reference §4.5; §6.3 OMA034, OMA040). OpenMetadata's Azure Kubernetes docs page
- * ships a tenant-less URI, and its Okta page an `http://` prefix before an issuer URL that already
- * has a scheme (§5). Plain http is accepted for hosts inside the cluster or on localhost.
+ * (OpenMetadata AzureAuthValidator, OktaAuthValidator, CustomOidcValidator). OpenMetadata's Azure
+ * Kubernetes docs page ships a tenant-less URI, and its Okta page an `http://` prefix before an issuer
+ * URL that already has a scheme (test/corpus/docs/v1.10.x-SNAPSHOT/azure-authcode.yaml, okta-authcode.yaml). Plain http is accepted for hosts inside the cluster or on localhost.
  */
 const DISCOVERY: Path = ['authentication', 'oidcConfiguration', 'discoveryUri'];
 const AUTHORITY: Path = ['authentication', 'authority'];

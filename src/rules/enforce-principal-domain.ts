@@ -5,10 +5,11 @@ import { whereIs } from './support/values';
 /**
  * With `enforcePrincipalDomain: true` the server checks the domain after "@" of the resolved login
  * claim: against `allowedDomains` when that list is non-empty, otherwise against `principalDomain`;
- * principalDomain is not added to allowedDomains implicitly (reference §4.4, OMA063). Empty
- * principalDomain with nothing allowed made every login fail with an NPE (user-pain P7, PR #30285).
+ * principalDomain is not added to allowedDomains implicitly (OpenMetadata
+ * SecurityUtil.validateDomainEnforcement). Empty principalDomain with nothing allowed made every login
+ * fail with an NPE (PR #30285).
  * A claim without "@" (preferred_username) gets `@principalDomain` appended, so putting it before
- * `email` rejects valid users whose email is on another domain (P6, issues #29488, #29142).
+ * `email` rejects valid users whose email is on another domain (issues #29488, #29142).
  */
 export default defineRule({
   id: 'enforce-principal-domain',

@@ -8,8 +8,9 @@ import { isPlainMap } from '../types';
 /**
  * The chart turns auth values into env vars in Secrets read with `envFrom`; `extraEnvs` goes into the
  * container's `env`, which Kubernetes lets win over `envFrom`, and a user `envFrom` source listed
- * after the chart's wins too (chart deployment.yaml; reference §1.1, §1.5; user-pain L3: "values.yaml
- * says one provider, pod runs another"). A misspelt name is silently unused (C4: AUTHENTICATION_CALBACK_URL).
+ * after the chart's wins too (chart `templates/deployment.yaml` @ 1.13.1): the values file says one
+ * provider, the pod runs another. A misspelt name is silently unused (OpenMetadata PR #5403:
+ * AUTHENTICATION_CALBACK_URL).
  * Names the chart does not model (providerName, enableAutoRedirect, …) are the legitimate use of
  * extraEnvs and pass.
  */

@@ -6,9 +6,9 @@ import { isInternalHost, isOidcBlockRendered, isOpenMetadataJwks, isTemplated } 
 /**
  * Identity-provider URLs and OpenMetadata's public URLs carry tokens and signing keys; over plain
  * http they can be read or forged on the way. It also breaks things: a JWKS host that redirects
- * http to https answers with a "Moved" page the server cannot parse (user-pain K6, OpenMetadata
- * #13751); behind a TLS-terminating ingress an http callback or ACS URL sends the browser to the
- * wrong scheme (A7); Okta and Auth0 issuers must be https (reference §4.5, OMA102). Loopback,
+ * http to https answers with a "Moved" page the server cannot parse (OpenMetadata #13751); behind a
+ * TLS-terminating ingress an http callback or ACS URL sends the browser to the wrong scheme (#24863,
+ * #22992); Okta and Auth0 issuers must be https (OktaAuthValidator, Auth0Validator). Loopback,
  * Docker and in-cluster service hosts are exempt: plain http there is normal.
  *
  * Not checked here because another rule already reports http there as an error: the authority of

@@ -4,10 +4,10 @@ import { AZURE_LOGIN_HOSTS, COGNITO_ISSUER, GOOGLE_JWKS, azureTenantOf, isAzureT
 
 /**
  * Tokens your identity provider signs are verified against the JWKS URLs in publicKeys (JwtFilter,
- * reference §4.2). Without the provider's JWKS every SSO login fails with "No key found … with kid";
- * with the wrong one the same happens (user-pain K3 Google certs missing, K4 Okta org vs custom
- * authorization server, K7 Azure `common/discovery/keys` instead of `{tenant}/discovery/v2.0/keys`,
- * which AzureAuthValidator rejects). Expected URLs per provider: reference §4.5 validators and §5 docs.
+ * MultiUrlJwkProvider). Without the provider's JWKS every SSO login fails with "No key found … with
+ * kid"; with the wrong one the same happens (OpenMetadata #8505 Google certs missing, #2773 Okta org vs
+ * custom authorization server; Azure `common/discovery/keys` instead of `{tenant}/discovery/v2.0/keys`,
+ * which AzureAuthValidator rejects). Expected URLs per provider: src/rules/support/idp.ts.
  */
 export default defineRule({
   id: 'idp-jwks-public-key',
@@ -161,7 +161,7 @@ function azure(tenant: string | undefined, issuer: string | undefined): Expectat
 /**
  * Okta has an org authorization server (issuer https://org.okta.com, keys at /oauth2/v1/keys) and
  * custom ones (issuer …/oauth2/{id}, keys at {issuer}/v1/keys); tokens are only verified by the
- * keys of the server that issued them (user-pain K4).
+ * keys of the server that issued them (OpenMetadata #2773).
  */
 /** Okta and Auth0 serve https only; an http authority is authority-format's finding, the keys are still https. */
 function httpsUrl(issuer: string | undefined): URL | undefined {

@@ -5,11 +5,13 @@ import { whereIs } from './support/values';
 /**
  * `initialAdmins` (server `adminPrincipals`) holds user *names*: the server lower-cases the name it
  * derives from the token (the part before `@`) and marks the user admin when the list contains it;
- * bootstrap creates each entry as `<name>@<principalDomain>` (reference §4.4; docs "john.doe from
- * john.doe@example.com"). `name:password` is a basic-auth bootstrap feature only; elsewhere the
- * whole entry became the user name on older servers (user-pain P9, helm#218). An empty entry or an
- * empty list leaves nobody admin (P11; server validation "At least one admin principal is
- * required", §4.5). Bots cannot be promoted to admin (P10; UserUtil "Bot user cannot be promoted").
+ * bootstrap creates each entry as `<name>@<principalDomain>` (OpenMetadata DefaultAuthorizer,
+ * UserUtil; docs "john.doe from john.doe@example.com"). `name:password` is a basic-auth bootstrap
+ * feature only; elsewhere the whole entry became the user name on older servers
+ * (openmetadata-helm-charts #218, OpenMetadata #15518). An empty entry or an empty list leaves
+ * nobody admin (#22675, openmetadata-helm-charts #316; server validation "At least one admin
+ * principal is required", SystemRepository). Bots cannot be promoted to admin (#12604, #12610;
+ * UserUtil "Bot user cannot be promoted").
  */
 const BOT_NAME = /(^|[-_.])bot$|applicationbot$/i;
 

@@ -7,8 +7,8 @@ import type { Plain } from '../types';
 /**
  * Bot, ingestion and personal-access tokens are signed by OpenMetadata's own key, published at
  * /api/v1/system/config/jwks; without that URL in publicKeys the server cannot verify them
- * (reference §4.2; user-pain K1, the most reported failure: "JWT Token keyID doesn't match the
- * configured keyID ... configure proper publicKeyUrls").
+ * (OpenMetadata JwtFilter, MultiUrlJwkProvider; #7567 and many more, the most reported failure:
+ * "JWT Token keyID doesn't match the configured keyID ... configure proper publicKeyUrls").
  */
 export default defineRule({
   id: 'jwks-public-key',
@@ -27,7 +27,7 @@ export default defineRule({
     const origin = ctx.origin(['authentication', 'publicKeys']);
     const name = ctx.model.layout === 'server' ? 'publicKeyUrls' : 'publicKeys';
     const replaced = origin?.replaced;
-    // helm -f replaces lists: the overlay's list is the whole list (user-pain L4).
+    // helm -f replaces lists: the overlay's list is the whole list (helm/helm#3486).
     const cause = replaced
       ? ` ${fileName(origin.filePath)} replaces the ${name} list of ${fileName(replaced.filePath)} (helm -f replaces lists, it never merges them)` +
         `${hasJwksEntry(replaced.value) ? ', and drops its JWKS entry' : ''}.`

@@ -8,7 +8,7 @@ import type { Path } from '../types';
  * Claims Mapping. Both username and email should be present"; newer versions also "Only username and
  * email keys are allowed"), an entry that does not split into two parts is dropped by newer servers
  * and throws in older code paths, and a key given twice makes the map collector throw — all at
- * startup (reference §4.1, §6.4 OMA058; user-pain P3, P4; OpenMetadata #25128).
+ * startup (OpenMetadata SecurityUtil.java @ 03c86529 and newer; #18138, #26591, #25128).
  * Non-string entries (e.g. `- username: sub`, a YAML map) are valid-schema's finding.
  */
 const MAPPING: Path = ['authentication', 'jwtPrincipalClaimsMapping'];

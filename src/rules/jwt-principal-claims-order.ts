@@ -8,7 +8,8 @@ import { valueAt } from '../types';
  * The server walks jwtPrincipalClaims in order and takes the first claim present in the token, so
  * reordering the list changes which identity an existing user's token resolves to; the docs warn
  * that altering the order "may lead to problems when matching a user from a token with an
- * existing user" (reference §4.1, §6.4 OMA057; user-pain P5). Claim names match case-insensitively.
+ * existing user" (OpenMetadata SecurityUtil.java @ 03c86529; the Azure Kubernetes docs page). Claim
+ * names match case-insensitively.
  * Against a baseline (the values deployed before) a reorder is an error; against the chart default
  * it is a warning, since a first install may choose any order.
  */

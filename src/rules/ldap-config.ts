@@ -5,11 +5,12 @@ import type { Path } from '../types';
 
 /**
  * Provider ldap: the server needs host (without scheme), port 1–65535, dnAdminPrincipal,
- * dnAdminPassword, userBaseDN and mailAttributeName (server schema §2.5; SystemRepository LDAP
- * validation §4.5; startup NPE "LdapConfiguration.getPort() is null", user-pain D3; wrong mail
- * attribute locks users out, D4). groupBaseDN needs the three group attributes and authRolesMapping
- * must be a JSON object of role lists (§4.5, OMA073). The chart renders the truststore settings of
- * the chosen truststoreConfigType only (secrets.yaml 339–372, §1.4.2; D5).
+ * dnAdminPassword, userBaseDN and mailAttributeName (openmetadata-spec
+ * `configuration/ldapConfiguration.json` @ 05e9b61b; SystemRepository LDAP validation; startup NPE
+ * "LdapConfiguration.getPort() is null", OpenMetadata #21875; a wrong mail attribute locks users out,
+ * #23979). groupBaseDN needs the three group attributes and authRolesMapping must be a JSON object of
+ * role lists (SystemRepository). The chart renders the truststore settings of the chosen
+ * truststoreConfigType only (chart `templates/secrets.yaml` 339–372 @ 1.13.1; #15898).
  */
 const LDAP: Path = ['authentication', 'ldapConfiguration'];
 const CUSTOM: Path = [...LDAP, 'trustStoreConfig', 'customTrustManagerConfig'];

@@ -7,7 +7,8 @@ import { isPlainMap } from '../types';
 /**
  * The chart reads nested keys only. `oidcConfiguration.enabled: true` written as one key (as on
  * OpenMetadata's Azure Kubernetes docs page) fails the chart schema, or with schema checks skipped
- * is ignored, so `enabled` stays false and the whole OIDC block is dropped (reference §1.4.1).
+ * is ignored, so `enabled` stays false and the whole OIDC block is dropped (chart
+ * `templates/_helpers.tpl` 233 and `values.schema.json` @ 1.13.1).
  */
 export default defineRule({
   id: 'no-dotted-keys',

@@ -1,6 +1,6 @@
 import { defineRule } from './support/rule';
 
-/** Helm (Go's YAML decoder) silently keeps the last of two equal keys (reference/peers.md §1a). */
+/** Helm (Go's YAML decoder) silently keeps the last of two equal keys (helm/helm#4107). */
 export default defineRule({
   id: 'no-duplicate-keys',
   severity: 'error',

@@ -5,7 +5,8 @@ import { isHelmModel } from '../layouts/model';
 /**
  * `${VAR:-default}` is Dropwizard substitution inside the server's openmetadata.yaml. Helm does not
  * expand it: the chart writes the text into an env var verbatim, so the server receives the literal
- * string (reference §1.2, §6.1 OMA007; the SAML Kubernetes docs page ships such values).
+ * string (chart `templates/secrets.yaml` @ 1.13.1; the SAML Kubernetes docs page ships such values,
+ * test/corpus/docs/v1.10.x-SNAPSHOT/saml-1.yaml).
  */
 const SUBSTITUTION = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/;
 

@@ -2,8 +2,8 @@ import { defineRule, RuleContext } from './support/rule';
 import { forEachString } from './support/helpers';
 
 /**
- * Settings from before chart 1.0 that the current chart ignores or rejects (reference §1.3, §1.6;
- * user-pain L5, L6, K2): the `global.*` layout, `org.openmetadata.catalog.security.*` classes,
+ * Settings from before chart 1.0 that the current chart ignores or rejects (openmetadata-helm-charts
+ * PR #143, commit af1630b; OpenMetadata #7614, #8505, #9525): the `global.*` layout, `org.openmetadata.catalog.security.*` classes,
  * the JWKS path without `/system/` (moved in 1.0), and `botPrincipals` (removed in chart 0.13.1).
  */
 const LEGACY_JWKS = /\/api\/v1\/config\/jwks\/?$/;

@@ -2,7 +2,7 @@ import { defineRule } from './support/rule';
 import { forEachString, parseHttpUrl, show } from './support/helpers';
 
 /**
- * Template text copied from the docs and never filled in (user-pain A3: an Azure tenant left as
+ * Template text copied from the docs and never filled in (OpenMetadata PR #22070: an Azure tenant left as
  * `{tenantid}` broke pac4j; the Azure Kubernetes docs page itself ships `{your domain}`).
  */
 const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [

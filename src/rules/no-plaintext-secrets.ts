@@ -10,9 +10,9 @@ import { valueAt } from '../types';
 
 /**
  * The chart takes every auth secret as `{secretRef, secretKey}` and injects it with
- * `valueFrom.secretKeyRef` (reference §1.2, `_helpers.tpl` 222–317; user-pain G3). A secret typed
+ * `valueFrom.secretKeyRef` (chart `templates/_helpers.tpl` 222–317 @ 1.13.1; OpenMetadata #14602). A secret typed
  * into a values file ends up in git, in CI logs and in `helm get values`; one in `extraEnvs` is
- * rendered into the pod spec in clear. The finding never shows the value (DESIGN: secrets never
+ * rendered into the pod spec in clear. The finding never shows the value (SECURITY.md: secrets never
  * reach any output).
  */
 const SECRET_ENV = /(SECRET|PASSWORD|PASSWD|_PWD|PRIVATE_KEY)$/;

@@ -8,9 +8,9 @@ import { describeSince, keysNewerThan } from '../knowledge/versions';
 import { isPlainMap, valueAt } from '../types';
 
 /**
- * The chart schema sets `additionalProperties: false` on every auth map (reference §1.6), so
+ * The chart schema sets `additionalProperties: false` on every auth map (values.schema.json @ 1.13.1), so
  * `helm install` fails on a typo; with schema checks skipped the key is silently ignored.
- * Keys written in the server's names (bare-metal docs pasted into Helm, G4) get the chart name.
+ * Keys written in the server's names (bare-metal docs pasted into Helm) get the chart name.
  */
 export default defineRule({
   id: 'no-unknown-keys',
@@ -19,7 +19,7 @@ export default defineRule({
   description: 'A key the chart schema does not allow in the auth sections, with the key that was probably meant.',
   check(ctx) {
     // On the server layout the engine keeps only keys the server does not know either (its config
-    // schemas are additionalProperties: false, reference §2; Dropwizard refuses to start on them).
+    // openmetadata-spec schemas are additionalProperties: false; Dropwizard refuses to start on them).
     for (const problem of ctx.schemaProblems()) {
       if (problem.kind !== 'unknown-key') continue;
       const key = String(problem.path.at(-1));
@@ -42,7 +42,7 @@ export default defineRule({
   },
 });
 
-/** --chart-version: a key the chosen chart does not have yet (src/knowledge/versions.ts, reference §1.3, §1.4.1). */
+/** --chart-version: a key the chosen chart does not have yet (src/knowledge/versions.ts). */
 function reportNewerKeys(ctx: RuleContext): void {
   if (!isHelmModel(ctx.model)) return;
   for (const history of keysNewerThan(ctx.chartVersion)) {
@@ -122,7 +122,7 @@ type RenameVerdict = 'safe' | 'name-taken' | 'value-does-not-fit';
  * Renaming a server key to the chart's name is offered only where the rename alone is enough: the
  * chart name is not taken in that map, and the value, renamed, passes the chart schema. So
  * `publicKeyUrls: [..]`, `adminPrincipals: [..]`, `type: azure`, `prompt: login` are renamed, while
- * `secret: "literal"` is not: the chart's clientSecret is a Secret reference (reference §1.4.1, §1.6).
+ * `secret: "literal"` is not: the chart's clientSecret is a Secret reference (values.schema.json @ 1.13.1).
  */
 function renameVerdict(ctx: RuleContext, path: Path, chartName: string): RenameVerdict {
   const key = String(path.at(-1));

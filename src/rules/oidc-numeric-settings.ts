@@ -8,7 +8,9 @@ import { isOidcBlockRendered } from './support/idp';
  * Integer.parseInt (empty allowed), `tokenValidity` and `sessionExpiry` are integer fields of
  * oidcClientConfig.json (newer schema: minimum 1 and 3600), `maxAge` is sent as max_age (an
  * integer ≥ 0, empty for none). Anything else stops the server from starting or from building its
- * OIDC client (reference §4.3, §2.4, OMA038). They exist only in the confidential flow.
+ * OIDC client (OpenMetadata AuthenticationCodeFlowHandler.java @ 0152299f; openmetadata-spec
+ * `security/client/oidcClientConfig.json` @ 94f166fe, newer @ 27d36847). They exist only in the
+ * confidential flow.
  */
 interface NumericSetting {
   key: string;

@@ -6,8 +6,8 @@ import { isOidcBlockRendered, isTemplated } from './support/idp';
 
 /**
  * The server sends `prompt` (chart `promptType`) and `max_age` on every login of the confidential
- * flow when they are not empty (AuthenticationCodeFlowHandler.handleLogin; reference §4.3).
- * OidcPromptPolicy (§4.5) rejects `none` for every provider (a silent sign-in locks out users
+ * flow when they are not empty (OpenMetadata AuthenticationCodeFlowHandler.handleLogin @ 0152299f).
+ * OidcPromptPolicy (@ 011c3768) rejects `none` for every provider (a silent sign-in locks out users
  * without a live IdP session) and values a provider does not accept: Google takes no `login`,
  * Cognito's hosted UI no `consent`. The chart defaults `consent` + maxAge "0" make every login
  * show the consent screen and re-authenticate: legal, but rarely wanted, so advice only.

@@ -4,12 +4,12 @@ import type { Path } from '../types';
 import { isOidcBlockRendered, isTemplated } from './support/idp';
 
 /**
- * `oidcConfiguration.scope` is sent as the OAuth scope of the server's code flow (reference §4.3).
- * Without `openid` the provider returns no id token and the server's OIDC client cannot log anyone
- * in (OMA036). The server keeps a session only while it holds a refresh token
+ * `oidcConfiguration.scope` is sent as the OAuth scope of the server's code flow (OpenMetadata
+ * AuthenticationCodeFlowHandler.java @ 0152299f). Without `openid` the provider returns no id token
+ * and the server's OIDC client cannot log anyone in. The server keeps a session only while it holds a refresh token
  * (AuthenticationCodeFlowHandler.getUserCredentialsFromSession), and Azure issues one only for the
- * `offline_access` scope, which AzureAuthValidator requires for confidential clients (§4.5; the
- * v1.8 Azure docs page adds it). Scopes are space-separated.
+ * `offline_access` scope, which AzureAuthValidator requires for confidential clients (the v1.8 Azure
+ * docs page adds it). Scopes are space-separated.
  */
 const SCOPE: Path = ['authentication', 'oidcConfiguration', 'scope'];
 

@@ -6,7 +6,7 @@ import { isOidcBlockRendered } from './support/idp';
  * The server picks its OIDC client from `oidcConfiguration.type` (chart `oidcType`), compared without
  * case: "azure" → pac4j AzureAd2Client (uses `tenant`), "google" → GoogleOidcClient (adds
  * access_type=offline so a refresh token comes back), anything else → a generic OidcClient
- * (AuthenticationCodeFlowHandler.buildOidcClient; reference §4.3, §6.2 OMA027). So only a mismatch
+ * (OpenMetadata AuthenticationCodeFlowHandler.buildOidcClient @ 0152299f). So only a mismatch
  * involving azure or google changes behaviour; "Keycloak" or "Auth0" for a generic provider is fine.
  * The setting exists only in the confidential flow, when the chart renders oidcConfiguration.
  */

@@ -4,10 +4,10 @@ import { isExternalIdentityProvider } from './support/values';
 
 /**
  * principalDomain builds `<name>@<principalDomain>` for the admins and bots created at start and for
- * users whose token claim has no `@` (reference §4.4). A scheme, a path, an `@` or a list of
- * domains makes every such email invalid (user-pain P8: `400 email must match "^\S+@\S+\.\S+$"`
- * for "abc.org, xyz.org"); empty breaks domain enforcement (P7) and the server's own validation
- * ("Principal domain is required", §4.5). The chart default `open-metadata.org` is a placeholder:
+ * users whose token claim has no `@` (OpenMetadata SecurityUtil, DefaultAuthorizer). A scheme, a
+ * path, an `@` or a list of domains makes every such email invalid (OpenMetadata #3757:
+ * `400 email must match "^\S+@\S+\.\S+$"` for "abc.org, xyz.org"); empty breaks domain enforcement
+ * (PR #30285) and the server's own validation ("Principal domain is required", SystemRepository). The chart default `open-metadata.org` is a placeholder:
  * with an external identity provider the admins it creates get emails nobody owns.
  */
 const BARE_DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}[a-z0-9]$/i;

@@ -5,10 +5,10 @@ import { valueAt } from '../types';
 
 /**
  * The chart renders `ldapConfiguration` only when provider is ldap and `saml` only when provider is
- * saml (secrets.yaml 339–397, `_helpers.tpl` 249–316; reference §1.4.2–§1.4.3, OMA078): a block
- * filled in for another provider is silently dropped (user-pain S1: SAML settings ignored because
- * the provider was not `saml`). An `oidcConfiguration` the chart drops because of clientType is
- * client-type-oidc's finding (§1.4.1, G1, G2), so it is not repeated here.
+ * saml (chart `templates/secrets.yaml` 339–397, `templates/_helpers.tpl` 249–316 @ 1.13.1): a block
+ * filled in for another provider is silently dropped (OpenMetadata #19162: SAML settings ignored
+ * because the provider was not `saml`). An `oidcConfiguration` the chart drops because of clientType
+ * is client-type-oidc's finding, so it is not repeated here.
  */
 const BLOCKS: { key: string; provider: string }[] = [
   { key: 'ldapConfiguration', provider: 'ldap' },

@@ -7,7 +7,8 @@ import { suggestedUrl } from './jwks-public-key';
  * The server's JwtFilter turns every publicKeys entry into a URL with URI.create(entry).toURL()
  * when it starts and fetches a JWKS from it; PEM keys are not supported, and a relative path or
  * a docs placeholder such as `{your domain}/api/...` throws, so the server does not start
- * (reference §4.2, §6.4 OMA050; the Azure Kubernetes docs page ships `{your domain}`).
+ * (OpenMetadata JwtFilter, MultiUrlJwkProvider.java @ 06c47971; the Azure Kubernetes docs page ships
+ * `{your domain}`).
  * Non-string entries are valid-schema's finding.
  */
 export default defineRule({

@@ -11,9 +11,9 @@ import type { Path } from '../types';
  * callback, the code flow's callback and serverUrl, SAML's service-provider URLs and an OpenMetadata
  * JWKS entry on a public host. A setting left at localhost or the chart's in-cluster
  * http://openmetadata:8585 while another names the public host is the usual cause of callback 404s
- * and "Redirect URI must exactly match a trusted redirect URI" (user-pain A2, A5; reference §4.3,
- * OMA103). An OpenMetadata JWKS entry on the in-cluster service is right (the server fetches it from
- * its own pod, K5) and never counts. Disagreements among the code-flow settings themselves are
+ * and "Redirect URI must exactly match a trusted redirect URI" (OpenMetadata #23508, PR #33764;
+ * AuthenticationCodeFlowHandler). An OpenMetadata JWKS entry on the in-cluster service is right (the
+ * server fetches it from its own pod, #15489) and never counts. Disagreements among the code-flow settings themselves are
  * callback-url's errors; here they count as one setting, at the origin callback-url settles on.
  */
 const SAML_SP_URLS: Path[] = ['entityId', 'acs', 'callback'].map((name) => ['authentication', 'saml', 'sp', name]);

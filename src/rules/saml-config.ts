@@ -5,11 +5,12 @@ import type { Path, Plain } from '../types';
 
 /**
  * Provider saml: the server's schema requires idp.entityId, idp.ssoLoginUrl, sp.entityId, sp.acs and
- * sp.callback (§2.6); its SamlValidator also requires the IdP certificate, an ACS path ending in
+ * sp.callback (openmetadata-spec `security/client/samlSSOClientConfig.json` @ 3a076308); its
+ * SamlValidator (@ 01ed8521) also requires the IdP certificate, an ACS path ending in
  * /api/v1/saml/acs or /callback, the SP certificate and private key for signed requests or metadata,
- * and the keystore for encrypted assertions (§4.5, OMA075–076). The chart passes the certificate
- * through SAML_IDP_CERTIFICATE only when its secretRef is set (§1.4.3); the server expects the PEM
- * body there, not a file path (user-pain S2, issue #19162).
+ * and the keystore for encrypted assertions. The chart passes the certificate through
+ * SAML_IDP_CERTIFICATE only when its secretRef is set (chart `templates/_helpers.tpl` 269–316 @ 1.13.1);
+ * the server expects the PEM body there, not a file path (OpenMetadata #19162).
  */
 const SAML: Path = ['authentication', 'saml'];
 
@@ -99,7 +100,7 @@ function checkEncryption(ctx: RuleContext): void {
   });
 }
 
-/** The certificate or key itself is expected, not where it lies on some disk (S2). */
+/** The certificate or key itself is expected, not where it lies on some disk (OpenMetadata #19162). */
 function checkCertificatePaths(ctx: RuleContext): void {
   for (const key of CERTIFICATE_KEYS) {
     const value = ctx.get([...SAML, ...key]);

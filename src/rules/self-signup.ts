@@ -5,11 +5,11 @@ import { whereIs } from './support/values';
 /**
  * LDAP: a user who passes the LDAP bind but has no OpenMetadata account yet is created only when
  * `enableSelfSignup` is true; with false the login fails ("Self Signup is not enabled. Please contact
- * your Administrator", LdapAuthenticator; issue #18430, user-pain D1). The 2022 docs' "has to be
- * false for LDAP" (PR #8804; reference OMA074) is outdated; since PR #15280 false merely hides the
+ * your Administrator", LdapAuthenticator; issue #18430). The 2022 docs' "has to be false for LDAP"
+ * (PR #8804) is outdated; since PR #15280 false merely hides the
  * sign-up UI, which some sites want, so this is a warning that explains the trade-off.
  * SSO: `allowedEmailRegistrationDomains: [all]` with self sign-up lets anyone the identity provider
- * authenticates create an account (reference §4.4, OMA065).
+ * authenticates create an account (SecurityUtil.isEmailRegistrationDomainAllowed).
  */
 export default defineRule({
   id: 'self-signup',

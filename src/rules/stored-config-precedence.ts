@@ -7,9 +7,9 @@ import { valueAt, isPlainMap } from '../types';
 /**
  * Since OpenMetadata 1.10 the server copies the authentication and authorizer settings into its
  * database at first start and afterwards loads them from there, falling back to the YAML/env values
- * only when no row exists (SettingsCache.createDefaultConfiguration, SecurityConfigurationManager;
- * reference §3.4). A changed values file therefore does not change a running install (user-pain L1;
- * issues #31786, #26159, #29597). Only a comparison with an older version of the file (a baseline)
+ * only when no row exists (OpenMetadata SettingsCache.createDefaultConfiguration @ 0151c9d4,
+ * SecurityConfigurationManager @ 011c3768). A changed values file therefore does not change a running
+ * install (issues #31786, #26159, #29597). Only a comparison with an older version of the file (a baseline)
  * can tell that something changed, so the rule is silent without one.
  */
 const SECTIONS = ['authentication', 'authorizer'];

@@ -4,12 +4,12 @@ import type { Plain } from '../types';
 import { isLiteralSecret, show, SECRET_REF_KEY } from './support/helpers';
 
 /**
- * Types and enumerations of the chart schema (reference §1.6) plus the server's responseType enum
- * (§2.1): lists written as strings, "true" for booleans, numbers where the chart wants strings
+ * Types and enumerations of the chart schema (values.schema.json @ 1.13.1) plus the server's
+ * responseType enum (openmetadata-spec `configuration/authenticationConfiguration.json`): lists written as strings, "true" for booleans, numbers where the chart wants strings
  * (oidcConfiguration's tokenValidity, maxAge…) and strings where it wants integers (LDAP port),
  * and secrets written as literals where the chart wants a {secretRef, secretKey} reference.
  */
-/** Provider names people try, and what the chart wants instead (reference §6.2 OMA020). */
+/** Provider names people try, and what the chart wants instead (values.schema.json, validate-values.tpl @ 1.13.1). */
 const PROVIDER_ALIASES: Record<string, string> = {
   keycloak: 'Keycloak is configured as "custom-oidc".',
   onelogin: 'OneLogin is configured as "custom-oidc".',

@@ -6,7 +6,7 @@ import { show } from './support/message';
  * reports them under this id). On a model, the rule reports the environment variables whose text
  * the server cannot read as YAML once substituted (an extraEnvs entry, an env file's line, a
  * `${VAR}` of openmetadata.yaml): the server substitutes the text before it parses the file. The
- * docs pages themselves ship such errors (reference §5: unterminated quotes, `key:"value"`).
+ * docs pages themselves ship such errors (test/corpus/docs/INDEX.md: unterminated quotes, `key:"value"`, `...` lines).
  */
 export default defineRule({
   id: 'yaml-syntax',

@@ -10,7 +10,7 @@ function fg(): typeof FastGlob {
   return require('fast-glob') as typeof FastGlob;
 }
 
-/** What a directory scan looks for (DESIGN.md "Interfaces users expect"). */
+/** What a directory scan looks for (README "Usage"). */
 export const SCAN_PATTERNS = ['**/values*.y?(a)ml', '**/*values*.y?(a)ml', '**/openmetadata*.y?(a)ml', '**/*.env', '**/.env'];
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];

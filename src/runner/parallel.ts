@@ -30,7 +30,7 @@ export interface ParallelOptions {
 
 /**
  * Files per worker thread when OMLINT_WORKERS is not set (counted after the measuring window). On
- * the 2-vCPU machine of bench/README.md, with OMLINT_WORKERS=1 against 0 (session 5, 9-11 runs),
+ * the 2-vCPU machine of bench/README.md, with OMLINT_WORKERS=1 against 0 (2026-11-29, 9-11 runs),
  * one worker took 1 000 files from 0.48 to 0.51 s (starting a thread and warming its JIT cost more
  * than it saved), 2 000 files from 0.82 to 0.77 s, 4 000 from 1.39 to 1.20 s.
  */

@@ -4,7 +4,7 @@
  *
  * Helm (pkg/cli/values/options.go mergeMaps) merges the files in order: a map merges key by key
  * into the map an earlier file set; anything else — a list, a scalar, null, or a map over a
- * non-map — replaces what was there. Lists are never merged (helm/helm#3486; user-pain L4). The
+ * non-map — replaces what was there. Lists are never merged (helm/helm#3486). The
  * merged values are then coalesced with the chart's defaults (pkg/chartutil coalesceValues), where
  * a `null` deletes the key and its default.
  */

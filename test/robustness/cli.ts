@@ -7,10 +7,11 @@ import { spawnSync, SpawnSyncOptions } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CORPUS } from '../support/corpus';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'omlint.js');
-export const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'docs');
+export { CORPUS };
 export const FIXTURES = path.join(ROOT, 'fixtures');
 /** Per child process; a run that takes longer is killed and its case fails. */
 export const CHILD_TIMEOUT_MS = 60_000;

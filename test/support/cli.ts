@@ -1,12 +1,12 @@
-/** Runs the built CLI (dist/, built by `npm test`'s build step) as a user would. */
+/** Runs the built CLI (dist/: `npm test` rebuilds it when it is stale) as a user would. */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { tempDir } from './temp';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'omlint.js');
-export const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'docs');
+export { CORPUS } from './corpus';
 
 export interface CliRun {
   status: number | null;
@@ -25,9 +25,9 @@ export function omlint(args: readonly string[], options: { cwd?: string; env?: N
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh temporary directory with the given files. */
+/** A fresh temporary directory with the given files, removed after the test file (support/temp.ts). */
 export function scratchDir(files: Record<string, string | Buffer> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omlint-test-'));
+  const dir = tempDir();
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);

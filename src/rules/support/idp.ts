@@ -1,8 +1,10 @@
 /**
  * What omlint knows about the identity providers OpenMetadata supports: the shape of their issuer
  * (authority), tenant and JWKS URLs. The facts come from the server's provider validators
- * (AzureAuthValidator, GoogleAuthValidator, CognitoAuthValidator, OktaAuthValidator, Auth0Validator,
- * CustomOidcValidator; reference §4.5) and the docs pages per provider (reference §5).
+ * (OpenMetadata `security/auth/validator/`: AzureAuthValidator @ 0391f184, GoogleAuthValidator @
+ * 1f5b8550, CognitoAuthValidator @ 0391f184, OktaAuthValidator @ 055b2062, Auth0Validator @ 2c311a23,
+ * CustomOidcValidator @ 4aebfff6) and the docs pages per provider
+ * (openmetadata-docs/content/v1.10.x-SNAPSHOT/deployment/security/<provider>/, test/corpus/docs).
  */
 import type { Plain } from '../../types';
 import type { RuleContext } from './rule';
@@ -52,7 +54,7 @@ export function isOpenMetadataJwks(entry: string): boolean {
 
 /**
  * The chart renders oidcConfiguration (every OIDC_* env var) only when clientType is confidential
- * AND oidcConfiguration.enabled is true (`_helpers.tpl` 233, `secrets.yaml` 320; reference §1.4.1).
+ * AND oidcConfiguration.enabled is true (chart `templates/_helpers.tpl` 233, `templates/secrets.yaml` 320 @ 1.13.1).
  * Settings in that block matter only then. The dotted key `oidcConfiguration.enabled: true` written
  * inside the block (the Azure docs page) counts too: the user means the nested flag, no-dotted-keys
  * tells them to nest it, and the block's other mistakes should not wait for that fix.

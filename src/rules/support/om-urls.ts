@@ -5,7 +5,7 @@
  */
 import { parseHttpUrl } from './helpers';
 
-/** Characters Java's URI.create rejects (the server parses these URLs with it, reference §4.2). */
+/** Characters Java's URI.create rejects (the server parses these URLs with it: OpenMetadata JwtFilter). */
 const NOT_URI_CHARACTER = /[\s"<>\\^`{|}]/;
 
 /** Template text left from the docs: `{your domain}`, `<tenant>`. */
@@ -84,7 +84,7 @@ export function trimTrailingSlashes(path: string): string {
 
 /**
  * The OIDC callback path, with the `/auth/callback` form that newer servers' confidential flow
- * uses folded onto `/callback` (user-pain A4, reference §4.3), so the two compare equal.
+ * uses folded onto `/callback` (OpenMetadata #26311, AuthenticationCodeFlowHandler), so the two compare equal.
  */
 export function canonicalCallbackPath(url: URL): string {
   return trimTrailingSlashes(url.pathname).replace(/\/auth\/callback$/, '/callback');

@@ -1,6 +1,7 @@
 /**
  * OpenMetadata's own public address appears in several settings: the SPA callback, and for the
- * server-side code flow the OIDC callback and serverUrl (reference §4.3). callback-url checks the
+ * server-side code flow the OIDC callback and serverUrl (OpenMetadata AuthenticationCodeFlowHandler.java
+ * @ 0152299f). callback-url checks the
  * code-flow settings against each other; public-url-consistency checks the rest against them.
  * Both use these functions so that one disagreement is reported once.
  */
@@ -22,7 +23,7 @@ export interface UrlSetting {
 
 /**
  * The server runs the OIDC code flow (and reads oidcConfiguration) only for confidential OIDC
- * clients (§4.3). Without any oidcConfiguration written, client-type-oidc alone reports what to add:
+ * clients (AuthServeletHandlerFactory.java @ 4a4ca905). Without any oidcConfiguration written, client-type-oidc alone reports what to add:
  * checking the chart defaults of a block the user never wrote would only repeat it.
  */
 export function usesCodeFlow(ctx: RuleContext): boolean {

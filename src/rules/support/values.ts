@@ -5,7 +5,7 @@ import { isPlainMap } from '../../types';
 
 /**
  * How a secret-bearing chart key is written. The chart renders `valueFrom.secretKeyRef` only when
- * `secretRef` is non-empty (chart `_helpers.tpl`, reference §1.4.2–§1.4.3), so a reference with an
+ * `secretRef` is non-empty (chart `templates/_helpers.tpl` 222–317 @ 1.13.1), so a reference with an
  * empty name or key gives the server no value at all.
  */
 export type SecretRefState = 'absent' | 'ref' | 'incomplete-ref' | 'literal';
