@@ -2,7 +2,7 @@
 import { parseArgs as parseArgv, ParseArgsConfig } from 'util';
 import type { RuleSetting } from '../types';
 import { didYouMean } from '../util/did-you-mean';
-import { DEFAULT_INPUT_LIMITS as LIMITS, InputLimits, MAX_DEPTH_CEILING } from '../source/limits';
+import { DEFAULT_INPUT_LIMITS as LIMITS, type InputLimits, MAX_DEPTH_CEILING } from '../index';
 
 export class UsageError extends Error {}
 
