@@ -10,13 +10,13 @@ export interface EngineCaches {
   /**
    * One string per distinct message: a run over thousands of files repeats the same few hundred
    * messages (26 000 findings, 1 800 distinct messages at 10 000 files), and results are kept until
-   * the formatter runs.
+   * the formatter runs. The oldest are forgotten beyond 2 048.
    */
   shared(message: string): string;
 }
 
 export function createEngineCaches(): EngineCaches {
-  const messages = new BoundedMap<string, string>(10_000);
+  const messages = new BoundedMap<string, string>(2048);
   return {
     redaction: new RedactionCaches(),
     shared(message) {

@@ -98,10 +98,13 @@ export class RedactionCaches {
    * Secret's name, a key path each recur in thousands of files), and working out the forms was most
    * of building a redactor. Only short secrets (their forms together are several times as long).
    */
-  readonly formsBySecret = new BoundedMap<string, readonly string[]>(4096);
+  readonly formsBySecret = new BoundedMap<string, readonly string[]>(1024);
 }
 
-/** A map that stops remembering at `max` entries and copies the keys it keeps (no slice keeps a file's text alive). */
+/**
+ * A map of at most `max` entries: a new entry beyond that pushes out the oldest, so a long run keeps
+ * a steady size. String keys are copied (a slice would keep a file's whole text alive).
+ */
 export class BoundedMap<K, V> {
   private readonly map = new Map<K, V>();
   constructor(private readonly max: number) {}
@@ -109,7 +112,7 @@ export class BoundedMap<K, V> {
     return this.map.get(key);
   }
   set(key: K, value: V): void {
-    if (this.map.size >= this.max) this.map.clear();
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as K);
     this.map.set(typeof key === 'string' ? (detached(key) as K) : key, value);
   }
 }

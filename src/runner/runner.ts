@@ -10,7 +10,7 @@ import type { Baseline } from '../rules/support/rule';
 import type { LintJob, JobSettings, SourceText } from '../engine/job';
 import type { EngineCaches } from '../engine/caches';
 import { InputLimits, resolveLimits } from '../source/limits';
-import { DEFAULT_READ_LIMITS, InputError, ReadLimits, readSourceFile } from '../source/read';
+import { DEFAULT_READ_LIMITS, InputError, ReadLimits, Scratch, readSourceFile } from '../source/read';
 import type { ParsedEnvFile } from '../layouts/env-file';
 import { ConfigError, ConfigResolver, EffectiveConfig } from './config';
 
@@ -42,6 +42,7 @@ export class Runner {
   private readonly fixedBaseline: Baseline | undefined;
   private readonly envFile: ParsedEnvFile | undefined;
   private readonly configBaselines = new Map<string, Baseline>();
+  private readonly scratch: Scratch = {};
 
   constructor(
     readonly options: RunOptions,
@@ -85,7 +86,7 @@ export class Runner {
   /** Lints one file as the user named it; undefined when a config file ignores it or it holds no auth settings. */
   lintFile(file: string): LintResult | undefined {
     if (this.configFor(file).ignored) return undefined;
-    return this.lintSource({ filePath: file, text: readSourceFile(file, this.readLimits) }, file, true);
+    return this.lintSource({ filePath: file, text: readSourceFile(file, this.readLimits, this.scratch) }, file, true);
   }
 
   /**

@@ -18,7 +18,18 @@ export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: DEFAULT_INPUT_LIMITS.
 /** How many leading bytes are searched for a NUL to call a file binary (git looks at 8000 too). */
 const BINARY_SNIFF_BYTES = 8000;
 
-export function readSourceFile(filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
+/**
+ * One buffer a reader reads every file into that fits in it (values files are a few kilobytes).
+ * Decoding copies the text out, and nothing keeps the bytes, so a run over thousands of files
+ * allocates no buffer per file. It allocated two (the read, and Buffer.concat's copy): ~90 MB at
+ * 10 000 files, external memory that V8 counts towards its next garbage collection. Each linter
+ * owns one; a file read without one gets a buffer of its own.
+ */
+export interface Scratch {
+  bytes?: Buffer;
+}
+
+export function readSourceFile(filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS, scratch: Scratch = {}): string {
   // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below, after fstat).
   // The checks use the opened file's fstat rather than a stat before opening: one system call less
   // per file, and no window in which the path can be swapped between the check and the read.
@@ -41,7 +52,7 @@ export function readSourceFile(filePath: string, limits: ReadLimits = DEFAULT_RE
     if (stat.size > limits.maxBytes) throw new InputError(`${filePath}: ${overSize(stat.size, limits.maxBytes)}`);
     let bytes: Uint8Array;
     try {
-      bytes = readBounded(fd, stat.size, limits.maxBytes);
+      bytes = readBounded(fd, stat.size, limits.maxBytes, scratch);
     } catch (error) {
       throw new InputError(`${filePath}: ${describeFsError(error)}`);
     }
@@ -51,25 +62,18 @@ export function readSourceFile(filePath: string, limits: ReadLimits = DEFAULT_RE
   }
 }
 
-/**
- * One buffer for every file that fits in it (values files are a few kilobytes). Decoding copies the
- * text out, and nothing keeps the bytes, so a run over thousands of files allocates no buffer per
- * file. It allocated two (the read, and Buffer.concat's copy): ~90 MB at 10 000 files, external
- * memory that V8 counts towards its next garbage collection.
- */
 const SCRATCH_BYTES = 256 * 1024;
-let scratch: Buffer | undefined;
 
 /**
  * Reads at most `maxBytes + 1` bytes, so a file that grows after the size check cannot make omlint
  * read more. The bytes returned may be the shared scratch buffer: decode them before the next read.
  */
-function readBounded(fd: number, size: number, maxBytes: number): Uint8Array {
+function readBounded(fd: number, size: number, maxBytes: number, scratch: Scratch): Uint8Array {
   // The first read is sized by the file (one byte more, to see the end at once); later ones only
   // happen if it grew. allocUnsafe: only the bytes read are kept, and zero-filling megabytes per
   // file cost more than the whole lint of a small values file.
   const first = Math.max(0, Math.min(size + 1, maxBytes + 1));
-  const firstChunk = first <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, first) : Buffer.allocUnsafe(first);
+  const firstChunk = first <= SCRATCH_BYTES ? (scratch.bytes ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, first) : Buffer.allocUnsafe(first);
   const firstCount = first === 0 ? 0 : fs.readSync(fd, firstChunk, 0, first, null);
   // A short read of a regular file is its end: no second read call to learn that.
   if (firstCount < first) return firstChunk.subarray(0, firstCount);
