@@ -4,8 +4,12 @@ import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from 
 import { validateAuthSections } from '../schema/validate';
 import type { Path, Plain, PlainMap } from '../types';
 import { isHelmModel } from '../layouts/model';
-import { describeSince, keysNewerThan } from '../knowledge/versions';
 import { isPlainMap, valueAt } from '../types';
+import { AUTH_SECTION_KEYS } from '../layouts/helm-values';
+import { CHART_VERSION } from '../knowledge/defaults';
+import {
+  KeyChange, chartChildKeys, chartDefaults, chartClosesValuesRoot, chartHasKey, chartLayout, chartRejectsUnknownKeys, describeRelease, keyChange, layoutSince,
+} from '../knowledge/versions';
 
 /**
  * The chart schema sets `additionalProperties: false` on every auth map (reference §1.6), so
@@ -20,48 +24,146 @@ export default defineRule({
   check(ctx) {
     // On the server layout the engine keeps only keys the server does not know either (its config
     // schemas are additionalProperties: false, reference §2; Dropwizard refuses to start on them).
-    for (const problem of ctx.schemaProblems()) {
-      if (problem.kind !== 'unknown-key') continue;
+    const helm = isHelmModel(ctx.model);
+    const unknown = ctx.schemaProblems().filter((problem) => problem.kind === 'unknown-key');
+    // The schema is chart 1.13.1's; the history of the chart's keys answers for other releases and
+    // for keys an older release had. It is loaded only when one of the two is asked about.
+    const version = ctx.chartVersion;
+    const history = helm && (version !== CHART_VERSION || unknown.length > 0);
+    if (history && reportLayoutTooNew(ctx)) return;
+    for (const problem of unknown) {
       const key = String(problem.path.at(-1));
       // Reported by their own rules, with a better message.
       if (key.includes('.') || (key === 'botPrincipals' && problem.path[0] === 'authorizer')) continue;
-      const chartName = isHelmModel(ctx.model) ? SERVER_TO_CHART_KEYS[String(problem.path.at(-2) ?? '')]?.[key] : undefined;
+      // The chosen chart has the key, or its history explains it (reportChartHistory), or an
+      // ancestor the chosen chart lacks is reported instead.
+      if (history && (keyKnownToHistory(version, problem.path) || lacksAncestor(version, problem.path))) continue;
+      const olderChart = history && version !== CHART_VERSION;
+      const parentPath = problem.path.slice(0, -1);
+      const candidate = helm ? SERVER_TO_CHART_KEYS[String(problem.path.at(-2) ?? '')]?.[key] : undefined;
+      const chartName = candidate && (!olderChart || chartHasKey(version, [...parentPath, candidate])) ? candidate : undefined;
       const verdict = chartName ? renameVerdict(ctx, problem.path, chartName) : undefined;
+      const allowed = olderChart ? chartChildKeys(version, parentPath) : problem.allowed;
+      const consequence = olderChart ? chartConsequence(version, parentPath) : 'the chart schema rejects it and helm install fails';
       ctx.report({
         at: problem.path,
         target: 'key',
-        message: isHelmModel(ctx.model)
-          ? unknownKeyMessage(problem.path, key, problem.allowed, verdict)
+        message: helm
+          ? unknownKeyMessage(problem.path, key, allowed, verdict, chartName, consequence)
           : serverUnknownKeyMessage(key, problem.allowed),
         fix: chartName && verdict === 'safe' ? { kind: 'rename-key', at: problem.path, to: chartName } : undefined,
       });
     }
     reportMisplacedSaml(ctx);
-    reportNewerKeys(ctx);
+    if (history) reportChartHistory(ctx);
     reportUnknownEnvNames(ctx);
   },
 });
 
-/** --chart-version: a key the chosen chart does not have yet (src/knowledge/versions.ts, reference §1.3, §1.4.1). */
-function reportNewerKeys(ctx: RuleContext): void {
-  if (!isHelmModel(ctx.model)) return;
-  for (const history of keysNewerThan(ctx.chartVersion)) {
-    if (ctx.get(history.path) === undefined || ctx.origin(history.path)?.env) continue;
-    const key = String(history.path.at(-1));
-    ctx.report({
-      at: history.path,
-      target: 'key',
-      message:
-        `"${key}" was added in chart ${describeSince(history)}; chart ${ctx.chartVersion}'s schema rejects it and helm install fails ` +
-        `(with schema checks skipped, the chart ignores it). Remove it, or upgrade the chart.`,
-    });
+/** A key chart `version` has, or one whose history says why it lacks it. */
+function keyKnownToHistory(version: string, path: Path): boolean {
+  return chartHasKey(version, path) || keyChange(version, path) !== undefined;
+}
+
+/** Whether chart `version` lacks a map above `path` (the finding goes there). */
+function lacksAncestor(version: string, path: Path): boolean {
+  return path.slice(0, -1).some((_, i) => !chartHasKey(version, path.slice(0, i + 1)));
+}
+
+/** What chart `version` does with a key it does not know in the map at `parentPath`. */
+function chartConsequence(version: string, parentPath: Path): string {
+  return chartRejectsUnknownKeys(version, parentPath)
+    ? `chart ${version}'s schema rejects it and helm install fails (with schema checks skipped, the chart ignores it)`
+    : `chart ${version} ignores it (its schema does not check this map)`;
+}
+
+/**
+ * --chart-version and keys of other releases (src/knowledge/chart-history.ts, from the chart's git
+ * tags): a key the chosen chart does not have yet, no longer has, or has under another name. Only
+ * the outermost such key of a branch is reported; its children go with it.
+ */
+function reportChartHistory(ctx: RuleContext): void {
+  const version = ctx.chartVersion;
+  const visit = (path: Path, value: Plain): void => {
+    if (ctx.origin(path)?.env) return;
+    if (chartHasKey(version, path)) {
+      if (isPlainMap(value) && chartChildKeys(version, path).length > 0) {
+        for (const [key, child] of Object.entries(value)) visit([...path, key], child);
+      }
+      return;
+    }
+    const change = keyChange(version, path);
+    // botPrincipals, removed in chart 0.0.49, is no-legacy-layout's finding.
+    if (!change || (change.kind === 'removed' && dottedPath(path) === 'authorizer.botPrincipals')) return;
+    ctx.report({ at: path, target: 'key', message: historyMessage(version, path, change) });
+  };
+  for (const section of AUTH_SECTION_KEYS) {
+    const value = ctx.model.config[section];
+    if (value !== undefined) visit([section], value);
   }
 }
 
-function unknownKeyMessage(path: Path, key: string, allowed: string[], verdict: RenameVerdict | undefined): string {
+const dottedPath = (path: Path): string => path.map(String).join('.');
+
+function historyMessage(version: string, path: Path, change: KeyChange): string {
+  const key = String(path.at(-1));
+  const consequence = chartConsequence(version, path.slice(0, -1));
+  switch (change.kind) {
+    case 'added': {
+      const renamed = change.renamedFrom ? `, replacing "${change.renamedFrom.at(-1)}"` : '';
+      const instead = change.renamedFrom ? `Write "${change.renamedFrom.at(-1)}" for chart ${version}, or upgrade the chart.` : 'Remove it, or upgrade the chart.';
+      return `"${key}" was added in chart ${describeRelease(change.in)}${renamed}; ${consequence}. ${instead}`;
+    }
+    case 'removed': {
+      if (!change.renamedTo) {
+        return `"${key}" was removed in chart ${describeRelease(change.in)} (${change.lastIn} was the last to have it); ${consequence}. Delete it.`;
+      }
+      const to = String(change.renamedTo.at(-1));
+      const list = Array.isArray(valueAt(chartDefaults(change.in), change.renamedTo)) ? ', as a list' : '';
+      return `"${key}" was renamed to "${to}" in chart ${describeRelease(change.in)}; ${consequence}. Write "${to}" instead${list}.`;
+    }
+    case 'skipped':
+      return `"${key}" is in chart ${change.lastIn} and again from ${change.backIn}, but chart ${version} was released without it; ${consequence}. Remove it, or use chart ${change.backIn} or later.`;
+  }
+}
+
+/**
+ * --chart-version before 1.1.0: those charts read the auth sections from `global`; charts 1.0.x close
+ * the whole values file, so `openmetadata:` fails helm install, and older ones ignore it (chart commit
+ * 1f6d91b, "Replacing global values with openmetadata.config (#143)", released in 1.1.0).
+ */
+function reportLayoutTooNew(ctx: RuleContext): boolean {
+  if (ctx.model.layout !== 'helm' && ctx.model.layout !== 'umbrella') return false;
+  const version = ctx.chartVersion;
+  const layout = chartLayout(version);
+  if (layout === 'openmetadata.config') return false;
+  const since = layoutSince('openmetadata.config');
+  const reads = layout === 'global'
+    ? `chart ${version} reads them from "global" (global.authentication, global.authorizer, …)`
+    : `chart ${version} has no auth settings at all`;
+  const consequence = chartClosesValuesRoot(version)
+    ? `its schema rejects "openmetadata", so helm install fails`
+    : 'everything under "openmetadata" is ignored';
+  const instead = layout === 'global' ? 'Move the sections under "global", or upgrade the chart.' : 'Upgrade the chart.';
+  ctx.report({
+    at: ['openmetadata'],
+    root: 'chart',
+    target: 'key',
+    message: `"openmetadata.config" holds the auth settings from chart ${since} on; ${reads}: ${consequence}. ${instead}`,
+  });
+  return true;
+}
+
+function unknownKeyMessage(
+  path: Path,
+  key: string,
+  allowed: string[],
+  verdict: RenameVerdict | undefined,
+  chartName: string | undefined,
+  consequence: string,
+): string {
   const parent = String(path.at(-2) ?? '');
   const where = path.slice(0, -1).join('.');
-  const chartName = SERVER_TO_CHART_KEYS[parent]?.[key];
   if (chartName) {
     const server = `"${key}" is the server's (openmetadata.yaml) name; the Helm chart calls it "${chartName}".`;
     if (verdict === 'safe') return `${server} Rename it.`;
@@ -75,7 +177,7 @@ function unknownKeyMessage(path: Path, key: string, allowed: string[], verdict: 
   }
   const suggestion = didYouMean(key, allowed);
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed keys: ${allowed.join(', ')}.`;
-  return `"${key}" is not a key of ${where}; the chart schema rejects it and helm install fails.${hint}`;
+  return `"${key}" is not a key of ${where}; ${consequence}.${hint}`;
 }
 
 function serverUnknownKeyMessage(key: string, allowed: string[]): string {
