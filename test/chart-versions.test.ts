@@ -132,16 +132,29 @@ describe.each([
     'config-layout.yaml', undefined, 'no-unknown-keys', '10:11',
     `"wantNameIdEncrypted" was removed in chart 1.4.8 (1.4.7 was the last to have it); chart 1.13.1's schema rejects it and helm install fails`,
   ],
+  // A key removed: botPrincipals (0.0.49, OpenMetadata 0.13.1); no schema closed the authorizer map before 1.0.0.
+  ['global-layout.yaml', '0.0.48', 'no-legacy-layout', '6:5', null],
+  ['global-layout.yaml', '0.0.49', 'no-legacy-layout', '6:5', '"botPrincipals" was removed in chart 0.0.49 (OpenMetadata 0.13.1); chart 0.0.49 ignores it'],
+  ['global-layout.yaml', '1.0.0', 'no-legacy-layout', '6:5', "chart 1.0.0's schema rejects it and helm install fails"],
   // A rename: publicKey → publicKeys, initialAdmin → initialAdmins (0.0.16, lists since).
   ['global-layout-singular.yaml', '0.0.15', 'no-unknown-keys', '7:5', null],
   ['global-layout-singular.yaml', '0.0.16', 'no-unknown-keys', '7:5', '"publicKey" was renamed to "publicKeys" in chart 0.0.16 (OpenMetadata 0.10.0); chart 0.0.16 ignores it'],
   ['global-layout-singular.yaml', '0.0.16', 'no-unknown-keys', '4:5', 'Write "initialAdmins" instead, as a list.'],
   ['global-layout.yaml', '0.0.15', 'no-unknown-keys', '9:5', '"publicKeys" was added in chart 0.0.16 (OpenMetadata 0.10.0), replacing "publicKey"'],
   ['global-layout.yaml', '0.0.16', 'no-unknown-keys', '9:5', null],
-  // The layout change: openmetadata.config read by charts from 1.1.0.
+  // The layout change: global.* read by charts before 1.1.0, openmetadata.config from 1.1.0.
+  ['global-layout.yaml', '1.0.0', 'no-legacy-layout', '2:1', null],
+  ['global-layout.yaml', '1.0.6', 'no-legacy-layout', '2:1', null],
+  ['global-layout.yaml', '1.1.0', 'no-legacy-layout', '2:1', 'is the layout of charts before 1.1.0; chart 1.1.0 silently ignores it'],
+  ['global-layout.yaml', undefined, 'no-legacy-layout', '2:1', 'is the layout of charts before 1.1.0; chart 1.13.1 silently ignores it'],
   ['config-layout.yaml', '1.0.6', 'no-unknown-keys', '2:1', `"openmetadata.config" holds the auth settings from chart 1.1.0 on; chart 1.0.6 reads them from "global"`],
   ['config-layout.yaml', '0.0.58', 'no-unknown-keys', '2:1', 'everything under "openmetadata" is ignored'],
   ['config-layout.yaml', '1.1.0', 'no-unknown-keys', '2:1', null],
+  // Names of servers before 0.12.1 (catalog classes) and 1.0 (JWKS path), right for the charts that deploy them.
+  ['global-layout.yaml', '0.0.38', 'no-legacy-layout', '4:16', null],
+  ['global-layout.yaml', '0.0.39', 'no-legacy-layout', '4:16', 'is a pre-1.0 class name'],
+  ['global-layout.yaml', '0.0.58', 'no-legacy-layout', '10:9', null],
+  ['global-layout.yaml', '1.0.0', 'no-legacy-layout', '10:9', 'was moved to "/api/v1/system/config/jwks" in OpenMetadata 1.0'],
   ['custom-params.yaml', '1.3.1', 'no-unknown-keys', '25:7', '"oidcConfiguration" was added in chart 1.3.2'],
 ] as const)('%s with --chart-version %s: %s at %s', (fixture, version, ruleId, at, message) => {
   const text = fs.readFileSync(path.join(FIXTURES, fixture), 'utf8');
