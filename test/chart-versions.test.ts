@@ -155,7 +155,16 @@ describe.each([
   ['global-layout.yaml', '0.0.39', 'no-legacy-layout', '4:16', 'is a pre-1.0 class name'],
   ['global-layout.yaml', '0.0.58', 'no-legacy-layout', '10:9', null],
   ['global-layout.yaml', '1.0.0', 'no-legacy-layout', '10:9', 'was moved to "/api/v1/system/config/jwks" in OpenMetadata 1.0'],
+  // custom-params: quoted into OIDC_CUSTOM_PARAMS by charts 1.3.2 to 1.6.3 (5fee8ba, PR #311, released in 1.6.4).
+  ['custom-params.yaml', '1.6.3', 'custom-params', '9:9', "chart 1.6.3 renders customParams quoted into OIDC_CUSTOM_PARAMS"],
+  ['custom-params.yaml', '1.6.4', 'custom-params', '9:9', null],
+  ['custom-params.yaml', '1.6.3', 'custom-params', '18:9', 'Upgrade to chart 1.6.4 or later, or write customParams: null'],
+  ['custom-params.yaml', '1.6.4', 'custom-params', '18:9', null],
+  ['custom-params.yaml', '1.3.2', 'custom-params', '25:7', 'chart 1.3.2 renders its default customParams "" quoted'],
   ['custom-params.yaml', '1.3.1', 'no-unknown-keys', '25:7', '"oidcConfiguration" was added in chart 1.3.2'],
+  ['custom-params.yaml', '1.6.4', 'custom-params', '25:7', null],
+  ['custom-params.yaml', '1.6.3', 'custom-params', '35:9', null],
+  ['custom-params.yaml', '1.6.4', 'custom-params', '35:9', 'customParams is empty (null)'],
 ] as const)('%s with --chart-version %s: %s at %s', (fixture, version, ruleId, at, message) => {
   const text = fs.readFileSync(path.join(FIXTURES, fixture), 'utf8');
   const findings = (lintText(text, fixture, { chartVersion: version })?.messages ?? []).filter((m) => m.ruleId === ruleId);
