@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from './support/lint';
 import {
-  appVersionOf, chartDefaults, chartHasKey, chartLayout, chartReleases, chartRejectsUnknownKeys, compareVersions, keyChange, releaseFor,
+  appVersionOf, chartDefaults, chartHasKey, chartLayout, chartRelease, chartReleases, chartRejectsUnknownKeys, compareVersions, keyChange, releaseFor,
 } from '../src/knowledge/versions';
 import { CHART_HISTORY } from '../src/knowledge/chart-history';
 import { CHART_DEFAULTS, CHART_VERSION } from '../src/knowledge/defaults';
@@ -103,6 +103,9 @@ describe('the extracted chart history', () => {
     // No clientType before 1.3.2: the server's default, public, is what runs.
     expect(valueAt(chartDefaults('1.3.0'), p('authentication.clientType'))).toBe('public');
     expect(valueAt(chartDefaults('1.3.0'), p('authentication.oidcConfiguration'))).toBeUndefined();
+    expect(chartRelease('0.0.38').defaultAt(p('authorizer.className'))).toBe('org.openmetadata.catalog.security.NoopAuthorizer');
+    expect(chartRelease('0.0.39').defaultAt(p('authorizer.className'))).toBe('org.openmetadata.service.security.DefaultAuthorizer');
+    expect(chartRelease('1.4.8').defaultAt(p('authentication.saml.security.wantNameIdEncrypted'))).toBeUndefined();
   });
 });
 

@@ -64,8 +64,6 @@ function data(): ChartHistoryData {
 
 const minorLine = (version: string): string => version.split('.').slice(0, 2).join('.');
 const dotted = (path: Path): string => path.map(String).join('.');
-const inRuns = (runs: VersionRuns | undefined, release: string): boolean =>
-  runs?.some(([first, last]) => compareVersions(first, release) <= 0 && compareVersions(release, last) <= 0) ?? false;
 
 /** The released chart versions, oldest first. */
 export function chartReleases(): string[] {
@@ -90,56 +88,6 @@ export function isChartRelease(version: string): boolean {
   return chartReleases().includes(version);
 }
 
-/** The OpenMetadata server version chart `version` deploys (its appVersion). */
-export function appVersionOf(version: string): string {
-  const release = releaseFor(version);
-  return data().releases.find(([chart]) => chart === release)?.[1] ?? release;
-}
-
-/** "1.4.8", or "0.0.49 (OpenMetadata 0.13.1)" when the chart and server versions differ. */
-export function describeRelease(version: string): string {
-  const app = appVersionOf(version);
-  return app === version ? version : `${version} (OpenMetadata ${app})`;
-}
-
-/** Where chart `version` reads the auth sections from; undefined before the chart had any (0.0.12). */
-export function chartLayout(version: string): ChartLayout | undefined {
-  const release = releaseFor(version);
-  return data().layouts.filter(([first]) => compareVersions(first, release) <= 0).at(-1)?.[1] ?? undefined;
-}
-
-/** The first release that reads the auth sections from `layout`. */
-export function layoutSince(layout: ChartLayout): string {
-  return data().layouts.find(([, each]) => each === layout)?.[0] as string;
-}
-
-/** Whether chart `version`'s schema closes the whole values file (1.0.x): an unknown top-level key fails helm install. */
-export function chartClosesValuesRoot(version: string): boolean {
-  return inRuns(data().rootClosed, releaseFor(version));
-}
-
-/** Whether chart `version` has the key `path` (config-relative) in its values.yaml or values.schema.json. */
-export function chartHasKey(version: string, path: Path): boolean {
-  return inRuns(data().keys[dotted(path)], releaseFor(version));
-}
-
-/** The keys chart `version` has directly under the map at `path`. */
-export function chartChildKeys(version: string, path: Path): string[] {
-  const release = releaseFor(version);
-  const prefix = path.length === 0 ? '' : `${dotted(path)}.`;
-  return Object.entries(data().keys)
-    .filter(([key, runs]) => key.startsWith(prefix) && !key.slice(prefix.length).includes('.') && inRuns(runs, release))
-    .map(([key]) => key.slice(prefix.length));
-}
-
-/**
- * Whether chart `version`'s schema rejects an unknown key in the map at `path` ([] is the layout
- * root): `additionalProperties: false` there. Otherwise the chart accepts the key and ignores it.
- */
-export function chartRejectsUnknownKeys(version: string, path: Path): boolean {
-  return inRuns(data().closed[dotted(path)], releaseFor(version));
-}
-
 /** What happened to a key a chart release lacks. */
 export type KeyChange =
   /** The chart got the key later, in `in` (with another name before: `renamedFrom`). */
@@ -150,29 +98,113 @@ export type KeyChange =
   | { kind: 'skipped'; lastIn: string; backIn: string };
 
 /**
- * Why chart `version` does not have the key `path`; undefined when it has it, or when no release
- * ever had it (a typo: the schema rules say so). Patch releases of a line are judged along their line
- * first (1.7.0 lacks promptType, which came with 1.7.1 on that line, although 1.6.13 had it).
+ * One chart release's answers. A rule that asks several questions gets one (a few dozen
+ * microseconds to make) through `ctx.once(chartRelease, ctx.chartVersion)`, so the rules of a model
+ * share it; nothing outlives the caller's reference to it.
  */
-export function keyChange(version: string, path: Path): KeyChange | undefined {
-  const { releases, keys, renames } = data();
-  const runs = keys[dotted(path)];
+export interface ChartRelease {
+  /** The released version that answers (`releaseFor` of the version asked about). */
+  readonly version: string;
+  /** The OpenMetadata server it deploys (its appVersion). */
+  readonly appVersion: string;
+  /** Where it reads the auth sections from; undefined before the chart had any (0.0.12). */
+  readonly layout: ChartLayout | undefined;
+  /** Whether its values.yaml or values.schema.json has the key `path` (config-relative). */
+  has(path: Path): boolean;
+  /** The keys it has directly under the map at `path`. */
+  childKeys(path: Path): string[];
+  /** Whether its schema rejects an unknown key in the map at `path` ([] is the layout root): additionalProperties: false. */
+  rejectsUnknownKeys(path: Path): boolean;
+  /** Whether its schema closes the whole values file (1.0.x): an unknown top-level key fails helm install. */
+  closesValuesRoot(): boolean;
+  /** Why it does not have `path`; undefined when it has it, or when no release ever had it (a typo). */
+  change(path: Path): KeyChange | undefined;
+  /** Its defaults, from its values.yaml (a fresh copy). */
+  defaults(): PlainMap;
+  /** Its default for the leaf `path`, or undefined where it has none. */
+  defaultAt(path: Path): Plain | undefined;
+}
+
+/** The answers of the chart release `version` (or of the release that answers for it, see releaseFor). */
+export function chartRelease(version: string): ChartRelease {
+  const history = data();
+  const versions = history.releases.map(([each]) => each);
+  const indexOf = new Map(versions.map((each, i) => [each, i]));
   const release = releaseFor(version);
-  if (!runs || inRuns(runs, release)) return undefined;
-  const having = releases.map(([each]) => each).filter((each) => inRuns(runs, each));
-  const before = having.filter((each) => compareVersions(each, release) < 0);
-  const after = having.filter((each) => compareVersions(each, release) > 0);
+  const at = indexOf.get(release) as number;
+  const inRuns = (runs: VersionRuns | undefined, index: number = at): boolean =>
+    runs?.some(([first, last]) => (indexOf.get(first) as number) <= index && index <= (indexOf.get(last) as number)) ?? false;
+  const present = new Set(Object.keys(history.keys).filter((key) => inRuns(history.keys[key])));
+  /** The default of a leaf `present` has: the last change at or before the release. */
+  const defaultOf = (key: string): Plain => {
+    const changes = history.defaults[key];
+    let i = changes.length - 1;
+    while (i > 0 && (indexOf.get(changes[i][0]) as number) > at) i--;
+    return changes[i][1];
+  };
+  return {
+    version: release,
+    appVersion: history.releases[at][1],
+    layout: history.layouts.filter(([first]) => (indexOf.get(first) as number) <= at).at(-1)?.[1] ?? undefined,
+    has: (path) => present.has(dotted(path)),
+    childKeys(path) {
+      const prefix = path.length === 0 ? '' : `${dotted(path)}.`;
+      return [...present].filter((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes('.')).map((key) => key.slice(prefix.length));
+    },
+    rejectsUnknownKeys: (path) => inRuns(history.closed[dotted(path)]),
+    closesValuesRoot: () => inRuns(history.rootClosed),
+    change: (path) => (present.has(dotted(path)) ? undefined : changeOf(history, versions, release, path, (runs, index) => inRuns(runs, index))),
+    defaults() {
+      if (release === CHART_VERSION && version === CHART_VERSION) return CHART_DEFAULTS;
+      const built: PlainMap = {};
+      for (const key in history.defaults) {
+        if (present.has(key)) setValueAt(built, key.split('.'), copyOf(defaultOf(key)));
+      }
+      // No clientType before 1.3.2: the server's own default, public, is what runs (nothing renders AUTHENTICATION_CLIENT_TYPE).
+      if (!present.has('authentication.clientType')) setValueAt(built, ['authentication', 'clientType'], 'public');
+      return built;
+    },
+    defaultAt(path) {
+      const key = dotted(path);
+      return present.has(key) && key in history.defaults ? copyOf(defaultOf(key)) : undefined;
+    },
+  };
+}
+
+/** A default is a scalar, a list of scalars or an empty map: a shallow copy keeps the data untouched. */
+function copyOf(value: Plain): Plain {
+  if (Array.isArray(value)) return value.slice();
+  return value !== null && typeof value === 'object' ? { ...value } : value;
+}
+
+/**
+ * Why `release` lacks `path`. Patch releases of a line are judged along their line first (1.7.0
+ * lacks promptType, which came with 1.7.1 on that line, although 1.6.13 had it).
+ */
+function changeOf(
+  history: ChartHistoryData,
+  versions: readonly string[],
+  release: string,
+  path: Path,
+  inRuns: (runs: VersionRuns | undefined, index: number) => boolean,
+): KeyChange | undefined {
+  const runs = history.keys[dotted(path)];
+  if (!runs) return undefined;
+  const at = versions.indexOf(release);
+  const having = versions.filter((_, i) => inRuns(runs, i));
+  const before = having.filter((each) => versions.indexOf(each) < at);
+  const after = having.filter((each) => versions.indexOf(each) > at);
   const onLine = (list: string[]) => list.filter((each) => minorLine(each) === minorLine(release));
   const lastBefore = onLine(before).at(-1);
   const firstAfter = onLine(after)[0];
   if (lastBefore && firstAfter) return { kind: 'skipped', lastIn: lastBefore, backIn: firstAfter };
   const added = (first: string): KeyChange => {
-    const rename = renames.find((each) => each.to === dotted(path) && each.in === first);
+    const rename = history.renames.find((each) => each.to === dotted(path) && each.in === first);
     return { kind: 'added', in: first, ...(rename && { renamedFrom: rename.from.split('.') }) };
   };
   const removed = (last: string): KeyChange => {
-    const next = releases.map(([each]) => each).find((each) => compareVersions(each, last) > 0) as string;
-    const rename = renames.find((each) => each.from === dotted(path) && each.in === next);
+    const next = versions[versions.indexOf(last) + 1];
+    const rename = history.renames.find((each) => each.from === dotted(path) && each.in === next);
     return { kind: 'removed', in: next, lastIn: last, ...(rename && { renamedTo: rename.to.split('.') }) };
   };
   if (firstAfter) return added(firstAfter);
@@ -181,21 +213,51 @@ export function keyChange(version: string, path: Path): KeyChange | undefined {
   return removed(before.at(-1) as string);
 }
 
+/** The OpenMetadata server version chart `version` deploys (its appVersion). */
+export function appVersionOf(version: string): string {
+  return chartRelease(version).appVersion;
+}
+
+/** "1.4.8", or "0.0.49 (OpenMetadata 0.13.1)" when the chart and server versions differ. */
+export function describeRelease(version: string): string {
+  const app = appVersionOf(version);
+  return app === version ? version : `${version} (OpenMetadata ${app})`;
+}
+
+/** Where chart `version` reads the auth sections from; undefined before the chart had any (0.0.12). */
+export function chartLayout(version: string): ChartLayout | undefined {
+  return chartRelease(version).layout;
+}
+
+/** The first release that reads the auth sections from `layout`. */
+export function layoutSince(layout: ChartLayout): string {
+  return data().layouts.find(([, each]) => each === layout)?.[0] as string;
+}
+
+/** Whether chart `version` has the key `path` (config-relative) in its values.yaml or values.schema.json. */
+export function chartHasKey(version: string, path: Path): boolean {
+  return chartRelease(version).has(path);
+}
+
 /**
- * The chart defaults of `version`, from its values.yaml. Where a release has no clientType yet
- * (before 1.3.2) it stays `public`: the server's own default, which is what runs (no
- * AUTHENTICATION_CLIENT_TYPE is rendered).
+ * Whether chart `version`'s schema rejects an unknown key in the map at `path` ([] is the layout
+ * root): `additionalProperties: false` there. Otherwise the chart accepts the key and ignores it.
+ */
+export function chartRejectsUnknownKeys(version: string, path: Path): boolean {
+  return chartRelease(version).rejectsUnknownKeys(path);
+}
+
+/** Why chart `version` does not have the key `path` (see ChartRelease.change). */
+export function keyChange(version: string, path: Path): KeyChange | undefined {
+  return chartRelease(version).change(path);
+}
+
+/**
+ * The chart defaults of `version`, from its values.yaml (1.13.1's are src/knowledge/defaults.ts,
+ * which the data is checked against). Where a release has no clientType yet (before 1.3.2) it
+ * stays `public`, the server's own default.
  */
 export function chartDefaults(version: string = CHART_VERSION): PlainMap {
   if (version === CHART_VERSION) return CHART_DEFAULTS;
-  const release = releaseFor(version);
-  const { keys, defaults } = data();
-  const built: PlainMap = {};
-  for (const [key, changes] of Object.entries(defaults)) {
-    if (!inRuns(keys[key], release)) continue;
-    const value = changes.filter(([first]) => compareVersions(first, release) <= 0).at(-1)?.[1];
-    if (value !== undefined) setValueAt(built, key.split('.'), structuredClone(value));
-  }
-  if (!inRuns(keys['authentication.clientType'], release)) setValueAt(built, ['authentication', 'clientType'], 'public');
-  return built;
+  return chartRelease(version).defaults();
 }

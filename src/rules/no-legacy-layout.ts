@@ -1,9 +1,7 @@
 import { defineRule, RuleContext } from './support/rule';
 import { forEachString } from './support/helpers';
 import { CHART_VERSION } from '../knowledge/defaults';
-import {
-  appVersionOf, chartDefaults, chartHasKey, chartLayout, chartRejectsUnknownKeys, compareVersions, describeRelease, keyChange, layoutSince,
-} from '../knowledge/versions';
+import { ChartRelease, chartRelease, compareVersions, describeRelease, layoutSince } from '../knowledge/versions';
 
 /**
  * Settings of older charts and servers that the chosen chart (--chart-version, default the current
@@ -23,8 +21,11 @@ export default defineRule({
   fixable: true,
   description: 'Settings in a layout or with names from older charts, which the chosen chart (default: the current one) ignores.',
   check(ctx) {
-    reportLayout(ctx);
-    const era = legacyEra(ctx.chartVersion);
+    // The chosen release's answers, made when first needed (the current chart needs none for the
+    // names, the layout and botPrincipals only when the values have them) and shared through ctx.once.
+    const chart = (): ChartRelease => ctx.once(chartRelease, ctx.chartVersion);
+    reportLayout(ctx, chart);
+    const era = ctx.chartVersion === CHART_VERSION ? { classes: false, jwks: false } : legacyEra(chart());
     forEachString(ctx, ctx.model.config, (path, text) => {
       const value = text.trim();
       if (!era.jwks && LEGACY_JWKS.test(value)) {
@@ -45,35 +46,32 @@ export default defineRule({
         });
       }
     });
-    reportBotPrincipals(ctx);
+    reportBotPrincipals(ctx, chart);
   },
 });
 
 /**
- * Whether chart `version` is from the time the old names were right: its own default className is
- * a catalog class (charts up to 0.0.38, OpenMetadata 0.12.0), and the server it deploys is older
+ * Whether the release is from the time the old names were right: its own default className is a
+ * catalog class (charts up to 0.0.38, OpenMetadata 0.12.0), and the server it deploys is older
  * than OpenMetadata 1.0, which moved the JWKS path (charts up to 0.0.58).
  */
-function legacyEra(version: string): { classes: boolean; jwks: boolean } {
-  if (version === CHART_VERSION) return { classes: false, jwks: false };
-  const className = (chartDefaults(version).authorizer as Record<string, unknown> | undefined)?.className;
+function legacyEra(release: ChartRelease): { classes: boolean; jwks: boolean } {
+  const className = release.defaultAt(['authorizer', 'className']);
   return {
     classes: typeof className === 'string' && LEGACY_CLASS.test(className),
-    jwks: compareVersions(appVersionOf(version), '1.0.0') < 0,
+    jwks: compareVersions(release.appVersion, '1.0.0') < 0,
   };
 }
 
-function reportBotPrincipals(ctx: RuleContext): void {
+function reportBotPrincipals(ctx: RuleContext, chart: () => ChartRelease): void {
   const path = ['authorizer', 'botPrincipals'];
   if (ctx.get(path) === undefined) return;
-  const version = ctx.chartVersion;
-  if (version !== CHART_VERSION && chartHasKey(version, path)) return;
-  const change = keyChange(version, path);
-  // Before chart 0.0.16 it was "botPrincipal": no-unknown-keys names the rename.
+  // Before chart 0.0.16 it was "botPrincipal" (no-unknown-keys names the rename); up to 0.0.48 it is right.
+  const change = chart().change(path);
   if (change?.kind !== 'removed') return;
-  const consequence = chartRejectsUnknownKeys(version, ['authorizer'])
-    ? `chart ${version}'s schema rejects it and helm install fails`
-    : `chart ${version} ignores it`;
+  const consequence = chart().rejectsUnknownKeys(['authorizer'])
+    ? `chart ${ctx.chartVersion}'s schema rejects it and helm install fails`
+    : `chart ${ctx.chartVersion} ignores it`;
   ctx.report({
     at: path,
     target: 'key',
@@ -81,10 +79,10 @@ function reportBotPrincipals(ctx: RuleContext): void {
   });
 }
 
-function reportLayout(ctx: RuleContext): void {
+function reportLayout(ctx: RuleContext, chart: () => ChartRelease): void {
   if (ctx.model.layout === 'legacy-global') {
     // Charts before 1.1.0 read the auth sections from global (before 0.0.12 they had none).
-    if (ctx.chartVersion !== CHART_VERSION && chartLayout(ctx.chartVersion) !== 'openmetadata.config') return;
+    if (chart().layout !== 'openmetadata.config') return;
     ctx.report({
       at: ['global'],
       root: 'document',

@@ -7,9 +7,7 @@ import { isHelmModel } from '../layouts/model';
 import { isPlainMap, valueAt } from '../types';
 import { AUTH_SECTION_KEYS } from '../layouts/helm-values';
 import { CHART_VERSION } from '../knowledge/defaults';
-import {
-  KeyChange, chartChildKeys, chartDefaults, chartClosesValuesRoot, chartHasKey, chartLayout, chartRejectsUnknownKeys, describeRelease, keyChange, layoutSince,
-} from '../knowledge/versions';
+import { ChartRelease, KeyChange, chartDefaults, chartRelease, describeRelease, layoutSince } from '../knowledge/versions';
 
 /**
  * The chart schema sets `additionalProperties: false` on every auth map (reference §1.6), so
@@ -26,25 +24,25 @@ export default defineRule({
     // schemas are additionalProperties: false, reference §2; Dropwizard refuses to start on them).
     const helm = isHelmModel(ctx.model);
     const unknown = ctx.schemaProblems().filter((problem) => problem.kind === 'unknown-key');
-    // The schema is chart 1.13.1's; the history of the chart's keys answers for other releases and
-    // for keys an older release had. It is loaded only when one of the two is asked about.
+    // The schema is chart 1.13.1's; the chart's history answers for other releases and for keys an
+    // older release had. It is loaded only when one of the two is asked about.
     const version = ctx.chartVersion;
-    const history = helm && (version !== CHART_VERSION || unknown.length > 0);
-    if (history && reportLayoutTooNew(ctx)) return;
+    const release = helm && (version !== CHART_VERSION || unknown.length > 0) ? ctx.once(chartRelease, version) : undefined;
+    if (release && reportLayoutTooNew(ctx, release)) return;
+    const olderChart = release !== undefined && version !== CHART_VERSION;
     for (const problem of unknown) {
       const key = String(problem.path.at(-1));
       // Reported by their own rules, with a better message.
       if (key.includes('.') || (key === 'botPrincipals' && problem.path[0] === 'authorizer')) continue;
       // The chosen chart has the key, or its history explains it (reportChartHistory), or an
       // ancestor the chosen chart lacks is reported instead.
-      if (history && (keyKnownToHistory(version, problem.path) || lacksAncestor(version, problem.path))) continue;
-      const olderChart = history && version !== CHART_VERSION;
+      if (release && (release.has(problem.path) || release.change(problem.path) || lacksAncestor(release, problem.path))) continue;
       const parentPath = problem.path.slice(0, -1);
       const candidate = helm ? SERVER_TO_CHART_KEYS[String(problem.path.at(-2) ?? '')]?.[key] : undefined;
-      const chartName = candidate && (!olderChart || chartHasKey(version, [...parentPath, candidate])) ? candidate : undefined;
+      const chartName = candidate && (!olderChart || release.has([...parentPath, candidate])) ? candidate : undefined;
       const verdict = chartName ? renameVerdict(ctx, problem.path, chartName) : undefined;
-      const allowed = olderChart ? chartChildKeys(version, parentPath) : problem.allowed;
-      const consequence = olderChart ? chartConsequence(version, parentPath) : 'the chart schema rejects it and helm install fails';
+      const allowed = olderChart ? release.childKeys(parentPath) : problem.allowed;
+      const consequence = olderChart ? chartConsequence(release, version, parentPath) : 'the chart schema rejects it and helm install fails';
       ctx.report({
         at: problem.path,
         target: 'key',
@@ -55,24 +53,19 @@ export default defineRule({
       });
     }
     reportMisplacedSaml(ctx);
-    if (history) reportChartHistory(ctx);
+    if (release) reportChartHistory(ctx, release);
     reportUnknownEnvNames(ctx);
   },
 });
 
-/** A key chart `version` has, or one whose history says why it lacks it. */
-function keyKnownToHistory(version: string, path: Path): boolean {
-  return chartHasKey(version, path) || keyChange(version, path) !== undefined;
-}
-
-/** Whether chart `version` lacks a map above `path` (the finding goes there). */
-function lacksAncestor(version: string, path: Path): boolean {
-  return path.slice(0, -1).some((_, i) => !chartHasKey(version, path.slice(0, i + 1)));
+/** Whether the chosen release lacks a map above `path` (the finding goes there). */
+function lacksAncestor(release: ChartRelease, path: Path): boolean {
+  return path.slice(0, -1).some((_, i) => !release.has(path.slice(0, i + 1)));
 }
 
 /** What chart `version` does with a key it does not know in the map at `parentPath`. */
-function chartConsequence(version: string, parentPath: Path): string {
-  return chartRejectsUnknownKeys(version, parentPath)
+function chartConsequence(release: ChartRelease, version: string, parentPath: Path): string {
+  return release.rejectsUnknownKeys(parentPath)
     ? `chart ${version}'s schema rejects it and helm install fails (with schema checks skipped, the chart ignores it)`
     : `chart ${version} ignores it (its schema does not check this map)`;
 }
@@ -82,20 +75,19 @@ function chartConsequence(version: string, parentPath: Path): string {
  * tags): a key the chosen chart does not have yet, no longer has, or has under another name. Only
  * the outermost such key of a branch is reported; its children go with it.
  */
-function reportChartHistory(ctx: RuleContext): void {
-  const version = ctx.chartVersion;
+function reportChartHistory(ctx: RuleContext, release: ChartRelease): void {
   const visit = (path: Path, value: Plain): void => {
     if (ctx.origin(path)?.env) return;
-    if (chartHasKey(version, path)) {
-      if (isPlainMap(value) && chartChildKeys(version, path).length > 0) {
+    if (release.has(path)) {
+      if (isPlainMap(value) && release.childKeys(path).length > 0) {
         for (const [key, child] of Object.entries(value)) visit([...path, key], child);
       }
       return;
     }
-    const change = keyChange(version, path);
+    const change = release.change(path);
     // botPrincipals, removed in chart 0.0.49, is no-legacy-layout's finding.
-    if (!change || (change.kind === 'removed' && dottedPath(path) === 'authorizer.botPrincipals')) return;
-    ctx.report({ at: path, target: 'key', message: historyMessage(version, path, change) });
+    if (!change || (change.kind === 'removed' && path.join('.') === 'authorizer.botPrincipals')) return;
+    ctx.report({ at: path, target: 'key', message: historyMessage(release, ctx.chartVersion, path, change) });
   };
   for (const section of AUTH_SECTION_KEYS) {
     const value = ctx.model.config[section];
@@ -103,11 +95,9 @@ function reportChartHistory(ctx: RuleContext): void {
   }
 }
 
-const dottedPath = (path: Path): string => path.map(String).join('.');
-
-function historyMessage(version: string, path: Path, change: KeyChange): string {
+function historyMessage(release: ChartRelease, version: string, path: Path, change: KeyChange): string {
   const key = String(path.at(-1));
-  const consequence = chartConsequence(version, path.slice(0, -1));
+  const consequence = chartConsequence(release, version, path.slice(0, -1));
   switch (change.kind) {
     case 'added': {
       const renamed = change.renamedFrom ? `, replacing "${change.renamedFrom.at(-1)}"` : '';
@@ -132,24 +122,21 @@ function historyMessage(version: string, path: Path, change: KeyChange): string 
  * the whole values file, so `openmetadata:` fails helm install, and older ones ignore it (chart commit
  * 1f6d91b, "Replacing global values with openmetadata.config (#143)", released in 1.1.0).
  */
-function reportLayoutTooNew(ctx: RuleContext): boolean {
-  if (ctx.model.layout !== 'helm' && ctx.model.layout !== 'umbrella') return false;
+function reportLayoutTooNew(ctx: RuleContext, release: ChartRelease): boolean {
+  if (release.layout === 'openmetadata.config' || (ctx.model.layout !== 'helm' && ctx.model.layout !== 'umbrella')) return false;
   const version = ctx.chartVersion;
-  const layout = chartLayout(version);
-  if (layout === 'openmetadata.config') return false;
-  const since = layoutSince('openmetadata.config');
-  const reads = layout === 'global'
+  const reads = release.layout === 'global'
     ? `chart ${version} reads them from "global" (global.authentication, global.authorizer, …)`
     : `chart ${version} has no auth settings at all`;
-  const consequence = chartClosesValuesRoot(version)
+  const consequence = release.closesValuesRoot()
     ? `its schema rejects "openmetadata", so helm install fails`
     : 'everything under "openmetadata" is ignored';
-  const instead = layout === 'global' ? 'Move the sections under "global", or upgrade the chart.' : 'Upgrade the chart.';
+  const instead = release.layout === 'global' ? 'Move the sections under "global", or upgrade the chart.' : 'Upgrade the chart.';
   ctx.report({
     at: ['openmetadata'],
     root: 'chart',
     target: 'key',
-    message: `"openmetadata.config" holds the auth settings from chart ${since} on; ${reads}: ${consequence}. ${instead}`,
+    message: `"openmetadata.config" holds the auth settings from chart ${layoutSince('openmetadata.config')} on; ${reads}: ${consequence}. ${instead}`,
   });
   return true;
 }
