@@ -1,22 +1,33 @@
-import { defineRule } from './support/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { show } from './support/helpers';
 import type { Path } from '../types';
 import { isOidcBlockRendered } from './support/idp';
+import { isHelmModel } from '../layouts/model';
+import { compareVersions } from '../knowledge/versions';
 
 /**
- * The chart passes `oidcConfiguration.customParams` unquoted into OIDC_CUSTOM_PARAMS, which the
- * server substitutes into its YAML as a map (`customParams: ${OIDC_CUSTOM_PARAMS}`; chart
- * `templates/secrets.yaml` @ 1.13.1).
- * An empty string fails config parsing — "Cannot coerce empty String ("") to element of
- * java.util.LinkedHashMap" in the run-db-migrations container (openmetadata-helm-charts #229, #245);
- * a malformed brace string fails the same way ("Malformed YAML … customParams: {}}", OpenMetadata
- * #24193, #26775). The code
- * flow then reads only the pairs customParamKey1..5 / customParamValue1..5 and sends each key as a
- * request parameter with its value; every other key is ignored (AuthenticationCodeFlowHandler.java
- * @ 0152299f). The setting exists only in the confidential flow.
+ * The server substitutes OIDC_CUSTOM_PARAMS into its YAML as a map (`customParams:
+ * ${OIDC_CUSTOM_PARAMS:-}`), so the text must read as a map, or as nothing (null: no parameters).
+ * How the chart renders it depends on the release (templates/secrets.yaml):
+ * - 1.3.2 to 1.6.3: `customParams | quote | b64enc`. Every string becomes a quoted YAML string,
+ *   which the server cannot read as a map: "" gives "Cannot coerce empty String ("") to element of
+ *   java.util.LinkedHashMap" in run-db-migrations (helm-charts #229, chart 1.3.2), and '{}' fails the
+ *   same way (#245, chart 1.4.1). Only a null (Helm drops the key, quote renders nothing) works.
+ * - from 1.6.4 (commit 5fee8ba, PR #311, fixing #245): `customParams | b64enc`, default '{}'. The
+ *   text goes in as written: '' renders an empty variable, which the server reads as null (no
+ *   custom parameters); a malformed brace string fails config parsing (OpenMetadata #24193, #26775, "Malformed
+ *   YAML … customParams: {}}"); null fails rendering (b64enc takes a string).
+ * In the server's own configuration `customParams: ""` is the empty string, which fails as above.
+ * The code flow then reads only the pairs customParamKey1..5 / customParamValue1..5 and sends each
+ * key as a request parameter with its value; every other key is ignored
+ * (AuthenticationCodeFlowHandler.buildOidcClient, OpenMetadata @ 0152299f). The setting exists
+ * only in the confidential flow.
  */
 const CUSTOM_PARAMS: Path = ['authentication', 'oidcConfiguration', 'customParams'];
 const PAIR_KEY = /^customParam(Key|Value)([1-9]\d*)$/;
+/** The chart releases that quote customParams: from its first (1.3.2) up to 1.6.4, which dropped the quote. */
+const QUOTED_SINCE = '1.3.2';
+const UNQUOTED_SINCE = '1.6.4';
 
 export default defineRule({
   id: 'custom-params',
@@ -25,7 +36,15 @@ export default defineRule({
   check(ctx) {
     if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
     const value = ctx.get(CUSTOM_PARAMS);
-    if (value === undefined) return;
+    const env = ctx.origin(CUSTOM_PARAMS)?.env;
+    // Written in the values, or the chart's default (an extraEnvs OIDC_CUSTOM_PARAMS goes to the server as it is).
+    const fromValues = isHelmModel(ctx.model) && !env;
+    const quoted = fromValues && chartQuotes(ctx.chartVersion);
+    if (quoted && value !== null) {
+      reportQuoted(ctx, value === undefined);
+      return;
+    }
+    if (value === undefined || (quoted && value === null)) return;
     if (value === null) {
       ctx.report({
         at: CUSTOM_PARAMS,
@@ -37,6 +56,8 @@ export default defineRule({
     }
     if (typeof value !== 'string') return; // a YAML map fails the chart schema: valid-schema reports it
     const text = value.trim();
+    // An empty OIDC_CUSTOM_PARAMS (what chart 1.6.4+ renders for '', or an empty variable) reads as null: no parameters.
+    if (text === '' && (isHelmModel(ctx.model) || env)) return;
     const problem = formatProblem(text);
     if (problem) {
       ctx.report({ at: CUSTOM_PARAMS, message: problem });
@@ -47,11 +68,29 @@ export default defineRule({
   },
 });
 
+function chartQuotes(version: string): boolean {
+  return compareVersions(version, QUOTED_SINCE) >= 0 && compareVersions(version, UNQUOTED_SINCE) < 0;
+}
+
+/** Charts 1.3.2 to 1.6.3 turn every customParams string, their own default "" included, into a quoted YAML string. */
+function reportQuoted(ctx: RuleContext, isDefault: boolean): void {
+  const what = isDefault ? 'its default customParams ""' : 'customParams';
+  ctx.report({
+    at: isDefault ? ['authentication', 'oidcConfiguration'] : CUSTOM_PARAMS,
+    target: 'key',
+    message:
+      `chart ${ctx.chartVersion} renders ${what} quoted into OIDC_CUSTOM_PARAMS, so the server reads a string where it wants a map ` +
+      `and the run-db-migrations step fails ("Cannot coerce empty String" or "no String-argument constructor"), whatever the text. ` +
+      `Upgrade to chart ${UNQUOTED_SINCE} or later, or write customParams: null (the chart then renders nothing), ` +
+      `or set OIDC_CUSTOM_PARAMS to '{}' through extraEnvs.`,
+  });
+}
+
 function formatProblem(text: string): string | undefined {
   if (text === '') {
     return (
-      `customParams is an empty string: the server cannot read "" as a map and the run-db-migrations step fails ` +
-      `("Cannot coerce empty String"). Write customParams: '{}'.`
+      `customParams is an empty string: the server cannot read "" as a map and does not start (run-db-migrations fails ` +
+      `with "Cannot coerce empty String"). Write customParams: {} or leave it out.`
     );
   }
   if (!text.startsWith('{') || !text.endsWith('}')) {

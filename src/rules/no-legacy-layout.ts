@@ -1,10 +1,15 @@
 import { defineRule, RuleContext } from './support/rule';
 import { forEachString } from './support/helpers';
+import { CHART_VERSION } from '../knowledge/defaults';
+import { ChartRelease, chartRelease, compareVersions, describeRelease, layoutSince } from '../knowledge/versions';
 
 /**
- * Settings from before chart 1.0 that the current chart ignores or rejects (openmetadata-helm-charts
- * PR #143, commit af1630b; OpenMetadata #7614, #8505, #9525): the `global.*` layout, `org.openmetadata.catalog.security.*` classes,
- * the JWKS path without `/system/` (moved in 1.0), and `botPrincipals` (removed in chart 0.13.1).
+ * Settings of older charts and servers that the chosen chart (--chart-version, default the current
+ * one) ignores or rejects (openmetadata-helm-charts PR #143; OpenMetadata #7614, #8505, #9525): the `global.*` layout (charts before 1.1.0),
+ * `org.openmetadata.catalog.security.*` classes and the JWKS path without `/system/` (OpenMetadata
+ * before 0.12.1 and 1.0), and `botPrincipals` (removed in chart 0.0.49, OpenMetadata 0.13.1). What a
+ * release has comes from the chart's history (src/knowledge/chart-history.ts): with a chart that
+ * still has it, none of these is reported.
  */
 const LEGACY_JWKS = /\/api\/v1\/config\/jwks\/?$/;
 const LEGACY_JWKS_PATH = /\/api\/v1\/config\/jwks(\/?\s*)$/;
@@ -14,12 +19,16 @@ export default defineRule({
   id: 'no-legacy-layout',
   severity: 'error',
   fixable: true,
-  description: 'Settings in a layout or with names from before chart 1.0, which the current chart ignores.',
+  description: 'Settings in a layout or with names from older charts, which the chosen chart (default: the current one) ignores.',
   check(ctx) {
-    reportLayout(ctx);
+    // The chosen release's answers, made when first needed (the current chart needs none for the
+    // names, the layout and botPrincipals only when the values have them) and shared through ctx.once.
+    const chart = (): ChartRelease => ctx.once(chartRelease, ctx.chartVersion);
+    reportLayout(ctx, chart);
+    const era = ctx.chartVersion === CHART_VERSION ? { classes: false, jwks: false } : legacyEra(chart());
     forEachString(ctx, ctx.model.config, (path, text) => {
       const value = text.trim();
-      if (LEGACY_JWKS.test(value)) {
+      if (!era.jwks && LEGACY_JWKS.test(value)) {
         ctx.report({
           at: path,
           message:
@@ -30,32 +39,57 @@ export default defineRule({
         });
       }
       const legacyClass = LEGACY_CLASS.exec(value);
-      if (legacyClass) {
+      if (legacyClass && !era.classes) {
         ctx.report({
           at: path,
           message: `"${value}" is a pre-1.0 class name; use "org.openmetadata.service.security.${legacyClass[1]}".`,
         });
       }
     });
-    if (ctx.get(['authorizer', 'botPrincipals']) !== undefined) {
-      ctx.report({
-        at: ['authorizer', 'botPrincipals'],
-        target: 'key',
-        message: '"botPrincipals" was removed in chart 0.13.1 and now fails the chart schema; bots are managed in OpenMetadata itself. Delete it.',
-      });
-    }
+    reportBotPrincipals(ctx, chart);
   },
 });
 
-function reportLayout(ctx: RuleContext): void {
+/**
+ * Whether the release is from the time the old names were right: its own default className is a
+ * catalog class (charts up to 0.0.38, OpenMetadata 0.12.0), and the server it deploys is older
+ * than OpenMetadata 1.0, which moved the JWKS path (charts up to 0.0.58).
+ */
+function legacyEra(release: ChartRelease): { classes: boolean; jwks: boolean } {
+  const className = release.defaultAt(['authorizer', 'className']);
+  return {
+    classes: typeof className === 'string' && LEGACY_CLASS.test(className),
+    jwks: compareVersions(release.appVersion, '1.0.0') < 0,
+  };
+}
+
+function reportBotPrincipals(ctx: RuleContext, chart: () => ChartRelease): void {
+  const path = ['authorizer', 'botPrincipals'];
+  if (ctx.get(path) === undefined) return;
+  // Before chart 0.0.16 it was "botPrincipal" (no-unknown-keys names the rename); up to 0.0.48 it is right.
+  const change = chart().change(path);
+  if (change?.kind !== 'removed') return;
+  const consequence = chart().rejectsUnknownKeys(['authorizer'])
+    ? `chart ${ctx.chartVersion}'s schema rejects it and helm install fails`
+    : `chart ${ctx.chartVersion} ignores it`;
+  ctx.report({
+    at: path,
+    target: 'key',
+    message: `"botPrincipals" was removed in chart ${describeRelease(change.in)}; ${consequence}. Bots are managed in OpenMetadata itself. Delete it.`,
+  });
+}
+
+function reportLayout(ctx: RuleContext, chart: () => ChartRelease): void {
   if (ctx.model.layout === 'legacy-global') {
+    // Charts before 1.1.0 read the auth sections from global (before 0.0.12 they had none).
+    if (chart().layout !== 'openmetadata.config') return;
     ctx.report({
       at: ['global'],
       root: 'document',
       target: 'key',
       message:
-        '"global.authentication" / "global.authorizer" is the layout of charts before 1.0; the current chart ' +
-        'silently ignores it. Move these sections under "openmetadata.config".',
+        `"global.authentication" / "global.authorizer" is the layout of charts before ${layoutSince('openmetadata.config')}; ` +
+        `chart ${ctx.chartVersion} silently ignores it. Move these sections under "openmetadata.config".`,
     });
   } else if (ctx.model.layout === 'misplaced-config') {
     ctx.report({
