@@ -87,7 +87,11 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
-/** Renders a user value for a message: short, quoted, never multi-line. */
+/**
+ * Renders a user value for a message: short, quoted, never multi-line.
+ * @deprecated Only for rules still reporting a whole `message`; the others report `show()` of
+ * ./message.ts as data, which the engine redacts as a value. Removed once every rule has `messages`.
+ */
 export function show(value: Plain | undefined): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const oneLine = String(text).replace(/\s+/g, ' ');
