@@ -14,6 +14,7 @@ export default defineRule({
   id: 'no-legacy-layout',
   severity: 'error',
   fixable: true,
+  supersedes: ['valid-schema'],
   description: 'Settings in a layout or with names from before chart 1.0, which the current chart ignores.',
   check(ctx) {
     reportLayout(ctx);

@@ -1,7 +1,6 @@
 import { defineRule, type Report } from './support/rule';
 import type { SchemaProblem } from '../schema/validate';
 import type { Path, Plain } from '../types';
-import { isLiteralSecret, SECRET_REF_KEY } from './support/helpers';
 import { show } from './support/message';
 
 /**
@@ -9,6 +8,9 @@ import { show } from './support/message';
  * (§2.1): lists written as strings, "true" for booleans, numbers where the chart wants strings
  * (oidcConfiguration's tokenValidity, maxAge…) and strings where it wants integers (LDAP port),
  * and secrets written as literals where the chart wants a {secretRef, secretKey} reference.
+ * Two of these have a rule that says more and supersedes this one's finding at the same key: a
+ * secret typed in clear (no-plaintext-secrets: rotate it) and a pre-1.0
+ * `org.openmetadata.catalog.security.*` class name (no-legacy-layout: the class that replaced it).
  */
 /** Provider names people try, and what the chart wants instead (reference §6.2 OMA020). */
 const PROVIDER_ALIASES: Record<string, string> = {
@@ -21,8 +23,6 @@ const PROVIDER_ALIASES: Record<string, string> = {
   openmetadata: '"openmetadata" is accepted by the server but not by the chart; use "basic".',
   'no-auth': '"no-auth" no longer exists; use "basic".',
 };
-
-const LEGACY_CLASS = /^org\.openmetadata\.catalog\.security\./;
 
 const NOT_ALLOWED = '{{value}} is not allowed for {{name}}; use one of: {{allowed}}.';
 
@@ -52,10 +52,6 @@ export default defineRule({
     for (const problem of ctx.schemaProblems()) {
       if (problem.kind === 'unknown-key') continue;
       const value = ctx.get(problem.path);
-      // Pre-1.0 class names get no-legacy-layout's message, which names the replacement.
-      if (typeof value === 'string' && LEGACY_CLASS.test(value.trim())) continue;
-      // A secret typed in clear is no-plaintext-secrets' finding, which also says to rotate it.
-      if (typeof value === 'string' && SECRET_REF_KEY.test(String(problem.path.at(-1))) && isLiteralSecret(value)) continue;
       ctx.report({ at: problem.path, target: value === null ? 'key' : 'value', ...wording(problem, value) });
     }
   },
