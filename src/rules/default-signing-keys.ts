@@ -24,13 +24,28 @@ const JWT_ENV: Record<string, string> = {
 const KEY_PAIR_ADVICE =
   'that key pair ships with every OpenMetadata image, so anyone can mint tokens your server accepts. Generate your own ' +
   'RSA keys, mount them from a Secret and set their paths and a new keyId (keep the keyId stable afterwards).';
-const KEY_ID_ADVICE =
-  `"${String(valueAt(CHART_DEFAULTS, [...JWT, 'keyId']))}" is the kid of the public demo keys; give your own key pair its own keyId and keep it stable afterwards.`;
+/** The kid of the demo key pair: a chart default, not a value of the user's, so a plain datum. */
+const DEMO_KEY_ID = String(valueAt(CHART_DEFAULTS, [...JWT, 'keyId']));
+const KEY_ID_ADVICE = '"{{demoKeyId}}" is the kid of the public demo keys; give your own key pair its own keyId and keep it stable afterwards.';
+const FERNET_ADVICE =
+  'so anyone can decrypt the service credentials OpenMetadata stores. Generate a key, keep it in a Kubernetes Secret and set ' +
+  'fernetkey.secretRef and fernetkey.secretKey.';
 
 export default defineRule({
   id: 'default-signing-keys',
   severity: 'warn',
   description: "The public default Fernet key, or the image's demo JWT signing keys.",
+  messages: {
+    fernetWritten: `fernetkey is the public default key, ${FERNET_ADVICE}`,
+    fernetDefault: `fernetkey is left at the public default key, ${FERNET_ADVICE}`,
+    jwtDisabled:
+      'jwtTokenConfiguration.enabled: false makes the chart set none of the JWT variables, so the server signs bot and ' +
+      "personal access tokens with the image's demo keys. Enable it and point it at your own key pair.",
+    demoKeyPairDefault: `jwtTokenConfiguration is left at the image's demo signing keys ({{keys}} not set): ${KEY_PAIR_ADVICE}`,
+    demoKeyIdDefault: `jwtTokenConfiguration.keyId is left at the image default: ${KEY_ID_ADVICE}`,
+    demoKeyPairWritten: `jwtTokenConfiguration.{{key}} is the image's demo default: ${KEY_PAIR_ADVICE}`,
+    demoKeyIdWritten: `jwtTokenConfiguration.keyId is the image's demo default: ${KEY_ID_ADVICE}`,
+  },
   check(ctx) {
     checkFernet(ctx);
     checkJwt(ctx);
@@ -47,24 +62,12 @@ function checkFernet(ctx: RuleContext): void {
   const value = ctx.effective(['fernetkey', 'value']);
   if (value !== valueAt(CHART_DEFAULTS, ['fernetkey', 'value'])) return;
   const written = ctx.get(['fernetkey', 'value']) !== undefined;
-  ctx.report({
-    at: ['fernetkey', 'value'],
-    severity: written ? 'warn' : 'info',
-    message:
-      `fernetkey ${written ? 'is' : 'is left at'} the public default key, so anyone can decrypt the service credentials ` +
-      'OpenMetadata stores. Generate a key, keep it in a Kubernetes Secret and set fernetkey.secretRef and fernetkey.secretKey.',
-  });
+  ctx.report({ at: ['fernetkey', 'value'], severity: written ? 'warn' : 'info', messageId: written ? 'fernetWritten' : 'fernetDefault' });
 }
 
 function checkJwt(ctx: RuleContext): void {
   if (ctx.get([...JWT, 'enabled']) === false) {
-    ctx.report({
-      at: [...JWT, 'enabled'],
-      severity: 'info',
-      message:
-        'jwtTokenConfiguration.enabled: false makes the chart set none of the JWT variables, so the server signs bot and ' +
-        "personal access tokens with the image's demo keys. Enable it and point it at your own key pair.",
-    });
+    ctx.report({ at: [...JWT, 'enabled'], severity: 'info', messageId: 'jwtDisabled' });
     return;
   }
   const defaults = JWT_DEFAULT_KEYS.filter(
@@ -72,23 +75,18 @@ function checkJwt(ctx: RuleContext): void {
   );
   if (defaults.length === 0) return;
   const written = defaults.filter((key) => ctx.get([...JWT, key]) !== undefined);
+  // With only the keyId left at the image's, the key pair is the user's own: the advice is about the kid alone.
   const demoKeyPair = defaults.some((key) => key !== 'keyId');
   if (written.length === 0) {
-    ctx.report({
-      at: [...JWT, defaults[0]],
-      severity: 'info',
-      message: demoKeyPair
-        ? `jwtTokenConfiguration is left at the image's demo signing keys (${defaults.join(', ')} not set): ${KEY_PAIR_ADVICE}`
-        : `jwtTokenConfiguration.keyId is left at the image default: ${KEY_ID_ADVICE}`,
-    });
+    const at = [...JWT, defaults[0]];
+    if (demoKeyPair) ctx.report({ at, severity: 'info', messageId: 'demoKeyPairDefault', data: { keys: defaults.join(', ') } });
+    else ctx.report({ at, severity: 'info', messageId: 'demoKeyIdDefault', data: { demoKeyId: DEMO_KEY_ID } });
     return;
   }
   const severity = isExternalIdentityProvider(ctx.provider) ? 'warn' : 'info';
   for (const key of written) {
-    ctx.report({
-      at: [...JWT, key],
-      severity,
-      message: `jwtTokenConfiguration.${key} is the image's demo default: ${key === 'keyId' && !demoKeyPair ? KEY_ID_ADVICE : KEY_PAIR_ADVICE}`,
-    });
+    const at = [...JWT, key];
+    if (key === 'keyId' && !demoKeyPair) ctx.report({ at, severity, messageId: 'demoKeyIdWritten', data: { demoKeyId: DEMO_KEY_ID } });
+    else ctx.report({ at, severity, messageId: 'demoKeyPairWritten', data: { key } });
   }
 }

@@ -1,6 +1,7 @@
 import { defineRule, RuleContext } from './support/rule';
 import { stringItems } from './support/helpers';
 import { whereIs } from './support/values';
+import { show } from './support/message';
 
 /**
  * With `enforcePrincipalDomain: true` the server checks the domain after "@" of the resolved login
@@ -11,10 +12,26 @@ import { whereIs } from './support/values';
  * A claim without "@" (preferred_username) gets `@principalDomain` appended, so putting it before
  * `email` rejects valid users whose email is on another domain (issues #29488, #29142).
  */
+const CLAIM_ORDER_ADVICE = 'users whose real email is on another allowed domain are rejected. Put email first.';
+
 export default defineRule({
   id: 'enforce-principal-domain',
   severity: 'error',
   description: 'enforcePrincipalDomain with nothing to enforce, or settings that lock out valid users.',
+  messages: {
+    nothingToEnforce:
+      'enforcePrincipalDomain is true ({{enforceWhere}}) but principalDomain is empty and allowedDomains lists nothing, so no ' +
+      'login can pass the domain check. Set principalDomain to your email domain.',
+    principalDomainNotAllowed:
+      'allowedDomains does not contain principalDomain {{principalDomain}} ({{principalDomainWhere}}); with enforcePrincipalDomain ' +
+      'only allowedDomains count, so users of that domain (and names completed with it) are rejected. Add it.',
+    usernameBeforeEmail:
+      'jwtPrincipalClaims puts preferred_username before email while enforcePrincipalDomain is true: a user name without "@" ' +
+      `is completed with "@" and principalDomain {{principalDomain}}, and ${CLAIM_ORDER_ADVICE}`,
+    usernameBeforeEmailNoDomain:
+      'jwtPrincipalClaims puts preferred_username before email while enforcePrincipalDomain is true: a user name without "@" ' +
+      `is completed with "@principalDomain" and ${CLAIM_ORDER_ADVICE}`,
+  },
   check(ctx) {
     if (ctx.get(['authorizer', 'enforcePrincipalDomain']) !== true) return;
     const principalDomain = String(ctx.effective(['authorizer', 'principalDomain']) ?? '').trim();
@@ -22,9 +39,8 @@ export default defineRule({
     if (principalDomain === '' && allowed.length === 0) {
       ctx.report({
         at: ['authorizer', 'principalDomain'],
-        message:
-          `enforcePrincipalDomain is true (${whereIs(ctx, ['authorizer', 'enforcePrincipalDomain'])}) but principalDomain is empty and ` +
-          'allowedDomains lists nothing, so no login can pass the domain check. Set principalDomain to your email domain.',
+        messageId: 'nothingToEnforce',
+        data: { enforceWhere: whereIs(ctx, ['authorizer', 'enforcePrincipalDomain']) },
       });
       return;
     }
@@ -33,9 +49,8 @@ export default defineRule({
         at: ['authorizer', 'allowedDomains'],
         target: 'key',
         severity: 'warn',
-        message:
-          `allowedDomains does not contain principalDomain "${principalDomain}" (${whereIs(ctx, ['authorizer', 'principalDomain'])}); ` +
-          'with enforcePrincipalDomain only allowedDomains count, so users of that domain (and names completed with it) are rejected. Add it.',
+        messageId: 'principalDomainNotAllowed',
+        data: { principalDomain: show(principalDomain), principalDomainWhere: whereIs(ctx, ['authorizer', 'principalDomain']) },
       });
     }
     reportClaimOrder(ctx, principalDomain);
@@ -52,13 +67,10 @@ function reportClaimOrder(ctx: RuleContext, principalDomain: string): void {
   const email = claims.indexOf('email');
   if (username < 0 || (email >= 0 && email < username)) return;
   const written = ctx.get(['authentication', 'jwtPrincipalClaims']) !== undefined;
-  ctx.report({
-    at: written ? ['authentication', 'jwtPrincipalClaims'] : ['authorizer', 'enforcePrincipalDomain'],
-    target: 'key',
-    severity: 'warn',
-    message:
-      `jwtPrincipalClaims puts preferred_username before email while enforcePrincipalDomain is true: a user name without "@" ` +
-      `is completed with "@${principalDomain || 'principalDomain'}" and users whose real email is on another allowed domain are rejected. ` +
-      'Put email first.',
-  });
+  const at = written ? ['authentication', 'jwtPrincipalClaims'] : ['authorizer', 'enforcePrincipalDomain'];
+  if (principalDomain === '') {
+    ctx.report({ at, target: 'key', severity: 'warn', messageId: 'usernameBeforeEmailNoDomain' });
+  } else {
+    ctx.report({ at, target: 'key', severity: 'warn', messageId: 'usernameBeforeEmail', data: { principalDomain: show(principalDomain) } });
+  }
 }

@@ -1,6 +1,7 @@
 import { defineRule, RuleContext } from './support/rule';
 import { didYouMean } from '../util/did-you-mean';
 import { extraEnvsOf } from './support/values';
+import { show } from './support/message';
 import { CHART_ENV_KEYS, KNOWN_AUTH_ENV_NAMES, SERVER_ONLY_ENV_NAMES } from '../knowledge/env-names';
 import type { Path } from '../types';
 import { isPlainMap } from '../types';
@@ -21,37 +22,43 @@ export default defineRule({
   id: 'env-override',
   severity: 'warn',
   description: 'extraEnvs that silently override an auth values key, or auth env names OpenMetadata does not read.',
+  messages: {
+    overrides:
+      "extraEnvs sets {{name}}, which overrides {{keys}}: the container env wins over the chart's Secret, so the values file " +
+      'no longer says what runs. Set the values key instead and remove this entry.',
+    unknownName: 'OpenMetadata reads no variable named {{name}}, so this entry has no effect. Did you mean {{suggestion}}?',
+    unknownNameNoSuggestion:
+      "OpenMetadata reads no variable named {{name}}, so this entry has no effect. Check the name against the server's openmetadata.yaml.",
+    authEnvFrom:
+      'envFrom {{kind}} {{name}} looks auth-related; any AUTHENTICATION_*, AUTHORIZER_*, OIDC_* or SAML_* variable in it ' +
+      'overrides the values file, because the chart lists user envFrom sources after its own. Keep auth settings in the values file.',
+  },
   check(ctx) {
     for (const env of extraEnvsOf(ctx)) {
       if (SERVER_ONLY_ENV_NAMES.includes(env.name)) continue;
       const at = ['extraEnvs', env.index, 'name'];
       const shadowed = CHART_ENV_KEYS[env.name];
+      // Variable names are names, not values: they go into the message as they are.
       if (shadowed) {
-        ctx.report({ at, root: 'chart', message: overrideMessage(ctx, env.name, shadowed) });
+        ctx.report({ at, root: 'chart', messageId: 'overrides', data: { name: env.name, keys: shadowedKeys(ctx, env.name, shadowed) } });
       } else if (AUTH_PREFIX.test(env.name)) {
         const suggestion = didYouMean(env.name, KNOWN_AUTH_ENV_NAMES);
-        ctx.report({
-          at,
-          root: 'chart',
-          message:
-            `OpenMetadata reads no variable named ${env.name}, so this entry has no effect.` +
-            (suggestion ? ` Did you mean ${suggestion}?` : ' Check the name against the server\'s openmetadata.yaml.'),
-        });
+        if (suggestion) ctx.report({ at, root: 'chart', messageId: 'unknownName', data: { name: env.name, suggestion } });
+        else ctx.report({ at, root: 'chart', messageId: 'unknownNameNoSuggestion', data: { name: env.name } });
       }
     }
     checkEnvFrom(ctx);
   },
 });
 
-function overrideMessage(ctx: RuleContext, name: string, paths: readonly Path[]): string {
-  const keys = paths.map((path) => {
-    const line = shadowedLine(ctx, name, path);
-    return `${[...ctx.model.configPath, ...path].join('.')}${line !== undefined ? ` (line ${line})` : ''}`;
-  });
-  return (
-    `extraEnvs sets ${name}, which overrides ${keys.join(' and ')}: the container env wins over the chart's Secret, so the ` +
-    'values file no longer says what runs. Set the values key instead and remove this entry.'
-  );
+/** The values keys a variable overrides, by their full path, each with its line when the user wrote it. */
+function shadowedKeys(ctx: RuleContext, name: string, paths: readonly Path[]): string {
+  return paths
+    .map((path) => {
+      const line = shadowedLine(ctx, name, path);
+      return `${[...ctx.model.configPath, ...path].join('.')}${line !== undefined ? ` (line ${line})` : ''}`;
+    })
+    .join(' and ');
 }
 
 /**
@@ -78,9 +85,8 @@ function checkEnvFrom(ctx: RuleContext): void {
         at: ['envFrom', index, kind, 'name'],
         root: 'chart',
         severity: 'info',
-        message:
-          `envFrom ${kind} "${name}" looks auth-related; any AUTHENTICATION_*, AUTHORIZER_*, OIDC_* or SAML_* variable in it ` +
-          'overrides the values file, because the chart lists user envFrom sources after its own. Keep auth settings in the values file.',
+        messageId: 'authEnvFrom',
+        data: { kind, name: show(name) },
       });
     }
   });

@@ -1,5 +1,6 @@
-import { defineRule, RuleContext } from './support/rule';
-import { show, stringItems } from './support/helpers';
+import { defineRule, MessageData, RuleContext } from './support/rule';
+import { stringItems } from './support/helpers';
+import { show } from './support/message';
 import type { Path } from '../types';
 
 /**
@@ -14,20 +15,37 @@ import type { Path } from '../types';
 const MAPPING: Path = ['authentication', 'jwtPrincipalClaimsMapping'];
 const KEYS = ['username', 'email'];
 
+const WRITE_AS = 'write it as "username:<claim>" or "email:<claim>".';
+
 export default defineRule({
   id: 'jwt-principal-claims-mapping',
   severity: 'error',
   description: 'jwtPrincipalClaimsMapping entries that are not "username:claim" and "email:claim", which the server refuses.',
+  messages: {
+    noColon: `jwtPrincipalClaimsMapping entry {{entry}} has no ":"; ${WRITE_AS}`,
+    manyColons: `jwtPrincipalClaimsMapping entry {{entry}} has more than one ":"; ${WRITE_AS}`,
+    noKey: `jwtPrincipalClaimsMapping entry {{entry}} has no key before ":"; ${WRITE_AS}`,
+    spaces: 'jwtPrincipalClaimsMapping entry {{entry}} has spaces around ":", which become part of the name; write {{withoutSpaces}}.',
+    noClaim: 'jwtPrincipalClaimsMapping entry {{entry}} names no claim after ":"; write "{{key}}:<claim>".',
+    noClaimUnknownKey: `jwtPrincipalClaimsMapping entry {{entry}} names no claim after ":"; ${WRITE_AS}`,
+    keyCase: 'jwtPrincipalClaimsMapping entry {{entry}} uses {{key}}; the server only accepts the lower-case key "{{lowerCaseKey}}".',
+    unknownKey:
+      'jwtPrincipalClaimsMapping entry {{entry}} uses the key {{key}}; the server only accepts "username" and "email" and refuses to start.',
+    repeatedKey:
+      'jwtPrincipalClaimsMapping gives {{key}} again (first on line {{firstLine}}); a repeated key makes the server fail at startup. ' +
+      'Keep one entry per key.',
+    missingKey:
+      'jwtPrincipalClaimsMapping has no "{{key}}:<claim>" entry: the server requires both username and email once the mapping ' +
+      'is used and refuses to start. Add "{{key}}:{{exampleClaim}}" (with your claim names), or remove the mapping.',
+  },
   check(ctx) {
     const value = ctx.get(MAPPING);
     if (!Array.isArray(value) || value.length === 0) return;
     const firstSeen = new Map<string, number>();
     let broken = false;
     for (const { item, index } of stringItems(value)) {
-      const problem = entryProblem(item);
-      if (problem) {
+      if (reportEntryProblem(ctx, item, [...MAPPING, index])) {
         broken = true;
-        ctx.report({ at: [...MAPPING, index], message: `jwtPrincipalClaimsMapping entry ${show(item)} ${problem}` });
         continue;
       }
       const key = item.split(':')[0];
@@ -37,48 +55,46 @@ export default defineRule({
     }
     // An entry that is broken may be the one meant to give the missing key; say so only once it is fixed.
     if (broken || stringItems(value).length !== value.length) return;
-    const missing = KEYS.filter((key) => !firstSeen.has(key));
-    if (missing.length > 0) {
+    // Every entry is now a good one, so at least one of the two keys is there: at most one is missing.
+    const missing = KEYS.find((key) => !firstSeen.has(key));
+    if (missing) {
       ctx.report({
         at: MAPPING,
         target: 'key',
-        message:
-          `jwtPrincipalClaimsMapping has no ${missing.map((key) => `"${key}:<claim>"`).join(' and no ')} entry: the server ` +
-          'requires both username and email once the mapping is used and refuses to start. ' +
-          `Add ${missing.map((key) => `"${key}:${key === 'email' ? 'email' : 'preferred_username'}"`).join(' and ')} (with your claim names), or remove the mapping.`,
+        messageId: 'missingKey',
+        data: { key: missing, exampleClaim: missing === 'email' ? 'email' : 'preferred_username' },
       });
     }
   },
 });
 
-/** Why an entry is not `username:claim` / `email:claim`, as the rest of a sentence; undefined when it is. */
-function entryProblem(entry: string): string | undefined {
+/** Reports why an entry is not `username:claim` / `email:claim`; false when it is one. */
+function reportEntryProblem(ctx: RuleContext, entry: string, at: Path): boolean {
+  const report = (messageId: string, data: MessageData = {}): true => {
+    ctx.report({ at, messageId, data: { entry: show(entry), ...data } });
+    return true;
+  };
   const parts = entry.split(':');
-  if (parts.length !== 2) {
-    return parts.length < 2
-      ? 'has no ":"; write it as "username:<claim>" or "email:<claim>".'
-      : 'has more than one ":"; write it as "username:<claim>" or "email:<claim>".';
-  }
+  if (parts.length !== 2) return report(parts.length < 2 ? 'noColon' : 'manyColons');
   const [key, claim] = parts;
-  if (key.trim() === '') return 'has no key before ":"; write it as "username:<claim>" or "email:<claim>".';
+  if (key.trim() === '') return report('noKey');
   if (key !== key.trim() || claim !== claim.trim()) {
-    return `has spaces around ":", which become part of the name; write "${key.trim()}:${claim.trim()}".`;
+    // The entry as the server needs it: the same text without the spaces around its ":".
+    return report('spaces', { withoutSpaces: show(entry.trim().replace(/\s*:\s*/, ':')) });
   }
-  if (claim === '') return `names no claim after ":"; write "${key}:<claim>".`;
-  if (!KEYS.includes(key)) {
-    const caseFix = KEYS.find((known) => known === key.toLowerCase());
-    return caseFix
-      ? `uses "${key}"; the server only accepts the lower-case key "${caseFix}".`
-      : `uses the key "${key}"; the server only accepts "username" and "email" and refuses to start.`;
+  const knownKey = KEYS.find((known) => known === key);
+  if (claim === '') return knownKey ? report('noClaim', { key: knownKey }) : report('noClaimUnknownKey');
+  if (!knownKey) {
+    const lowerCaseKey = KEYS.find((known) => known === key.toLowerCase());
+    return lowerCaseKey ? report('keyCase', { key: show(key), lowerCaseKey }) : report('unknownKey', { key: show(key) });
   }
-  return undefined;
+  return false;
 }
 
 function reportDuplicate(ctx: RuleContext, key: string, earlier: number, index: number): void {
   ctx.report({
     at: [...MAPPING, index],
-    message:
-      `jwtPrincipalClaimsMapping gives "${key}" again (first on line ${ctx.locationOf([...MAPPING, earlier]).line}); ` +
-      'a repeated key makes the server fail at startup. Keep one entry per key.',
+    messageId: 'repeatedKey',
+    data: { key: show(key), firstLine: ctx.locationOf([...MAPPING, earlier]).line },
   });
 }

@@ -1,5 +1,6 @@
 import { defineRule, RuleContext } from './support/rule';
 import { stringItems } from './support/helpers';
+import { show } from './support/message';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
 import type { Path, Plain } from '../types';
 import { valueAt } from '../types';
@@ -15,10 +16,24 @@ import { valueAt } from '../types';
  */
 const CLAIMS: Path = ['authentication', 'jwtPrincipalClaims'];
 
+const WHY =
+  'the server takes the first claim present in a token, so existing users can be matched to other or new accounts.';
+
 export default defineRule({
   id: 'jwt-principal-claims-order',
   severity: 'warn',
   description: 'jwtPrincipalClaims lists the same claims in a different order than before, which remaps existing users.',
+  messages: {
+    reorderedFromChartDefault:
+      `jwtPrincipalClaims now puts {{first}} before {{second}}, unlike {{previous}} ([{{previousClaims}}]): ${WHY} ` +
+      'If users have logged in with the default order, keep it; on a new installation ignore this, or pass ' +
+      '--baseline/--since to compare with the deployed values instead.',
+    reorderedSinceBaseline:
+      `jwtPrincipalClaims now puts {{first}} before {{second}}, unlike {{previous}} ([{{previousClaims}}]): ${WHY} Keep the previous order.`,
+    defaultReorderedSinceBaseline:
+      'jwtPrincipalClaims now puts {{first}} before {{second}} (the chart default applies here), unlike {{previous}} ' +
+      `([{{previousClaims}}]): ${WHY} Keep the previous order.`,
+  },
   check(ctx) {
     const before = previousClaims(ctx);
     if (!before) return;
@@ -30,23 +45,21 @@ export default defineRule({
     const moved = firstMovedClaim(before.claims, now.map((claim) => claim.name));
     if (moved === undefined) return;
     const [first, second] = moved;
-    ctx.report({
-      at: written === undefined ? CLAIMS : [...CLAIMS, now.find((claim) => claim.name === first)?.index ?? 0],
-      target: written === undefined ? 'key' : 'auto',
-      severity: ctx.baseline ? 'error' : 'warn',
-      message:
-        `jwtPrincipalClaims now puts "${first}" before "${second}"${written === undefined ? ' (the chart default applies here)' : ''}, ` +
-        `unlike ${before.label} ([${before.claims.join(', ')}]): the server takes the first claim present in a token, ` +
-        `so existing users can be matched to other or new accounts. ${advice(ctx)}`,
-    });
+    // Claim names are names, not values that could be secrets: the earlier list goes in as it is.
+    const data = { first: show(first), second: show(second), previous: before.label, previousClaims: before.claims.join(', ') };
+    if (!ctx.baseline) {
+      ctx.report({ at: [...CLAIMS, indexOf(now, first)], severity: 'warn', messageId: 'reorderedFromChartDefault', data });
+    } else if (written === undefined) {
+      ctx.report({ at: CLAIMS, target: 'key', severity: 'error', messageId: 'defaultReorderedSinceBaseline', data });
+    } else {
+      ctx.report({ at: [...CLAIMS, indexOf(now, first)], severity: 'error', messageId: 'reorderedSinceBaseline', data });
+    }
   },
 });
 
-function advice(ctx: RuleContext): string {
-  return ctx.baseline
-    ? 'Keep the previous order.'
-    : 'If users have logged in with the default order, keep it; on a new installation ignore this, or pass ' +
-        '--baseline/--since to compare with the deployed values instead.';
+/** Where the claim that moved up is written (the first entry if it cannot be found). */
+function indexOf(claims: readonly Claim[], name: string): number {
+  return claims.find((claim) => claim.name === name)?.index ?? 0;
 }
 
 interface Claim {

@@ -1,5 +1,6 @@
 import { defineRule } from './support/rule';
-import { show, stringItems } from './support/helpers';
+import { stringItems } from './support/helpers';
+import { show } from './support/message';
 import type { Path } from '../types';
 
 /**
@@ -16,18 +17,23 @@ export default defineRule({
   id: 'jwt-principal-claims',
   severity: 'error',
   description: 'jwtPrincipalClaims is empty, repeats a claim, or has neither email nor sub, so tokens cannot be resolved.',
+  messages: {
+    empty:
+      'jwtPrincipalClaims is empty: the server cannot take a user name from any token ("JWT principal claims are ' +
+      'required"). Use the chart default [email, preferred_username, sub].',
+    repeated:
+      '{{claim}} repeats the claim {{earlier}} of line {{earlierLine}} (claim names are case-insensitive); only the first one counts. ' +
+      'Remove this entry.',
+    noEmailOrSub:
+      'jwtPrincipalClaims has neither "email" nor "sub": tokens OpenMetadata issues itself (bots, ingestion, ' +
+      'personal access tokens) name their user only in those two claims, so they are all rejected. Add "email" and "sub".',
+  },
   check(ctx) {
     const value = ctx.get(CLAIMS);
     if (!Array.isArray(value)) return; // not written (chart default) or not a list (valid-schema)
     const claims = stringItems(value).filter(({ item }) => item.trim() !== '');
     if (claims.length === 0) {
-      ctx.report({
-        at: CLAIMS,
-        target: 'key',
-        message:
-          'jwtPrincipalClaims is empty: the server cannot take a user name from any token ("JWT principal claims are ' +
-          'required"). Use the chart default [email, preferred_username, sub].',
-      });
+      ctx.report({ at: CLAIMS, target: 'key', messageId: 'empty' });
       return;
     }
     const firstSeen = new Map<string, number>();
@@ -40,19 +46,12 @@ export default defineRule({
       }
       ctx.report({
         at: [...CLAIMS, index],
-        message:
-          `${show(item)} repeats the claim ${show(value[earlier])} of line ${ctx.locationOf([...CLAIMS, earlier]).line} (claim ` +
-          'names are case-insensitive); only the first one counts. Remove this entry.',
+        messageId: 'repeated',
+        data: { claim: show(item), earlier: show(value[earlier]), earlierLine: ctx.locationOf([...CLAIMS, earlier]).line },
       });
     }
     if (!firstSeen.has('email') && !firstSeen.has('sub')) {
-      ctx.report({
-        at: CLAIMS,
-        target: 'key',
-        message:
-          'jwtPrincipalClaims has neither "email" nor "sub": tokens OpenMetadata issues itself (bots, ingestion, ' +
-          'personal access tokens) name their user only in those two claims, so they are all rejected. Add "email" and "sub".',
-      });
+      ctx.report({ at: CLAIMS, target: 'key', messageId: 'noEmailOrSub' });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule, RuleContext } from './support/rule';
-import { show, stringItems } from './support/helpers';
+import { stringItems } from './support/helpers';
+import { show } from './support/message';
 import { isBlank, providesSecret, whereIs } from './support/values';
 import type { Path } from '../types';
 
@@ -22,18 +23,53 @@ const REQUIRED_TEXT: { key: string; what: string }[] = [
   { key: 'mailAttributeName', what: 'the attribute holding the email (e.g. mail)' },
 ];
 
+const ROLES_MAPPING_SHAPE =
+  `it must be a JSON object from group DN to role names, e.g. '{"cn=stewards,ou=groups,dc=acme,dc=io": ["DataSteward"]}'.`;
+const EXAMPLE_DEFAULTS =
+  "so the chart's examples apply (host localhost, cn=admin,dc=example,dc=com, ou=people,dc=example,dc=com); set them to your directory.";
+
 export default defineRule({
   id: 'ldap-config',
   severity: 'error',
   description: 'LDAP settings the server needs but are missing or malformed, and SSL/port or truststore mismatches.',
+  messages: {
+    required: 'ldapConfiguration.{{key}} is empty; it is required: {{what}}.',
+    hostEmpty: 'ldapConfiguration.host is empty; the server cannot start without the LDAP server name.',
+    hostNotBare:
+      'ldapConfiguration.host must be a bare host name: {{host}} carries a scheme, port or path the server does not strip. ' +
+      'Write {{bareHost}} and put the port in ldapConfiguration.port.',
+    portRange: 'ldapConfiguration.port {{port}} is not a TCP port; use 1–65535 (389 for LDAP, 636 for LDAPS).',
+    plainPortWithSsl:
+      'ldapConfiguration.port is 389 (plain LDAP) but sslEnabled is true ({{sslWhere}}); the TLS handshake fails. Use 636, or sslEnabled: false.',
+    sslPortWithoutSsl:
+      'ldapConfiguration.port is 636 (LDAPS) but sslEnabled is false ({{sslWhere}}); a plain connection to the TLS port fails. ' +
+      'Set sslEnabled: true, or use 389.',
+    adminPasswordRef:
+      'ldapConfiguration.dnAdminPassword needs both secretRef and secretKey: the chart renders AUTHENTICATION_LOOKUP_ADMIN_PWD ' +
+      'only when secretRef is set, so the server binds without a password. Point it at the Secret that holds the bind password.',
+    exampleDefault: `ldapConfiguration.{{key}} is not set, ${EXAMPLE_DEFAULTS}`,
+    exampleDefaults: `ldapConfiguration.{{keys}} are not set, ${EXAMPLE_DEFAULTS}`,
+    customTrustStore:
+      'truststoreConfigType CustomTrustStore needs trustStoreConfig.customTrustManagerConfig.{{missing}}; ' +
+      'without them the server cannot open the truststore and LDAPS logins fail.',
+    noAcceptableHostNames:
+      'truststoreConfigType HostName needs trustStoreConfig.hostNameConfig.acceptableHostNames; with an empty list no LDAP host is accepted.',
+    hostNameBreaksChart:
+      'Chart 1.13.1 pipes hostNameConfig.acceptableHostNames (a list) straight into b64enc, which takes a string, so rendering ' +
+      'is expected to fail with truststoreConfigType HostName. Prefer JVMDefault or CustomTrustStore.',
+    groupAttributes:
+      'groupBaseDN is set, so group lookups need {{missing}} too (e.g. objectClass, groupOfNames, member); the server rejects ' +
+      'the setting without them.',
+    rolesMappingNotJson: `authRolesMapping is not valid JSON; ${ROLES_MAPPING_SHAPE}`,
+    rolesMappingNotObject: `authRolesMapping is not a JSON object; ${ROLES_MAPPING_SHAPE}`,
+    rolesMappingNotRoleList: `authRolesMapping maps {{group}} to something other than a list of role names; ${ROLES_MAPPING_SHAPE}`,
+  },
   check(ctx) {
     if (ctx.provider !== 'ldap') return;
     checkHost(ctx);
     checkPort(ctx);
     for (const { key, what } of REQUIRED_TEXT) {
-      if (isBlank(ctx.effective([...LDAP, key]))) {
-        ctx.report({ at: [...LDAP, key], message: `ldapConfiguration.${key} is empty; it is required: ${what}.` });
-      }
+      if (isBlank(ctx.effective([...LDAP, key]))) ctx.report({ at: [...LDAP, key], messageId: 'required', data: { key, what } });
     }
     checkAdminPassword(ctx);
     checkExampleDefaults(ctx);
@@ -46,7 +82,7 @@ export default defineRule({
 function checkHost(ctx: RuleContext): void {
   const host = ctx.effective([...LDAP, 'host']);
   if (isBlank(host)) {
-    ctx.report({ at: [...LDAP, 'host'], message: 'ldapConfiguration.host is empty; the server cannot start without the LDAP server name.' });
+    ctx.report({ at: [...LDAP, 'host'], messageId: 'hostEmpty' });
     return;
   }
   if (typeof host !== 'string') return;
@@ -54,17 +90,15 @@ function checkHost(ctx: RuleContext): void {
   const ipv6 = /^\[?[0-9a-f]*:[0-9a-f:.]*\]?$/i.test(text) && (text.match(/:/g) ?? []).length >= 2;
   const bare = text.replace(/^ldaps?:\/\//i, '').replace(/[:/].*$/, '');
   if (!ipv6 && /[:/]/.test(text)) {
-    ctx.report({
-      at: [...LDAP, 'host'],
-      message: `ldapConfiguration.host must be a bare host name: ${show(host)} carries a scheme, port or path the server does not strip. Write "${bare}" and put the port in ldapConfiguration.port.`,
-    });
+    ctx.report({ at: [...LDAP, 'host'], messageId: 'hostNotBare', data: { host: show(host), bareHost: show(bare) } });
   }
 }
 
 function checkPort(ctx: RuleContext): void {
   const port = ctx.effective([...LDAP, 'port']);
   if (typeof port === 'number' && (!Number.isInteger(port) || port < 1 || port > 65535)) {
-    ctx.report({ at: [...LDAP, 'port'], message: `ldapConfiguration.port ${port} is not a TCP port; use 1–65535 (389 for LDAP, 636 for LDAPS).` });
+    // A number is never a secret: it goes in as it is, unquoted.
+    ctx.report({ at: [...LDAP, 'port'], messageId: 'portRange', data: { port } });
     return;
   }
   const ssl = ctx.effective([...LDAP, 'sslEnabled']);
@@ -76,10 +110,8 @@ function checkPort(ctx: RuleContext): void {
   ctx.report({
     at: portWritten ? [...LDAP, 'port'] : [...LDAP, 'sslEnabled'],
     severity: 'warn',
-    message:
-      ssl === true
-        ? `ldapConfiguration.port is 389 (plain LDAP) but sslEnabled is true (${whereIs(ctx, [...LDAP, 'sslEnabled'])}); the TLS handshake fails. Use 636, or sslEnabled: false.`
-        : `ldapConfiguration.port is 636 (LDAPS) but sslEnabled is false (${whereIs(ctx, [...LDAP, 'sslEnabled'])}); a plain connection to the TLS port fails. Set sslEnabled: true, or use 389.`,
+    messageId: ssl === true ? 'plainPortWithSsl' : 'sslPortWithoutSsl',
+    data: { sslWhere: whereIs(ctx, [...LDAP, 'sslEnabled']) },
   });
 }
 
@@ -87,26 +119,16 @@ function checkAdminPassword(ctx: RuleContext): void {
   const path = [...LDAP, 'dnAdminPassword'];
   // A literal is no-plaintext-secrets' and valid-schema's finding.
   if (providesSecret(ctx.effective(path))) return;
-  ctx.report({
-    at: path,
-    target: 'key',
-    message:
-      'ldapConfiguration.dnAdminPassword needs both secretRef and secretKey: the chart renders AUTHENTICATION_LOOKUP_ADMIN_PWD ' +
-      'only when secretRef is set, so the server binds without a password. Point it at the Secret that holds the bind password.',
-  });
+  ctx.report({ at: path, target: 'key', messageId: 'adminPasswordRef' });
 }
 
 /** The chart's own example values (localhost, dc=example) only ever work in a demo; the user did not write them. */
 function checkExampleDefaults(ctx: RuleContext): void {
   const unwritten = ['host', 'dnAdminPrincipal', 'userBaseDN'].filter((key) => ctx.get([...LDAP, key]) === undefined);
   if (unwritten.length === 0) return;
-  ctx.report({
-    at: [...LDAP, unwritten[0]],
-    severity: 'info',
-    message:
-      `ldapConfiguration.${unwritten.join(', ')} ${unwritten.length === 1 ? 'is' : 'are'} not set, so the chart's examples apply ` +
-      '(host localhost, cn=admin,dc=example,dc=com, ou=people,dc=example,dc=com); set them to your directory.',
-  });
+  const at = [...LDAP, unwritten[0]];
+  if (unwritten.length === 1) ctx.report({ at, severity: 'info', messageId: 'exampleDefault', data: { key: unwritten[0] } });
+  else ctx.report({ at, severity: 'info', messageId: 'exampleDefaults', data: { keys: unwritten.join(', ') } });
 }
 
 function checkTruststore(ctx: RuleContext): void {
@@ -117,29 +139,12 @@ function checkTruststore(ctx: RuleContext): void {
       missing.push('trustStoreFilePassword (secretRef and secretKey)');
     }
     if (missing.length > 0) {
-      ctx.report({
-        at: [...LDAP, 'truststoreConfigType'],
-        message:
-          `truststoreConfigType CustomTrustStore needs trustStoreConfig.customTrustManagerConfig.${missing.join(', ')}; ` +
-          'without them the server cannot open the truststore and LDAPS logins fail.',
-      });
+      ctx.report({ at: [...LDAP, 'truststoreConfigType'], messageId: 'customTrustStore', data: { missing: missing.join(', ') } });
     }
   } else if (type === 'HostName') {
     const names = stringItems(ctx.effective(HOST_NAMES)).filter(({ item }) => item.trim() !== '');
-    if (names.length === 0) {
-      ctx.report({
-        at: [...LDAP, 'truststoreConfigType'],
-        message: 'truststoreConfigType HostName needs trustStoreConfig.hostNameConfig.acceptableHostNames; with an empty list no LDAP host is accepted.',
-      });
-    } else {
-      ctx.report({
-        at: [...LDAP, 'truststoreConfigType'],
-        severity: 'warn',
-        message:
-          'Chart 1.13.1 pipes hostNameConfig.acceptableHostNames (a list) straight into b64enc, which takes a string, so rendering ' +
-          'is expected to fail with truststoreConfigType HostName. Prefer JVMDefault or CustomTrustStore.',
-      });
-    }
+    if (names.length === 0) ctx.report({ at: [...LDAP, 'truststoreConfigType'], messageId: 'noAcceptableHostNames' });
+    else ctx.report({ at: [...LDAP, 'truststoreConfigType'], severity: 'warn', messageId: 'hostNameBreaksChart' });
   }
 }
 
@@ -147,33 +152,24 @@ function checkGroups(ctx: RuleContext): void {
   if (isBlank(ctx.effective([...LDAP, 'groupBaseDN']))) return;
   const missing = ['groupAttributeName', 'groupAttributeValue', 'groupMemberAttributeName'].filter((key) => isBlank(ctx.effective([...LDAP, key])));
   if (missing.length === 0) return;
-  ctx.report({
-    at: [...LDAP, 'groupBaseDN'],
-    message: `groupBaseDN is set, so group lookups need ${missing.join(', ')} too (e.g. objectClass, groupOfNames, member); the server rejects the setting without them.`,
-  });
+  ctx.report({ at: [...LDAP, 'groupBaseDN'], messageId: 'groupAttributes', data: { missing: missing.join(', ') } });
 }
 
 function checkRolesMapping(ctx: RuleContext): void {
   const path = [...LDAP, 'authRolesMapping'];
   const mapping = ctx.effective(path);
   if (typeof mapping !== 'string' || mapping.trim() === '') return;
-  const problem = rolesMappingProblem(mapping);
-  if (problem) {
-    ctx.report({
-      at: path,
-      message: `authRolesMapping ${problem}; it must be a JSON object from group DN to role names, e.g. '{"cn=stewards,ou=groups,dc=acme,dc=io": ["DataSteward"]}'.`,
-    });
-  }
-}
-
-function rolesMappingProblem(text: string): string | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(mapping);
   } catch {
-    return 'is not valid JSON';
+    ctx.report({ at: path, messageId: 'rolesMappingNotJson' });
+    return;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'is not a JSON object';
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    ctx.report({ at: path, messageId: 'rolesMappingNotObject' });
+    return;
+  }
   const bad = Object.entries(parsed).find(([, roles]) => !Array.isArray(roles) || roles.some((role) => typeof role !== 'string'));
-  return bad ? `maps "${bad[0]}" to something other than a list of role names` : undefined;
+  if (bad) ctx.report({ at: path, messageId: 'rolesMappingNotRoleList', data: { group: show(bad[0]) } });
 }

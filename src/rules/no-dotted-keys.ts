@@ -15,6 +15,14 @@ export default defineRule({
   severity: 'error',
   fixable: true,
   description: 'A key with a dot inside the auth sections; the chart reads nested keys only.',
+  // Key names are names, not values: they go into the messages as they are.
+  messages: {
+    alreadyInside:
+      '"{{key}}" is one key with a dot in it, not a nested path: the chart ignores it and its schema rejects it; ' +
+      'write "{{rest}}" directly under "{{parent}}" (it already is inside "{{parent}}").',
+    nestIt:
+      '"{{key}}" is one key with a dot in it, not a nested path: the chart ignores it and its schema rejects it; nest it as {{nesting}}.',
+  },
   check(ctx) {
     for (const section of AUTH_SECTION_KEYS) {
       forEachKey(ctx.get([section]), (keyPath, key) => {
@@ -22,16 +30,14 @@ export default defineRule({
         const path = [...keyPath];
         const parts = key.split('.');
         const parent = String([section, ...path].at(-2));
-        const advice =
-          parts[0] === parent
-            ? `write "${parts.slice(1).join('.')}" directly under "${parent}" (it already is inside "${parent}")`
-            : `nest it as ${parts.map((part) => `"${part}:"`).join(' > ')}`;
-        ctx.report({
-          at: [section, ...path],
-          target: 'key',
-          message: `"${key}" is one key with a dot in it, not a nested path: the chart ignores it and its schema rejects it; ${advice}.`,
-          fix: nestingFix(ctx, [section, ...path.slice(0, -1)], key, parent),
-        });
+        const at = [section, ...path];
+        const fix = nestingFix(ctx, [section, ...path.slice(0, -1)], key, parent);
+        if (parts[0] === parent) {
+          ctx.report({ at, target: 'key', messageId: 'alreadyInside', data: { key, rest: parts.slice(1).join('.'), parent }, fix });
+        } else {
+          const nesting = parts.map((part) => `"${part}:"`).join(' > ');
+          ctx.report({ at, target: 'key', messageId: 'nestIt', data: { key, nesting }, fix });
+        }
       });
     }
   },

@@ -6,6 +6,12 @@ export default defineRule({
   severity: 'error',
   fixable: true,
   description: 'A key written twice in one mapping: Helm silently keeps the last one.',
+  messages: {
+    // A key name is a name, not a value: it goes in as it is.
+    setAgain:
+      '"{{key}}" is set again here (first on line {{firstLine}}); Helm keeps only the last one (line {{lastLine}}) and silently ' +
+      'ignores the others. Keep one.',
+  },
   check(ctx) {
     const lastLine = new Map<string, number>();
     for (const duplicate of ctx.model.duplicateKeys) {
@@ -14,14 +20,13 @@ export default defineRule({
     }
     for (const duplicate of ctx.model.duplicateKeys) {
       const id = JSON.stringify([...duplicate.mapPath, duplicate.key]);
-      const kept = lastLine.get(id);
+      const kept = lastLine.get(id) ?? duplicate.repeat.line;
       ctx.report({
         at: [...duplicate.mapPath, duplicate.key],
         root: 'document',
         range: duplicate.repeat,
-        message:
-          `"${duplicate.key}" is set again here (first on line ${duplicate.first.line}); Helm keeps only the last ` +
-          `one (line ${kept}) and silently ignores the others. Keep one.`,
+        messageId: 'setAgain',
+        data: { key: duplicate.key, firstLine: duplicate.first.line, lastLine: kept },
         // Dropping the dead occurrences changes nothing Helm renders; which value was meant is the user's call.
         // Every repeat of a key carries the same fix; the fix engine applies it once.
         fix: { kind: 'remove-entry', at: [...duplicate.mapPath, duplicate.key], occurrences: 'all-but-last' },

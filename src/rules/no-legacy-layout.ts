@@ -19,6 +19,7 @@ export default defineRule({
   id: 'no-legacy-layout',
   severity: 'error',
   fixable: true,
+  supersedes: ['valid-schema'],
   description: 'Settings in a layout or with names from older charts, which the chosen chart (default: the current one) ignores.',
   check(ctx) {
     // The chosen release's answers, made when first needed (the current chart needs none for the

@@ -1,5 +1,6 @@
 import { defineRule } from './support/rule';
-import { forEachString, parseHttpUrl, show } from './support/helpers';
+import { forEachString, parseHttpUrl } from './support/helpers';
+import { show } from './support/message';
 
 /**
  * Template text copied from the docs and never filled in (OpenMetadata PR #22070: an Azure tenant left as
@@ -31,24 +32,23 @@ export default defineRule({
   id: 'no-placeholders',
   severity: 'error',
   description: 'Template text from the docs (like {Tenant ID} or <your-domain>) left in a value.',
+  messages: {
+    placeholder: '{{value}} still holds {{what}} from the docs template; replace it with the real value.',
+    exampleHost: '{{value}} points at {{host}}, a documentation example host; use your real host.',
+  },
   check(ctx) {
     forEachString(ctx, ctx.model.config, (path, text) => {
       if (JSON_VALUED_KEYS.has(String(path.at(-1)))) return;
       const value = MAY_HOLD_PLACEHOLDER.test(text) ? text.replace(ENV_SUBSTITUTION, '') : '';
       const placeholder = value === '' ? undefined : PLACEHOLDERS.find(({ pattern }) => pattern.test(value));
       if (placeholder) {
-        ctx.report({
-          at: path,
-          message: `${show(text)} still holds ${placeholder.what} from the docs template; replace it with the real value.`,
-        });
+        ctx.report({ at: path, messageId: 'placeholder', data: { value: show(text), what: placeholder.what } });
         return;
       }
-      const url = MAY_NAME_EXAMPLE_HOST.test(text) ? parseHttpUrl(text) : undefined;
+      const url = MAY_NAME_EXAMPLE_HOST.test(text) ? ctx.once(parseHttpUrl, text) : undefined;
       if (url && /(^|\.)example\.(com|org|net)$/i.test(url.hostname)) {
-        ctx.report({
-          at: path,
-          message: `${show(text)} points at ${url.hostname}, a documentation example host; use your real host.`,
-        });
+        // The host is part of the value, which may be a secret: it is shown (and redacted) like the value.
+        ctx.report({ at: path, messageId: 'exampleHost', data: { value: show(text), host: show(url.hostname) } });
       }
     });
   },

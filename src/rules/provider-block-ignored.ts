@@ -2,6 +2,7 @@ import { defineRule, RuleContext } from './support/rule';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
 import { mergeValues, sameValue } from './support/values';
 import { valueAt } from '../types';
+import { show } from './support/message';
 
 /**
  * The chart renders `ldapConfiguration` only when provider is ldap and `saml` only when provider is
@@ -15,20 +16,29 @@ const BLOCKS: { key: string; provider: string }[] = [
   { key: 'saml', provider: 'saml' },
 ];
 
+const NOT_RENDERED = 'so none of it reaches the server. Set provider: {{renderedFor}}, or delete the block.';
+
 export default defineRule({
   id: 'provider-block-ignored',
   severity: 'info',
   description: 'An ldapConfiguration or saml block filled in while the provider means the chart never renders it.',
+  messages: {
+    ignored:
+      'authentication.{{key}} is filled in, but the chart renders it only when provider is "{{renderedFor}}" and provider is ' +
+      `{{provider}}, ${NOT_RENDERED}`,
+    ignoredWithDefaultProvider:
+      'authentication.{{key}} is filled in, but the chart renders it only when provider is "{{renderedFor}}" and provider is ' +
+      `{{provider}} (chart default), ${NOT_RENDERED}`,
+  },
   check(ctx) {
     for (const { key, provider } of BLOCKS) {
       if (ctx.provider === provider || !isCustomised(ctx, key)) continue;
+      const providerWritten = ctx.get(['authentication', 'provider']) !== undefined;
       ctx.report({
         at: ['authentication', key],
         target: 'key',
-        message:
-          `authentication.${key} is filled in, but the chart renders it only when provider is "${provider}" and provider is ` +
-          `"${ctx.provider}"${ctx.get(['authentication', 'provider']) === undefined ? ' (chart default)' : ''}, so none of it ` +
-          `reaches the server. Set provider: ${provider}, or delete the block.`,
+        messageId: providerWritten ? 'ignored' : 'ignoredWithDefaultProvider',
+        data: { key, renderedFor: provider, provider: show(ctx.provider) },
       });
     }
   },

@@ -1,5 +1,6 @@
 import { defineRule, RuleContext } from './support/rule';
-import { parseHttpUrl, show } from './support/helpers';
+import { parseHttpUrl } from './support/helpers';
+import { show } from './support/message';
 import { extraEnvsOf, isBlank, providesSecret } from './support/values';
 import type { Path, Plain } from '../types';
 
@@ -29,11 +30,31 @@ export default defineRule({
   id: 'saml-config',
   severity: 'error',
   description: 'SAML settings the server needs but are missing, and signing or encryption flags without their keys.',
+  // Key and variable names go into the messages as they are; only URLs the user wrote are values.
+  messages: {
+    required: 'saml.{{key}} is required for provider saml: {{what}}.',
+    ssoLoginUrlNotAbsolute: 'saml.idp.ssoLoginUrl {{url}} is not an absolute http(s) URL; the browser is sent there to log in.',
+    acsPath:
+      'saml.sp.acs must end with /api/v1/saml/acs, where OpenMetadata receives the assertion; {{path}} is not served. Use {{acsUrl}}.',
+    idpCertificateRef:
+      "saml.idp.idpX509Certificate needs secretRef and secretKey of the Secret holding the IdP's signing certificate; " +
+      'the chart renders SAML_IDP_CERTIFICATE only when secretRef is set, and without it no assertion can be verified.',
+    signingKeys:
+      "saml.security.{{flags}} {{need}} the SP's signing keys, but saml.sp.{{keys}} {{have}} no secretRef/secretKey; the server cannot sign.",
+    encryptionKeystore:
+      'saml.security.wantAssertionEncrypted needs the keystore that decrypts assertions: {{missing}} {{are}} missing.',
+    certificatePath:
+      'saml.{{key}} looks like a file path; OpenMetadata expects the PEM text itself. Store the certificate in a Secret and ' +
+      'reference it with secretRef/secretKey.',
+    certificateEnvPath:
+      'extraEnvs {{name}} looks like a file path; the server reads the PEM text from this variable, not a file. Put the ' +
+      'certificate itself in a Secret and use valueFrom.secretKeyRef.',
+  },
   check(ctx) {
     if (ctx.provider !== 'saml') return;
     for (const { path, what } of REQUIRED) {
       if (isBlank(ctx.effective([...SAML, ...path]))) {
-        ctx.report({ at: [...SAML, ...path], message: `saml.${path.join('.')} is required for provider saml: ${what}.` });
+        ctx.report({ at: [...SAML, ...path], messageId: 'required', data: { key: path.join('.'), what } });
       }
     }
     checkSsoLoginUrl(ctx);
@@ -47,32 +68,28 @@ export default defineRule({
 
 function checkSsoLoginUrl(ctx: RuleContext): void {
   const url = ctx.effective([...SAML, 'idp', 'ssoLoginUrl']);
-  if (!isBlank(url) && !parseHttpUrl(url)) {
-    ctx.report({ at: [...SAML, 'idp', 'ssoLoginUrl'], message: `saml.idp.ssoLoginUrl ${show(url)} is not an absolute http(s) URL; the browser is sent there to log in.` });
+  if (!isBlank(url) && !ctx.once(parseHttpUrl, url)) {
+    ctx.report({ at: [...SAML, 'idp', 'ssoLoginUrl'], messageId: 'ssoLoginUrlNotAbsolute', data: { url: show(url) } });
   }
 }
 
 function checkAcs(ctx: RuleContext): void {
-  const acs = parseHttpUrl(ctx.effective([...SAML, 'sp', 'acs']));
+  const acs = ctx.once(parseHttpUrl, ctx.effective([...SAML, 'sp', 'acs']));
   if (!acs) return;
   const path = acs.pathname.replace(/\/+$/, '');
   if (path.endsWith('/api/v1/saml/acs') || path.endsWith('/callback')) return;
   ctx.report({
     at: [...SAML, 'sp', 'acs'],
-    message: `saml.sp.acs must end with /api/v1/saml/acs, where OpenMetadata receives the assertion; "${acs.pathname}" is not served. Use ${acs.origin}/api/v1/saml/acs.`,
+    messageId: 'acsPath',
+    // The URL to use is built by the rule from the origin (scheme, host, port: no credentials).
+    data: { path: show(acs.pathname), acsUrl: `${acs.origin}/api/v1/saml/acs` },
   });
 }
 
 function checkIdpCertificate(ctx: RuleContext): void {
   const path = [...SAML, 'idp', 'idpX509Certificate'];
   if (providesSecret(ctx.effective(path))) return;
-  ctx.report({
-    at: path,
-    target: 'key',
-    message:
-      "saml.idp.idpX509Certificate needs secretRef and secretKey of the Secret holding the IdP's signing certificate; " +
-      'the chart renders SAML_IDP_CERTIFICATE only when secretRef is set, and without it no assertion can be verified.',
-  });
+  ctx.report({ at: path, target: 'key', messageId: 'idpCertificateRef' });
 }
 
 function checkSigning(ctx: RuleContext): void {
@@ -82,7 +99,13 @@ function checkSigning(ctx: RuleContext): void {
   if (missing.length === 0) return;
   ctx.report({
     at: [...SAML, 'security', flags[0]],
-    message: `saml.security.${flags.join(' and ')} ${flags.length === 1 ? 'needs' : 'need'} the SP's signing keys, but saml.sp.${missing.join(' and sp.')} ${missing.length === 1 ? 'has' : 'have'} no secretRef/secretKey; the server cannot sign.`,
+    messageId: 'signingKeys',
+    data: {
+      flags: flags.join(' and '),
+      need: flags.length === 1 ? 'needs' : 'need',
+      keys: missing.join(' and sp.'),
+      have: missing.length === 1 ? 'has' : 'have',
+    },
   });
 }
 
@@ -96,7 +119,8 @@ function checkEncryption(ctx: RuleContext): void {
   if (missing.length === 0) return;
   ctx.report({
     at: [...SAML, 'security', 'wantAssertionEncrypted'],
-    message: `saml.security.wantAssertionEncrypted needs the keystore that decrypts assertions: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`,
+    messageId: 'encryptionKeystore',
+    data: { missing: missing.join(', '), are: missing.length === 1 ? 'is' : 'are' },
   });
 }
 
@@ -105,11 +129,7 @@ function checkCertificatePaths(ctx: RuleContext): void {
   for (const key of CERTIFICATE_KEYS) {
     const value = ctx.get([...SAML, ...key]);
     if (looksLikeFilePath(value)) {
-      ctx.report({
-        at: [...SAML, ...key],
-        severity: 'warn',
-        message: `saml.${key.join('.')} looks like a file path; OpenMetadata expects the PEM text itself. Store the certificate in a Secret and reference it with secretRef/secretKey.`,
-      });
+      ctx.report({ at: [...SAML, ...key], severity: 'warn', messageId: 'certificatePath', data: { key: key.join('.') } });
     }
   }
   for (const env of extraEnvsOf(ctx)) {
@@ -118,7 +138,8 @@ function checkCertificatePaths(ctx: RuleContext): void {
         at: ['extraEnvs', env.index, 'value'],
         root: 'chart',
         severity: 'warn',
-        message: `extraEnvs ${env.name} looks like a file path; the server reads the PEM text from this variable, not a file. Put the certificate itself in a Secret and use valueFrom.secretKeyRef.`,
+        messageId: 'certificateEnvPath',
+        data: { name: env.name },
       });
     }
   }

@@ -15,10 +15,23 @@ export default defineRule({
   id: 'self-signup',
   severity: 'warn',
   description: 'LDAP without self sign-up (new users cannot log in), or SSO open to every account of the IdP.',
+  messages: {
+    ldapWithoutSelfSignup:
+      'With provider ldap and enableSelfSignup: false, directory users who have no OpenMetadata account yet cannot log in ' +
+      '("Self Signup is not enabled") until an admin creates them. If that is deliberate, keep it and disable this rule ' +
+      'for the line (# omlint-disable-line self-signup); otherwise set true (the old docs advice "must be false for LDAP" is outdated).',
+    allOverridesOthers:
+      'allowedEmailRegistrationDomains contains "all", so the other entries ({{others}}) restrict nothing; remove "all" to allow only them.',
+    openToAll:
+      'Self sign-up is on ({{selfSignupWhere}}) and allowedEmailRegistrationDomains is "all" ({{domainsWhere}}): every account ' +
+      '{{provider}} authenticates can create an OpenMetadata user. List your email domains there to limit who can join.',
+  },
   check(ctx) {
     const selfSignup = ctx.effective(['authentication', 'enableSelfSignup']);
     if (ctx.provider === 'ldap') {
-      if (ctx.get(['authentication', 'enableSelfSignup']) === false) reportLdap(ctx);
+      if (ctx.get(['authentication', 'enableSelfSignup']) === false) {
+        ctx.report({ at: ['authentication', 'enableSelfSignup'], messageId: 'ldapWithoutSelfSignup' });
+      }
       return;
     }
     if (ctx.isOidcProvider || ctx.provider === 'saml') {
@@ -27,31 +40,27 @@ export default defineRule({
   },
 });
 
-function reportLdap(ctx: RuleContext): void {
-  ctx.report({
-    at: ['authentication', 'enableSelfSignup'],
-    message:
-      'With provider ldap and enableSelfSignup: false, directory users who have no OpenMetadata account yet cannot log in ' +
-      '("Self Signup is not enabled") until an admin creates them. If that is deliberate, keep it and disable this rule ' +
-      'for the line (# omlint-disable-line self-signup); otherwise set true (the old docs advice "must be false for LDAP" is outdated).',
-  });
-}
-
 function reportOpenRegistration(ctx: RuleContext): void {
   const domains = stringItems(ctx.effective(['authorizer', 'allowedEmailRegistrationDomains'])).map(({ item }) => item.trim().toLowerCase());
   if (!domains.includes('all')) return;
   const path = ['authorizer', 'allowedEmailRegistrationDomains'];
-  const written = ctx.get(path) !== undefined;
+  const at = ctx.get(path) !== undefined ? path : ['authentication', 'enableSelfSignup'];
   const others = domains.filter((domain) => domain !== 'all');
+  if (others.length > 0) {
+    // Email domains are names, not values that could be secrets: the list goes in as it is.
+    ctx.report({ at, target: 'key', severity: 'info', messageId: 'allOverridesOthers', data: { others: others.join(', ') } });
+    return;
+  }
   ctx.report({
-    at: written ? path : ['authentication', 'enableSelfSignup'],
+    at,
     target: 'key',
     severity: 'info',
-    message:
-      others.length > 0
-        ? `allowedEmailRegistrationDomains contains "all", so the other entries (${others.join(', ')}) restrict nothing; remove "all" to allow only them.`
-        : `Self sign-up is on (${whereIs(ctx, ['authentication', 'enableSelfSignup'])}) and allowedEmailRegistrationDomains is "all" ` +
-          `(${whereIs(ctx, path)}): every account ${ctx.provider} authenticates can create an OpenMetadata user. ` +
-          'List your email domains there to limit who can join.',
+    messageId: 'openToAll',
+    // The provider is a value of the chart's enumeration (okta, azure…), never a secret: it goes in as it is.
+    data: {
+      selfSignupWhere: whereIs(ctx, ['authentication', 'enableSelfSignup']),
+      domainsWhere: whereIs(ctx, path),
+      provider: ctx.provider,
+    },
   });
 }

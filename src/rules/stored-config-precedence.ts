@@ -14,10 +14,19 @@ import { valueAt, isPlainMap } from '../types';
  */
 const SECTIONS = ['authentication', 'authorizer'];
 
+const NOT_APPLIED =
+  'On OpenMetadata 1.10 and later an install that has already started keeps the auth settings stored in its database, so ' +
+  'this change is not applied: make it in Settings > SSO (or the security config API), or run ' +
+  '"openmetadata-ops.sh remove-security-config --force" and restart.';
+
 export default defineRule({
   id: 'stored-config-precedence',
   severity: 'info',
   description: 'An auth value changed since the baseline: OpenMetadata 1.10+ keeps the copy stored in its database.',
+  messages: {
+    changed: `Auth settings changed since {{baseline}}: {{keys}}. ${NOT_APPLIED}`,
+    changedMany: `Auth settings changed since {{baseline}}: {{keys}} and {{more}} more. ${NOT_APPLIED}`,
+  },
   check(ctx) {
     const baseline = ctx.baseline;
     if (!baseline) return;
@@ -59,17 +68,17 @@ function isRendered(path: Path, config: PlainMap): boolean {
 /** The most changed keys a message names before it says "and N more". */
 const NAMED_CHANGES = 5;
 
-/** Values are not shown: the baseline's secrets are not known to the redaction of this file. */
+/**
+ * Only the changed keys are named, by their paths (names: they go in as they are), never their old
+ * or new values: a changed secret may be among them.
+ */
 function report(ctx: RuleContext, changed: Path[], label: string): void {
   const first = changed.find((path) => ctx.get(path) !== undefined) ?? changed[0];
-  const names = changed.slice(0, NAMED_CHANGES).map((path) => `${path.join('.')}${ctx.get(path) === undefined ? ' (removed)' : ''}`);
-  const more = changed.length > NAMED_CHANGES ? ` and ${changed.length - NAMED_CHANGES} more` : '';
-  ctx.report({
-    at: first,
-    target: 'key',
-    message:
-      `Auth settings changed since ${label}: ${names.join(', ')}${more}. On OpenMetadata 1.10 and later an install that has ` +
-      'already started keeps the auth settings stored in its database, so this change is not applied: make it in Settings > SSO ' +
-      '(or the security config API), or run "openmetadata-ops.sh remove-security-config --force" and restart.',
-  });
+  const keys = changed
+    .slice(0, NAMED_CHANGES)
+    .map((path) => `${path.join('.')}${ctx.get(path) === undefined ? ' (removed)' : ''}`)
+    .join(', ');
+  const more = changed.length - NAMED_CHANGES;
+  if (more > 0) ctx.report({ at: first, target: 'key', messageId: 'changedMany', data: { baseline: label, keys, more } });
+  else ctx.report({ at: first, target: 'key', messageId: 'changed', data: { baseline: label, keys } });
 }

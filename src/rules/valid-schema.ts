@@ -1,13 +1,16 @@
-import { defineRule } from './support/rule';
+import { defineRule, type Report } from './support/rule';
 import type { SchemaProblem } from '../schema/validate';
-import type { Plain } from '../types';
-import { isLiteralSecret, show, SECRET_REF_KEY } from './support/helpers';
+import type { Path, Plain } from '../types';
+import { show } from './support/message';
 
 /**
  * Types and enumerations of the chart schema (values.schema.json @ 1.13.1) plus the server's
  * responseType enum (openmetadata-spec `configuration/authenticationConfiguration.json`): lists written as strings, "true" for booleans, numbers where the chart wants strings
  * (oidcConfiguration's tokenValidity, maxAge…) and strings where it wants integers (LDAP port),
  * and secrets written as literals where the chart wants a {secretRef, secretKey} reference.
+ * Two of these have a rule that says more and supersedes this one's finding at the same key: a
+ * secret typed in clear (no-plaintext-secrets: rotate it) and a pre-1.0
+ * `org.openmetadata.catalog.security.*` class name (no-legacy-layout: the class that replaced it).
  */
 /** Provider names people try, and what the chart wants instead (values.schema.json, validate-values.tpl @ 1.13.1). */
 const PROVIDER_ALIASES: Record<string, string> = {
@@ -21,63 +24,71 @@ const PROVIDER_ALIASES: Record<string, string> = {
   'no-auth': '"no-auth" no longer exists; use "basic".',
 };
 
-const LEGACY_CLASS = /^org\.openmetadata\.catalog\.security\./;
+const NOT_ALLOWED = '{{value}} is not allowed for {{name}}; use one of: {{allowed}}.';
 
 export default defineRule({
   id: 'valid-schema',
   severity: 'error',
   description: 'A value of the wrong type or outside its allowed values in the auth sections.',
+  // `name` is the key's path and `allowed` the schema's values: names, they go in as they are.
+  messages: {
+    notAllowed: NOT_ALLOWED,
+    notAllowedCase: `${NOT_ALLOWED} Write "{{caseFix}}" (values are case-sensitive).`,
+    notAllowedAlias: `${NOT_ALLOWED} {{alias}}`,
+    noMatch: '{{name}} does not match the chart schema.',
+    nullValue:
+      '{{name}} is empty (null): Helm then deletes the key, chart default included, where {{expected}} is expected. Write a value, ' +
+      'or delete the line to keep the default.',
+    literalSecret:
+      '{{name}} must be a reference to a Kubernetes Secret ({secretRef: <secret name>, secretKey: <key>}), not a literal value.',
+    notMap: '{{name}} must be a map of settings (nested keys), not {{actual}}.',
+    notList: '{{name}} must be a list (one "- item" per line, or [a, b]); a single string is not split by the chart.',
+    quotedBoolean: '{{name}} must be true or false without quotes; {{value}} is a string and fails the chart schema.',
+    numberNotString: '{{name}} must be a string: quote it ({{value}}); the chart schema rejects a number here.',
+    quotedInteger: '{{name}} must be a number: remove the quotes ({{digits}}); the chart schema rejects a string here.',
+    wrongType: '{{name}} must be {{expected}}, not {{actual}}.',
+  },
   check(ctx) {
     for (const problem of ctx.schemaProblems()) {
       if (problem.kind === 'unknown-key') continue;
       const value = ctx.get(problem.path);
-      // Pre-1.0 class names get no-legacy-layout's message, which names the replacement.
-      if (typeof value === 'string' && LEGACY_CLASS.test(value.trim())) continue;
-      // A secret typed in clear is no-plaintext-secrets' finding, which also says to rotate it.
-      if (typeof value === 'string' && SECRET_REF_KEY.test(String(problem.path.at(-1))) && isLiteralSecret(value)) continue;
-      ctx.report({ at: problem.path, target: value === null ? 'key' : 'value', message: message(problem, value) });
+      ctx.report({ at: problem.path, target: value === null ? 'key' : 'value', ...wording(problem, value) });
     }
   },
 });
 
-function message(problem: SchemaProblem, value: Plain | undefined): string {
+/** The message a report names, with its data. */
+type Wording = Pick<Report, 'messageId' | 'data'>;
+
+function wording(problem: SchemaProblem, value: Plain | undefined): Wording {
   const name = problem.path.filter((segment) => typeof segment === 'string').join('.');
-  if (problem.kind === 'enum') {
-    const caseFix = problem.allowed.find((allowed) => allowed.toLowerCase() === String(value).toLowerCase());
-    const alias = problem.path.at(-1) === 'provider' ? PROVIDER_ALIASES[String(value).toLowerCase()] : undefined;
-    const hint = caseFix
-      ? ` Write "${caseFix}" (values are case-sensitive).`
-      : alias ? ` ${alias}` : '';
-    return `${show(value)} is not allowed for ${name}; use one of: ${problem.allowed.join(', ')}.${hint}`;
-  }
+  if (problem.kind === 'enum') return enumMessage(problem.path, problem.allowed, name, value);
   if (problem.kind === 'type') return typeMessage(name, problem.expected ?? '', problem.secretRef === true, value);
-  return `${name} does not match the chart schema.`;
+  return { messageId: 'noMatch', data: { name } };
 }
 
-function typeMessage(name: string, expected: string, secretRef: boolean, value: Plain | undefined): string {
-  if (value === null) {
-    return `${name} is empty (null): Helm then deletes the key, chart default included, where ${article(expected)} is expected. Write a value, or delete the line to keep the default.`;
-  }
-  if (secretRef && typeof value !== 'object') {
-    // Never echo the value: it may be a secret written in clear text.
-    return `${name} must be a reference to a Kubernetes Secret ({secretRef: <secret name>, secretKey: <key>}), not a literal value.`;
-  }
-  if (expected === 'object' && typeof value !== 'object') {
-    return `${name} must be a map of settings (nested keys), not ${article(typeof value)}.`;
-  }
-  if (expected === 'array') {
-    return `${name} must be a list (one "- item" per line, or [a, b]); a single string is not split by the chart.`;
-  }
-  if (expected === 'boolean') {
-    return `${name} must be true or false without quotes; ${show(value)} is a string and fails the chart schema.`;
-  }
-  if (expected === 'string' && typeof value === 'number') {
-    return `${name} must be a string: quote it ("${value}"); the chart schema rejects a number here.`;
-  }
+function enumMessage(path: Path, allowed: readonly string[], name: string, value: Plain | undefined): Wording {
+  const data = { value: show(value), name, allowed: allowed.join(', ') };
+  const caseFix = allowed.find((candidate) => candidate.toLowerCase() === String(value).toLowerCase());
+  if (caseFix) return { messageId: 'notAllowedCase', data: { ...data, caseFix } };
+  const alias = path.at(-1) === 'provider' ? PROVIDER_ALIASES[String(value).toLowerCase()] : undefined;
+  return alias ? { messageId: 'notAllowedAlias', data: { ...data, alias } } : { messageId: 'notAllowed', data };
+}
+
+function typeMessage(name: string, expected: string, secretRef: boolean, value: Plain | undefined): Wording {
+  if (value === null) return { messageId: 'nullValue', data: { name, expected: article(expected) } };
+  // Never echo the value: it may be a secret written in clear text.
+  if (secretRef && typeof value !== 'object') return { messageId: 'literalSecret', data: { name } };
+  if (expected === 'object' && typeof value !== 'object') return { messageId: 'notMap', data: { name, actual: article(typeof value) } };
+  if (expected === 'array') return { messageId: 'notList', data: { name } };
+  if (expected === 'boolean') return { messageId: 'quotedBoolean', data: { name, value: show(value) } };
+  if (expected === 'string' && typeof value === 'number') return { messageId: 'numberNotString', data: { name, value: show(value) } };
   if (expected === 'integer' && typeof value === 'string' && /^\d+$/.test(value.trim())) {
-    return `${name} must be a number: remove the quotes (${value.trim()}); the chart schema rejects a string here.`;
+    // Digits at a key that takes a number (a port, a validity) are no secret: shown bare, as the number to write.
+    return { messageId: 'quotedInteger', data: { name, digits: value.trim() } };
   }
-  return `${name} must be ${article(expected)}, not ${article(Array.isArray(value) ? 'array' : typeof value)}.`;
+  const actual = article(Array.isArray(value) ? 'array' : typeof value);
+  return { messageId: 'wrongType', data: { name, expected: article(expected), actual } };
 }
 
 function article(type: string): string {

@@ -79,7 +79,10 @@ export function isBlank(value: Plain | undefined): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** "line N" for a key the user wrote, "chart default" for one they did not: for naming the other key of a pair. */
+/**
+ * "line N" for a key the user wrote, "chart default" for one they did not: a message datum naming the
+ * other key of a pair (words of the rule's and a line number, never the key's value).
+ */
 export function whereIs(ctx: RuleContext, path: (string | number)[], root?: 'config' | 'chart' | 'document'): string {
   return ctx.get(path, root) === undefined ? 'chart default' : `line ${ctx.locationOf(path, root, 'key').line}`;
 }
