@@ -1,6 +1,17 @@
-import { defineRule, RuleContext } from './support/rule';
-import { parseHttpUrl, show } from './support/helpers';
-import { AZURE_LOGIN_HOSTS, COGNITO_ISSUER, GOOGLE_AUTHORITY, isAzureTenant, isTemplated, pathSegments } from './support/idp';
+import { defineRule, MessageData, RuleContext } from './support/rule';
+import { parseHttpUrl } from './support/helpers';
+import { show } from './support/message';
+import {
+  AZURE_LOGIN_HOSTS,
+  COGNITO_ISSUER,
+  GOOGLE_AUTHORITY,
+  isAzureTenant,
+  isTemplated,
+  pathSegments,
+} from './support/idp';
+
+/** The issuer CognitoAuthValidator matches. */
+const COGNITO_SHAPE = 'https://cognito-idp.<region>.amazonaws.com/<user pool id>';
 
 /**
  * `authentication.authority` is the issuer the browser signs in against (public clients: MSAL,
@@ -15,6 +26,40 @@ export default defineRule({
   id: 'authority-format',
   severity: 'error',
   description: 'authentication.authority is not the issuer URL the provider expects.',
+  messages: {
+    missing:
+      `authority is not set, so the chart default ${GOOGLE_AUTHORITY} is used and the browser signs in at Google ` +
+      'instead of {{provider}}. Set authority to {{expected}}.',
+    empty: 'authority is empty; set it to {{expected}}.',
+    noScheme: 'authority {{authority}} has no scheme; {{requirer}} an https URL. Write {{withScheme}}.',
+    notAbsolute:
+      'authority {{authority}} is not an absolute URL; the browser and the server resolve it as a link. Set it to {{expected}}.',
+    googleNotExact:
+      `Google's authority must be exactly ${GOOGLE_AUTHORITY} (GoogleAuthValidator compares it character for character), not {{authority}}.`,
+    azureHost:
+      "Azure's authority must be https://login.microsoftonline.com/<tenant> (AzureAuthValidator rejects other hosts), not {{authority}}.",
+    azureNoTenant:
+      'authority {{authority}} has no tenant; MSAL needs https://{{host}}/<tenant GUID> (or common/organizations/consumers for multi-tenant apps).',
+    azureMoreThanTenant:
+      'authority {{authority}} has more than the tenant in its path ({{extraPath}}): MSAL appends the OpenID paths itself ' +
+      'and AzureAuthValidator reads the last segment as the tenant. Use https://{{host}}/{{tenant}}.',
+    azureNotTenant:
+      '{{tenant}} in authority is not a tenant id: AzureAuthValidator accepts a GUID or common/organizations/consumers ' +
+      '("Invalid tenant ID format"). Use the Directory (tenant) ID GUID from the app registration.',
+    cognitoHostedUi: `authority {{authority}} is the Cognito hosted-UI domain, not the user pool issuer; use ${COGNITO_SHAPE}.`,
+    cognitoSlash:
+      `Cognito's authority must not end in "/": CognitoAuthValidator matches ${COGNITO_SHAPE} exactly. Write {{withoutSlash}}.`,
+    cognitoShape: `Cognito's authority must be ${COGNITO_SHAPE} (CognitoAuthValidator), not {{authority}}.`,
+    cognitoRegion:
+      'user pool {{pool}} belongs to region {{poolRegion}}, but authority uses region {{region}}; the discovery document there does not exist.',
+    httpsOnly:
+      "{{name}} issuers are https only (the {{name}} SDK and OpenMetadata's {{name}} validator refuse http); write {{withHttps}}.",
+    endpoint:
+      'authority {{authority}} is {{endpoint}}, not the issuer: the client appends /.well-known/openid-configuration to it ' +
+      'and finds nothing. Use the issuer, e.g. {{issuer}}.',
+    auth0Slash:
+      `Auth0's authority must not end in "/": the Auth0 SDK adds one and then rejects tokens whose issuer lacks the doubled slash. Write {{withoutSlash}}.`,
+  },
   check(ctx) {
     if (!ctx.isOidcProvider) return;
     const authority = ctx.get(['authentication', 'authority']);
@@ -27,11 +72,17 @@ export default defineRule({
     const problem = isTemplated(text)
       ? templatedProblem(ctx.provider, text)
       : text === ''
-        ? `authority is empty; set it to ${expectedShape(ctx.provider)}.`
-        : problemOf(ctx.provider, text);
-    if (problem) ctx.report({ at: ['authentication', 'authority'], message: problem });
+        ? { messageId: 'empty', data: { expected: expectedShape(ctx.provider) } }
+        : problemOf(ctx.provider, text, ctx.once(parseHttpUrl, authority));
+    if (problem) ctx.report({ at: ['authentication', 'authority'], ...problem });
   },
 });
+
+/** A finding of this rule: which message, filled with what. */
+interface Problem {
+  messageId: string;
+  data: MessageData;
+}
 
 /**
  * Without `authority` the chart renders https://accounts.google.com. A public client's browser then
@@ -40,12 +91,8 @@ export default defineRule({
  */
 function reportMissing(ctx: RuleContext): void {
   if (ctx.provider === 'google' || ctx.clientType === 'confidential') return;
-  ctx.report({
-    at: ['authentication', 'authority'],
-    message:
-      `authority is not set, so the chart default ${GOOGLE_AUTHORITY} is used and the browser signs in at Google ` +
-      `instead of ${ctx.provider}. Set authority to ${expectedShape(ctx.provider)}.`,
-  });
+  // The provider is one of the OIDC provider names (isOidcProvider), printed bare as before.
+  ctx.report({ at: ['authentication', 'authority'], messageId: 'missing', data: { provider: ctx.provider, expected: expectedShape(ctx.provider) } });
 }
 
 function expectedShape(provider: string): string {
@@ -55,7 +102,7 @@ function expectedShape(provider: string): string {
     case 'azure':
       return 'https://login.microsoftonline.com/<tenant GUID>';
     case 'aws-cognito':
-      return 'https://cognito-idp.<region>.amazonaws.com/<user pool id>';
+      return COGNITO_SHAPE;
     case 'okta':
       return 'your Okta issuer (https://<org>.okta.com or https://<org>.okta.com/oauth2/default)';
     case 'auth0':
@@ -65,15 +112,14 @@ function expectedShape(provider: string): string {
   }
 }
 
-/** The message for a written authority that does not fit the provider, or undefined. */
-function problemOf(provider: string, text: string): string | undefined {
-  const url = parseHttpUrl(text);
+/** What is wrong with a written authority for the provider, or undefined; `url` is the authority parsed, if it is a URL. */
+function problemOf(provider: string, text: string, url: URL | undefined): Problem | undefined {
   if (!url) {
     if ((provider === 'okta' || provider === 'auth0') && /^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i.test(text)) {
-      const who = provider === 'okta' ? "the Okta SDK and OpenMetadata's Okta validator require" : "OpenMetadata's Auth0 validator requires";
-      return `authority ${show(text)} has no scheme; ${who} an https URL. Write ${show(`https://${text}`)}.`;
+      const requirer = provider === 'okta' ? "the Okta SDK and OpenMetadata's Okta validator require" : "OpenMetadata's Auth0 validator requires";
+      return { messageId: 'noScheme', data: { authority: show(text), requirer, withScheme: show(`https://${text}`) } };
     }
-    return `authority ${show(text)} is not an absolute URL; the browser and the server resolve it as a link. Set it to ${expectedShape(provider)}.`;
+    return { messageId: 'notAbsolute', data: { authority: show(text), expected: expectedShape(provider) } };
   }
   switch (provider) {
     case 'google':
@@ -95,66 +141,54 @@ function problemOf(provider: string, text: string): string | undefined {
  * e.g. `{Keycloak-server-URL}/realms/{realm}/protocol/openid-connect/auth` from the Keycloak docs
  * page is still the authorization endpoint once the placeholders are filled in.
  */
-function templatedProblem(provider: string, text: string): string | undefined {
+function templatedProblem(provider: string, text: string): Problem | undefined {
   if (provider === 'google' || provider === 'azure' || provider === 'aws-cognito') return undefined;
   return endpointProblem(text, text.replace(/[?#].*$/, ''));
 }
 
-function googleProblem(text: string): string | undefined {
+function googleProblem(text: string): Problem | undefined {
   if (text === GOOGLE_AUTHORITY) return undefined;
-  return `Google's authority must be exactly ${GOOGLE_AUTHORITY} (GoogleAuthValidator compares it character for character), not ${show(text)}.`;
+  return { messageId: 'googleNotExact', data: { authority: show(text) } };
 }
 
-function azureProblem(text: string, url: URL): string | undefined {
+/**
+ * The host printed bare is one of Microsoft's sign-in hosts (checked first), the tenant the first
+ * segment of the user's URL: names, never secrets, printed bare in the URL to use as before.
+ */
+function azureProblem(text: string, url: URL): Problem | undefined {
   if (url.protocol !== 'https:' || !AZURE_LOGIN_HOSTS.includes(url.hostname.toLowerCase())) {
-    return `Azure's authority must be https://login.microsoftonline.com/<tenant> (AzureAuthValidator rejects other hosts), not ${show(text)}.`;
+    return { messageId: 'azureHost', data: { authority: show(text) } };
   }
   const segments = pathSegments(url);
-  if (segments.length === 0) {
-    return `authority ${show(text)} has no tenant; MSAL needs https://${url.hostname}/<tenant GUID> (or common/organizations/consumers for multi-tenant apps).`;
-  }
+  if (segments.length === 0) return { messageId: 'azureNoTenant', data: { authority: show(text), host: url.hostname } };
   const tenant = decodeURIComponent(segments[0]);
   if (segments.length > 1) {
-    return (
-      `authority ${show(text)} has more than the tenant in its path ("/${segments.slice(1).join('/')}"): MSAL appends ` +
-      `the OpenID paths itself and AzureAuthValidator reads the last segment as the tenant. Use https://${url.hostname}/${tenant}.`
-    );
+    return {
+      messageId: 'azureMoreThanTenant',
+      data: { authority: show(text), extraPath: show(`/${segments.slice(1).join('/')}`), host: url.hostname, tenant },
+    };
   }
-  if (!isAzureTenant(tenant)) {
-    return (
-      `"${tenant}" in authority is not a tenant id: AzureAuthValidator accepts a GUID or common/organizations/consumers ` +
-      `("Invalid tenant ID format"). Use the Directory (tenant) ID GUID from the app registration.`
-    );
-  }
+  if (!isAzureTenant(tenant)) return { messageId: 'azureNotTenant', data: { tenant: show(tenant) } };
   return undefined;
 }
 
-function cognitoProblem(text: string, url: URL): string | undefined {
-  if (/\.amazoncognito\.com$/i.test(url.hostname)) {
-    return (
-      `authority ${show(text)} is the Cognito hosted-UI domain, not the user pool issuer; ` +
-      'use https://cognito-idp.<region>.amazonaws.com/<user pool id>.'
-    );
-  }
+function cognitoProblem(text: string, url: URL): Problem | undefined {
+  if (/\.amazoncognito\.com$/i.test(url.hostname)) return { messageId: 'cognitoHostedUi', data: { authority: show(text) } };
   const match = COGNITO_ISSUER.exec(text.replace(/\/+$/, ''));
-  if (match && text.endsWith('/')) {
-    return `Cognito's authority must not end in "/": CognitoAuthValidator matches https://cognito-idp.<region>.amazonaws.com/<user pool id> exactly. Write ${show(text.replace(/\/+$/, ''))}.`;
-  }
-  if (!match) {
-    return `Cognito's authority must be https://cognito-idp.<region>.amazonaws.com/<user pool id> (CognitoAuthValidator), not ${show(text)}.`;
-  }
+  if (match && text.endsWith('/')) return { messageId: 'cognitoSlash', data: { withoutSlash: show(text.replace(/\/+$/, '')) } };
+  if (!match) return { messageId: 'cognitoShape', data: { authority: show(text) } };
   const [, region, pool] = match;
   // A user pool id is "<region>_<id>": one from another region points at a pool that does not exist there.
-  if (pool.includes('_') && pool.split('_')[0] !== region) {
-    return `user pool ${pool} belongs to region ${pool.split('_')[0]}, but authority uses region ${region}; the discovery document there does not exist.`;
-  }
+  // Region and pool id are identifiers of the issuer URL (no secrets), printed bare as before.
+  const poolRegion = pool.split('_')[0];
+  if (pool.includes('_') && poolRegion !== region) return { messageId: 'cognitoRegion', data: { pool, poolRegion, region } };
   return undefined;
 }
 
-function httpsOnlyProblem(provider: string, text: string, url: URL): string | undefined {
+function httpsOnlyProblem(provider: string, text: string, url: URL): Problem | undefined {
   if (url.protocol === 'https:') return undefined;
   const name = provider === 'okta' ? 'Okta' : 'Auth0';
-  return `${name} issuers are https only (the ${name} SDK and OpenMetadata's ${name} validator refuse http); write ${show(text.replace(/^http:/i, 'https:'))}.`;
+  return { messageId: 'httpsOnly', data: { name, withHttps: show(text.replace(/^http:/i, 'https:')) } };
 }
 
 /** Endpoints people paste instead of the issuer; the SDKs append them to the issuer themselves. */
@@ -164,15 +198,12 @@ const ENDPOINT_SUFFIXES: readonly { suffix: RegExp; name: string }[] = [
   { suffix: /\/(v1\/)?(authorize|token|keys|userinfo)$/, name: 'an OAuth endpoint' },
 ];
 
-function endpointProblem(text: string, url: URL | string): string | undefined {
+function endpointProblem(text: string, url: URL | string): Problem | undefined {
   const path = (typeof url === 'string' ? url : url.pathname).replace(/\/+$/, '');
   const endpoint = ENDPOINT_SUFFIXES.find(({ suffix }) => suffix.test(path));
   if (!endpoint) return undefined;
   const issuer = text.replace(/[?#].*$/, '').replace(/\/+$/, '').replace(endpoint.suffix, '').replace(/\/oauth2$/, '');
-  return (
-    `authority ${show(text)} is ${endpoint.name}, not the issuer: the client appends ` +
-    `/.well-known/openid-configuration to it and finds nothing. Use the issuer, e.g. ${show(issuer)}.`
-  );
+  return { messageId: 'endpoint', data: { authority: show(text), endpoint: endpoint.name, issuer: show(issuer) } };
 }
 
 /**
@@ -180,7 +211,7 @@ function endpointProblem(text: string, url: URL | string): string | undefined {
  * a domain ending in "/" expects "https://x.auth0.com//" and every login fails the issuer check;
  * Auth0Validator builds `${authority}/.well-known/openid-configuration` the same way.
  */
-function auth0SlashProblem(provider: string, text: string): string | undefined {
+function auth0SlashProblem(provider: string, text: string): Problem | undefined {
   if (provider !== 'auth0' || !text.endsWith('/')) return undefined;
-  return `Auth0's authority must not end in "/": the Auth0 SDK adds one and then rejects tokens whose issuer lacks the doubled slash. Write ${show(text.replace(/\/+$/, ''))}.`;
+  return { messageId: 'auth0Slash', data: { withoutSlash: show(text.replace(/\/+$/, '')) } };
 }

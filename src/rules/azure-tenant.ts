@@ -1,7 +1,8 @@
 import { defineRule, RuleContext } from './support/rule';
-import { parseHttpUrl, show, stringItems } from './support/helpers';
+import { parseHttpUrl, stringItems } from './support/helpers';
+import { show } from './support/message';
 import type { Path } from '../types';
-import { GUID, azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated, trimmedString } from './support/idp';
+import { AZURE_TENANT_WORDS, GUID, azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated } from './support/idp';
 
 /**
  * An Azure confidential client signs in with `oidcConfiguration.tenant` (pac4j AzureAd2Client;
@@ -13,49 +14,67 @@ import { GUID, azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated, t
  */
 const TENANT: Path = ['authentication', 'oidcConfiguration', 'tenant'];
 
+const NEEDS_TENANT =
+  'an Azure confidential client needs the Directory (tenant) ID GUID of the app registration ("Tenant ID is required for Azure confidential clients").';
+
 export default defineRule({
   id: 'azure-tenant',
   severity: 'error',
   description: 'Azure confidential client: oidcConfiguration.tenant missing, malformed or not the tenant of the other URLs.',
+  messages: {
+    missing: `oidcConfiguration.tenant is {{state}}; ${NEEDS_TENANT}`,
+    missingNamedElsewhere: `oidcConfiguration.tenant is {{state}}; ${NEEDS_TENANT} {{key}} names {{named}}.`,
+    url: 'oidcConfiguration.tenant must be the tenant id, not a URL ({{tenant}}).',
+    urlOfTenant: 'oidcConfiguration.tenant must be the tenant id, not a URL ({{tenant}}); write {{inUrl}}.',
+    upperCaseWord: 'write tenant "{{word}}" in lower case; the server compares it exactly.',
+    notTenant:
+      'oidcConfiguration.tenant {{tenant}} is not a tenant id: use the Directory (tenant) ID GUID, or common/organizations/consumers for multi-tenant apps.',
+    othersNameAnother:
+      'tenant {{tenant}} is not the tenant {{other}} that {{keys}} {{verb}}; users would sign in to one directory and be verified ' +
+      'against another. Use the same tenant everywhere.',
+    keyNamesAnother:
+      '{{key}} names tenant {{other}}, but oidcConfiguration.tenant (line {{line}}) is {{tenant}}; use the same tenant everywhere.',
+  },
   check(ctx) {
     if (ctx.provider !== 'azure' || !isOidcBlockRendered(ctx)) return;
     const written = ctx.get(TENANT);
     if (written !== undefined && typeof written !== 'string') return; // valid-schema reports the type
     const tenant = (written ?? '').trim();
     if (tenant === '') {
-      ctx.report({
-        at: TENANT,
-        message:
-          `oidcConfiguration.tenant is ${written === undefined ? 'not set' : 'empty'}; an Azure confidential client needs the ` +
-          'Directory (tenant) ID GUID of the app registration ("Tenant ID is required for Azure confidential clients").' +
-          suggestion(ctx),
-      });
+      reportMissing(ctx, written === undefined ? 'not set' : 'empty');
       return;
     }
     if (isTemplated(tenant)) return; // no-placeholders reports it
     if (!isAzureTenant(tenant)) {
-      ctx.report({ at: TENANT, message: malformed(tenant) });
+      reportMalformed(ctx, tenant);
       return;
     }
     reportDisagreement(ctx, tenant);
   },
 });
 
-function malformed(tenant: string): string {
-  const url = parseHttpUrl(tenant);
-  const inUrl = azureTenantOf(url);
-  if (url) {
-    return `oidcConfiguration.tenant must be the tenant id, not a URL (${show(tenant)})${inUrl ? `; write "${inUrl}"` : ''}.`;
+/** Hints at the tenant named by authority, or else by another key the user wrote. */
+function reportMissing(ctx: RuleContext, state: 'not set' | 'empty'): void {
+  const known = tenantSources(ctx)[0];
+  if (!known) {
+    ctx.report({ at: TENANT, messageId: 'missing', data: { state } });
+    return;
   }
-  const word = tenant.toLowerCase();
-  if (['common', 'organizations', 'consumers'].includes(word)) return `write tenant "${word}" in lower case; the server compares it exactly.`;
-  return `oidcConfiguration.tenant ${show(tenant)} is not a tenant id: use the Directory (tenant) ID GUID, or common/organizations/consumers for multi-tenant apps.`;
+  ctx.report({ at: TENANT, messageId: 'missingNamedElsewhere', data: { state, key: labelOf(known.path), named: show(known.tenant) } });
 }
 
-/** Tenant named by authority, or the first written tenant found in other keys, as a hint. */
-function suggestion(ctx: RuleContext): string {
-  const known = tenantSources(ctx)[0];
-  return known ? ` ${labelOf(known.path)} names "${known.tenant}".` : '';
+function reportMalformed(ctx: RuleContext, tenant: string): void {
+  const url = ctx.once(parseHttpUrl, tenant);
+  if (url) {
+    const inUrl = azureTenantOf(url);
+    if (inUrl) ctx.report({ at: TENANT, messageId: 'urlOfTenant', data: { tenant: show(tenant), inUrl: show(inUrl) } });
+    else ctx.report({ at: TENANT, messageId: 'url', data: { tenant: show(tenant) } });
+    return;
+  }
+  const word = tenant.toLowerCase();
+  // One of Azure's own tenant words, written in another case: printed as the rule's word.
+  if (AZURE_TENANT_WORDS.includes(word)) ctx.report({ at: TENANT, messageId: 'upperCaseWord', data: { word } });
+  else ctx.report({ at: TENANT, messageId: 'notTenant', data: { tenant: show(tenant) } });
 }
 
 interface TenantSource {
@@ -72,15 +91,15 @@ function tenantSources(ctx: RuleContext): TenantSource[] {
   const sources: TenantSource[] = [];
   const add = (path: Path, value: unknown, isKeySet = false): void => {
     if (typeof value !== 'string' || isTemplated(value)) return;
-    const found = azureTenantOf(parseHttpUrl(value));
+    const found = azureTenantOf(ctx.once(parseHttpUrl, value));
     if (!found || !isAzureTenant(found)) return;
     if (isKeySet && /\/discovery\/keys\/?$/.test(value.trim())) return;
     sources.push({ path, tenant: found });
   };
-  add(['authentication', 'authority'], trimmedString(ctx.get(['authentication', 'authority'])));
-  add(['authentication', 'oidcConfiguration', 'discoveryUri'], trimmedString(ctx.get(['authentication', 'oidcConfiguration', 'discoveryUri'])));
+  add(['authentication', 'authority'], ctx.get(['authentication', 'authority']));
+  add(['authentication', 'oidcConfiguration', 'discoveryUri'], ctx.get(['authentication', 'oidcConfiguration', 'discoveryUri']));
   for (const { item, index } of stringItems(ctx.get(['authentication', 'publicKeys']))) {
-    add(['authentication', 'publicKeys', index], item.trim(), true);
+    add(['authentication', 'publicKeys', index], item, true);
   }
   return sources;
 }
@@ -111,20 +130,26 @@ function reportDisagreement(ctx: RuleContext, tenant: string): void {
   const agreeing = sources.filter((source) => source.tenant.toLowerCase() === tenant.toLowerCase());
   const othersAgree = agreeing.length === 0 && new Set(differing.map((source) => source.tenant.toLowerCase())).size === 1;
   if (othersAgree) {
-    const names = differing.map((source) => `${labelOf(source.path)} (line ${ctx.locationOf(source.path).line})`);
-    const where = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+    const keys = differing.map((source) => `${labelOf(source.path)} (line ${ctx.locationOf(source.path).line})`);
     ctx.report({
       at: TENANT,
-      message: `tenant "${tenant}" is not the tenant "${differing[0].tenant}" that ${where} ${differing.length > 1 ? 'name' : 'names'}; users would sign in to one directory and be verified against another. Use the same tenant everywhere.`,
+      messageId: 'othersNameAnother',
+      data: {
+        tenant: show(tenant),
+        other: show(differing[0].tenant),
+        keys: keys.length > 1 ? `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}` : keys[0],
+        verb: differing.length > 1 ? 'name' : 'names',
+      },
     });
     return;
   }
-  const tenantLine = ctx.locationOf(TENANT).line;
+  const line = ctx.locationOf(TENANT).line;
   // A JWKS URL of another tenant is idp-jwks-public-key's finding; here it only counts as evidence.
   for (const source of differing.filter((candidate) => candidate.path[1] !== 'publicKeys')) {
     ctx.report({
       at: source.path,
-      message: `${labelOf(source.path)} names tenant "${source.tenant}", but oidcConfiguration.tenant (line ${tenantLine}) is "${tenant}"; use the same tenant everywhere.`,
+      messageId: 'keyNamesAnother',
+      data: { key: labelOf(source.path), other: show(source.tenant), line, tenant: show(tenant) },
     });
   }
 }

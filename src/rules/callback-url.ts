@@ -1,6 +1,17 @@
 import { defineRule, RuleContext } from './support/rule';
-import { show } from './support/helpers';
-import { canonicalCallbackPath, httpUrlProblem, isCallbackPath, isInternalHost, maskPlaceholders, trimTrailingSlashes } from './support/om-urls';
+import { parseHttpUrl } from './support/helpers';
+import { show } from './support/message';
+import {
+  UrlProblem,
+  canonicalCallbackPath,
+  httpUrlProblem,
+  isCallbackPath,
+  isInternalHost,
+  maskPlaceholders,
+  trimTrailingSlashes,
+  urlProblemMessages,
+  urlProblemReport,
+} from './support/om-urls';
 import { AUTH_CALLBACK, OIDC_CALLBACK, SERVER_URL, UrlSetting, agreedOrigin, codeFlowUrls, urlSetting, usesCodeFlow } from './support/public-urls';
 import { keyName, mention } from './support/mention';
 import type { Path } from '../types';
@@ -20,6 +31,40 @@ export default defineRule({
   id: 'callback-url',
   severity: 'error',
   description: 'A callback URL or serverUrl that is missing, not absolute, not a /callback route, or on another origin.',
+  messages: {
+    spaCallbackMissing:
+      'callbackUrl is {{state}} for provider {{provider}}: the identity provider has nowhere to send users back to and the ' +
+      'server requires it. Write OpenMetadata\'s public address + "/callback", e.g. "https://<OpenMetadata host>/callback", ' +
+      'and register it at the IdP.',
+    ...urlProblemMessages(
+      'callbackNotUrl',
+      '{{key}} {{value}} is not an absolute http(s) URL ({{problem}}), so the IdP cannot redirect to it. ' +
+        'Write the full URL, e.g. "https://<OpenMetadata host>/callback".',
+    ),
+    notCallbackPath:
+      '{{key}} {{value}} does not end in "/callback": OpenMetadata receives the login only there (newer servers also at ' +
+      '"/auth/callback"). Write {{callback}} and register the same URL at the IdP.',
+    ...urlProblemMessages(
+      'serverUrlNotUrl',
+      'oidcConfiguration.serverUrl {{value}} is not an absolute http(s) URL ({{problem}}). ' +
+        'Write OpenMetadata\'s public address, e.g. "https://<OpenMetadata host>".',
+    ),
+    serverUrlPath:
+      'oidcConfiguration.serverUrl {{value}} has the path {{path}}: it must be OpenMetadata\'s address only, since the ' +
+      'server appends "/logout" and "/auth/callback" to it. Write {{origin}}.',
+    serverUrlSlash:
+      'oidcConfiguration.serverUrl {{value}} ends with "/": the server appends "/logout" and "/auth/callback", which then ' +
+      'start with "//" and match no registered redirect. Write {{withoutSlash}}.',
+    serverUrlOrigin:
+      '{{setting}} is on {{origin}}{{unreachable}} but {{others}} {{verb}} on {{agreed}}: newer servers only trust redirects ' +
+      'built from serverUrl, so login fails with "Redirect URI must exactly match a trusted redirect URI". Use {{agreed}} here too.',
+    callbackOrigin:
+      '{{setting}} is on {{origin}}{{unreachable}} but {{others}} {{verb}} on {{agreed}}: the code flow then redirects the ' +
+      'browser to another address than the one the server and the IdP expect. Use {{agreed}} here too.',
+    differentCallbackPaths:
+      '{{oidcCallback}} and {{spaCallback}} name different callback paths: with a confidential client both must be the ' +
+      'same redirect URI registered at the IdP ("/callback" and "/auth/callback" count as the same). Use {{callback}} here.',
+  },
   check(ctx) {
     if (!ctx.isOidcProvider) return;
     checkSpaCallback(ctx);
@@ -38,10 +83,8 @@ function checkSpaCallback(ctx: RuleContext): void {
     ctx.report({
       at: AUTH_CALLBACK,
       target: value === undefined ? 'key' : 'value',
-      message:
-        `callbackUrl is ${value === undefined ? 'not set' : 'empty'} for provider ${show(ctx.provider)}: the identity provider ` +
-        'has nowhere to send users back to and the server requires it. Write OpenMetadata\'s public address + ' +
-        '"/callback", e.g. "https://<OpenMetadata host>/callback", and register it at the IdP.',
+      messageId: 'spaCallbackMissing',
+      data: { state: value === undefined ? 'not set' : 'empty', provider: show(ctx.provider) },
     });
     return;
   }
@@ -54,18 +97,15 @@ function checkShape(ctx: RuleContext, path: Path): void {
   if (!written) return;
   const { value, url, problem } = written;
   if (!url) {
-    ctx.report({
-      at: path,
-      message: `${keyName(path)} ${show(value)} is not an absolute http(s) URL (${problem}), so the IdP cannot redirect to it. Write the full URL, e.g. "https://<OpenMetadata host>/callback".`,
-    });
+    const { messageId, data } = urlProblemReport('callbackNotUrl', problem);
+    ctx.report({ at: path, messageId, data: { ...data, key: keyName(path), value: show(value) } });
     return;
   }
   if (!isCallbackPath(url)) {
     ctx.report({
       at: path,
-      message:
-        `${keyName(path)} ${show(value)} does not end in "/callback": OpenMetadata receives the login only there ` +
-        `(newer servers also at "/auth/callback"). Write "${writtenOrigin(value)}/callback" and register the same URL at the IdP.`,
+      messageId: 'notCallbackPath',
+      data: { key: keyName(path), value: show(value), callback: show(`${writtenOrigin(value)}/callback`) },
     });
   }
 }
@@ -76,44 +116,48 @@ function checkServerUrl(ctx: RuleContext): void {
   if (!written) return;
   const { value, url, problem } = written;
   if (!url) {
-    ctx.report({
-      at: SERVER_URL,
-      message: `oidcConfiguration.serverUrl ${show(value)} is not an absolute http(s) URL (${problem}). Write OpenMetadata's public address, e.g. "https://<OpenMetadata host>".`,
-    });
+    const { messageId, data } = urlProblemReport('serverUrlNotUrl', problem);
+    ctx.report({ at: SERVER_URL, messageId, data: { ...data, value: show(value) } });
     return;
   }
   const path = trimTrailingSlashes(url.pathname);
   if (path !== '/' && !isBasePathOfCallback(ctx, path)) {
     ctx.report({
       at: SERVER_URL,
-      message:
-        `oidcConfiguration.serverUrl ${show(value)} has the path "${path}": it must be OpenMetadata's address only, since the ` +
-        `server appends "/logout" and "/auth/callback" to it. Write "${writtenOrigin(value)}".`,
+      messageId: 'serverUrlPath',
+      data: { value: show(value), path: show(path), origin: show(writtenOrigin(value)) },
     });
   } else if (/\/$/.test(value.trim())) {
     ctx.report({
       at: SERVER_URL,
-      message:
-        `oidcConfiguration.serverUrl ${show(value)} ends with "/": the server appends "/logout" and "/auth/callback", ` +
-        `which then start with "//" and match no registered redirect. Write "${value.trim().replace(/\/+$/, '')}".`,
+      messageId: 'serverUrlSlash',
+      data: { value: show(value), withoutSlash: show(value.trim().replace(/\/+$/, '')) },
     });
   }
 }
+
+type WrittenUrl = { value: string; url: URL; problem?: undefined } | { value: string; url?: undefined; problem: UrlProblem };
 
 /**
  * The URL written at `path`, or why it is not one; undefined when nothing is written or the value
  * starts with a placeholder (no-placeholders reports those).
  */
-function writtenUrl(ctx: RuleContext, path: Path): { value: string; url?: URL; problem?: string } | undefined {
+function writtenUrl(ctx: RuleContext, path: Path): WrittenUrl | undefined {
   const value = ctx.get(path);
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const text = maskPlaceholders(value);
   if (text === undefined) return undefined;
   const problem = httpUrlProblem(text);
-  return problem ? { value, problem } : { value, url: new URL(text) };
+  if (problem) return { value, problem };
+  // No problem: an absolute http(s) URL with a host, which parseHttpUrl reads as new URL() does.
+  const url = ctx.once(parseHttpUrl, text);
+  return url ? { value, url } : undefined;
 }
 
-/** Scheme and host as the user wrote them (placeholders included), for suggestions. */
+/**
+ * Scheme and host as the user wrote them (placeholders, and any user:password@, included), for
+ * suggestions: a slice of the user's text, so messages show it.
+ */
 function writtenOrigin(value: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(value.trim())?.[0] ?? value.trim();
 }
@@ -124,33 +168,35 @@ function isBasePathOfCallback(ctx: RuleContext, path: string): boolean {
   return callback !== undefined && canonicalCallbackPath(callback.url) === `${path}/callback`;
 }
 
-/** serverUrl, the SPA callback and the OIDC callback must name one public origin (OpenMetadata #23508, PR #33764). */
+/**
+ * serverUrl, the SPA callback and the OIDC callback must name one public origin (OpenMetadata #23508, PR #33764). An origin
+ * (scheme, host and port of a parsed URL, never its user:password@) is printed bare, as before.
+ */
 function checkSameOrigin(ctx: RuleContext): void {
   const settings = codeFlowUrls(ctx);
   const agreed = agreedOrigin(settings);
+  if (agreed === undefined) return;
   const holders = settings.filter((setting) => setting.url.origin === agreed);
   for (const setting of settings) {
     if (setting.url.origin === agreed) continue;
     ctx.report({
       at: setting.path,
       target: setting.written ? 'value' : 'key',
-      message:
-        `${mention(ctx, setting.path)} is on ${setting.url.origin}${unreachable(setting)} but ` +
-        `${holders.map((holder) => mention(ctx, holder.path)).join(' and ')} ${holders.length > 1 ? 'are' : 'is'} on ${agreed}: ` +
-        `${consequence(setting)} Use ${agreed} here too.`,
+      messageId: setting.path === SERVER_URL ? 'serverUrlOrigin' : 'callbackOrigin',
+      data: {
+        setting: mention(ctx, setting.path),
+        origin: setting.url.origin,
+        unreachable: unreachable(setting),
+        others: holders.map((holder) => mention(ctx, holder.path)).join(' and '),
+        verb: holders.length > 1 ? 'are' : 'is',
+        agreed,
+      },
     });
   }
 }
 
 function unreachable(setting: UrlSetting): string {
   return isInternalHost(setting.url.hostname) ? ' (which a browser outside the cluster cannot reach)' : '';
-}
-
-function consequence(setting: UrlSetting): string {
-  if (setting.path === SERVER_URL) {
-    return 'newer servers only trust redirects built from serverUrl, so login fails with "Redirect URI must exactly match a trusted redirect URI".';
-  }
-  return 'the code flow then redirects the browser to another address than the one the server and the IdP expect.';
 }
 
 /** Same origin, different callback route: the server sends one redirect_uri and the browser app expects the other. */
@@ -163,9 +209,7 @@ function checkSameCallback(ctx: RuleContext): void {
   ctx.report({
     at: OIDC_CALLBACK,
     target: oidc.written ? 'value' : 'key',
-    message:
-      `${mention(ctx, OIDC_CALLBACK)} and ${mention(ctx, AUTH_CALLBACK)} name different callback paths: with a confidential ` +
-      'client both must be the same redirect URI registered at the IdP ("/callback" and "/auth/callback" count as the same). ' +
-      `Use ${show(spa.url.href)} here.`,
+    messageId: 'differentCallbackPaths',
+    data: { oidcCallback: mention(ctx, OIDC_CALLBACK), spaCallback: mention(ctx, AUTH_CALLBACK), callback: show(spa.url.href) },
   });
 }

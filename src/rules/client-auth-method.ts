@@ -1,4 +1,5 @@
 import { defineRule } from './support/rule';
+import { show } from './support/message';
 import type { Path } from '../types';
 import { isOidcBlockRendered } from './support/idp';
 
@@ -13,24 +14,33 @@ import { isOidcBlockRendered } from './support/idp';
  */
 const METHOD: Path = ['authentication', 'oidcConfiguration', 'clientAuthenticationMethod'];
 
-const WHY: Readonly<Record<string, string>> = {
-  client_secret_jwt: 'the server rejects it ("Configured authentication method (client_secret_jwt) is not supported")',
-  private_key_jwt: 'it needs a signing key the chart and the server configuration cannot provide, so the OIDC client fails to start',
-};
+/** The message for each method the server cannot use, by the method in lower case. */
+const UNUSABLE: ReadonlyMap<string, string> = new Map([
+  ['client_secret_jwt', 'clientSecretJwt'],
+  ['private_key_jwt', 'privateKeyJwt'],
+]);
+
+const INSTEAD =
+  'Use client_secret_post (the default) or client_secret_basic, whichever your provider lists in token_endpoint_auth_methods_supported.';
 
 export default defineRule({
   id: 'client-auth-method',
   severity: 'error',
   description: 'clientAuthenticationMethod client_secret_jwt or private_key_jwt, which OpenMetadata cannot use.',
+  messages: {
+    clientSecretJwt:
+      'clientAuthenticationMethod {{method}} cannot be used: the server rejects it ("Configured authentication method ' +
+      `(client_secret_jwt) is not supported"). ${INSTEAD}`,
+    privateKeyJwt:
+      'clientAuthenticationMethod {{method}} cannot be used: it needs a signing key the chart and the server configuration ' +
+      `cannot provide, so the OIDC client fails to start. ${INSTEAD}`,
+  },
   check(ctx) {
     if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
     const method = ctx.get(METHOD);
     if (typeof method !== 'string') return;
-    const why = WHY[method.trim().toLowerCase()];
-    if (!why) return; // other values: valid-schema checks the server's enumeration
-    ctx.report({
-      at: METHOD,
-      message: `clientAuthenticationMethod "${method.trim()}" cannot be used: ${why}. Use client_secret_post (the default) or client_secret_basic, whichever your provider lists in token_endpoint_auth_methods_supported.`,
-    });
+    const messageId = UNUSABLE.get(method.trim().toLowerCase());
+    if (!messageId) return; // other values: valid-schema checks the server's enumeration
+    ctx.report({ at: METHOD, messageId, data: { method: show(method.trim()) } });
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule, RuleContext } from './support/rule';
-import { show } from './support/helpers';
+import type { Severity } from '../types';
+import { show } from './support/message';
 import { GUID, isTemplated } from './support/idp';
 
 /**
@@ -14,46 +15,51 @@ export default defineRule({
   id: 'client-id-format',
   severity: 'warn',
   description: 'authentication.clientId is empty or not shaped like a client id of the provider.',
+  messages: {
+    missing:
+      'clientId is {{state}}: the browser cannot start the sign-in at {{provider}} and the server rejects the configuration ' +
+      '("Client ID is required"). Set it to the application (client) id registered at {{provider}}.',
+    azure:
+      'clientId {{clientId}} is not a GUID: Azure application (client) ids are GUIDs, and AzureAuthValidator rejects anything ' +
+      'else. Copy the "Application (client) ID" from the app registration.',
+    google:
+      'clientId {{clientId}} does not end in ".apps.googleusercontent.com": Google OAuth client ids always do, and ' +
+      'GoogleAuthValidator rejects it ("Invalid client Id").',
+    auth0:
+      'clientId {{clientId}} is too short for an Auth0 client id (the Auth0 validator needs at least 10 characters); copy the ' +
+      'Client ID from the Auth0 application.',
+    okta:
+      'clientId {{clientId}} does not look like an Okta client id (20 or more letters and digits, e.g. 0oa1bcdefg2hijklmn3o4); ' +
+      'check it against the Okta application.',
+  },
   check(ctx) {
     if (!ctx.isOidcProvider) return;
     const path = ['authentication', 'clientId'];
     const clientId = ctx.get(path);
     if (clientId === undefined || clientId === null || (typeof clientId === 'string' && clientId.trim() === '')) {
-      ctx.report({
-        at: path,
-        message:
-          `clientId is ${clientId === undefined ? 'not set' : 'empty'}: the browser cannot start the sign-in at ${ctx.provider} ` +
-          'and the server rejects the configuration ("Client ID is required"). Set it to the application (client) id ' +
-          `registered at ${ctx.provider}.`,
-      });
+      // The provider is one of the OIDC provider names (isOidcProvider), printed bare as before.
+      ctx.report({ at: path, messageId: 'missing', data: { state: clientId === undefined ? 'not set' : 'empty', provider: ctx.provider } });
       return;
     }
     if (typeof clientId !== 'string') return; // valid-schema reports the type
     const id = clientId.trim();
     if (isTemplated(id)) return; // no-placeholders reports it
     const problem = problemOf(ctx, id);
-    if (problem) ctx.report({ at: path, message: problem.message, severity: problem.severity });
+    if (problem) ctx.report({ at: path, messageId: problem.messageId, data: { clientId: show(id) }, severity: problem.severity });
   },
 });
 
-function problemOf(ctx: RuleContext, id: string): { message: string; severity?: 'info' } | undefined {
+/** Which message a client id that does not fit the provider gets (the message id is the provider's name). */
+function problemOf(ctx: RuleContext, id: string): { messageId: string; severity?: Severity } | undefined {
   switch (ctx.provider) {
     case 'azure':
-      return GUID.test(id)
-        ? undefined
-        : { message: `clientId ${show(id)} is not a GUID: Azure application (client) ids are GUIDs, and AzureAuthValidator rejects anything else. Copy the "Application (client) ID" from the app registration.` };
+      return GUID.test(id) ? undefined : { messageId: 'azure' };
     case 'google':
-      return id.endsWith('.apps.googleusercontent.com')
-        ? undefined
-        : { message: `clientId ${show(id)} does not end in ".apps.googleusercontent.com": Google OAuth client ids always do, and GoogleAuthValidator rejects it ("Invalid client Id").` };
+      return id.endsWith('.apps.googleusercontent.com') ? undefined : { messageId: 'google' };
     case 'auth0':
-      return id.length >= 10
-        ? undefined
-        : { message: `clientId ${show(id)} is too short for an Auth0 client id (the Auth0 validator needs at least 10 characters); copy the Client ID from the Auth0 application.` };
+      return id.length >= 10 ? undefined : { messageId: 'auth0' };
     case 'okta':
-      return /^[0-9a-zA-Z]{20,}$/.test(id)
-        ? undefined
-        : { severity: 'info', message: `clientId ${show(id)} does not look like an Okta client id (20 or more letters and digits, e.g. 0oa1bcdefg2hijklmn3o4); check it against the Okta application.` };
+      return /^[0-9a-zA-Z]{20,}$/.test(id) ? undefined : { messageId: 'okta', severity: 'info' };
     default:
       return undefined;
   }

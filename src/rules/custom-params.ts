@@ -1,5 +1,5 @@
-import { defineRule, RuleContext } from './support/rule';
-import { show } from './support/helpers';
+import { defineRule, MessageData, RuleContext } from './support/rule';
+import { show } from './support/message';
 import type { Path } from '../types';
 import { isOidcBlockRendered } from './support/idp';
 import { isHelmModel } from '../layouts/model';
@@ -33,6 +33,30 @@ export default defineRule({
   id: 'custom-params',
   severity: 'error',
   description: 'oidcConfiguration.customParams is not a JSON object string, or holds keys the server ignores.',
+  messages: {
+    quoted:
+      'chart {{chartVersion}} renders {{what}} quoted into OIDC_CUSTOM_PARAMS, so the server reads a string where it wants a map ' +
+      'and the run-db-migrations step fails ("Cannot coerce empty String" or "no String-argument constructor"), whatever the text. ' +
+      'Upgrade to chart {{unquotedSince}} or later, or write customParams: null (the chart then renders nothing), ' +
+      "or set OIDC_CUSTOM_PARAMS to '{}' through extraEnvs.",
+    null: "customParams is empty (null); the chart pipes it into b64enc, which expects a string. Write customParams: '{}'.",
+    emptyString:
+      'customParams is an empty string: the server cannot read "" as a map and does not start (run-db-migrations fails ' +
+      'with "Cannot coerce empty String"). Write customParams: {} or leave it out.',
+    notObject:
+      'customParams {{value}} is not a JSON object; the server reads it as a map. ' +
+      'Write e.g. \'{"customParamKey1": "prompt", "customParamValue1": "select_account"}\' or \'{}\'.',
+    unbalanced:
+      'customParams {{value}} has unbalanced braces, so the server\'s configuration does not parse ("Malformed YAML"). ' +
+      'Write a single JSON object, e.g. \'{}\'.',
+    // {{key}} is shown quoted, so it stands as the JSON string of the pair to write.
+    ignoredKey:
+      'customParams key {{key}} is ignored: the server reads only customParamKey1..5 with customParamValue1..5. ' +
+      'To send {{key}}, write \'{"customParamKey1": {{key}}, "customParamValue1": "<value>"}\'.',
+    unpaired:
+      'customParams has {{key}} without its partner; the server sends customParamKeyN as the parameter name and ' +
+      'customParamValueN as its value, so write both.',
+  },
   check(ctx) {
     if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
     const value = ctx.get(CUSTOM_PARAMS);
@@ -46,12 +70,7 @@ export default defineRule({
     }
     if (value === undefined || (quoted && value === null)) return;
     if (value === null) {
-      ctx.report({
-        at: CUSTOM_PARAMS,
-        target: 'key',
-        severity: 'warn',
-        message: "customParams is empty (null); the chart pipes it into b64enc, which expects a string. Write customParams: '{}'.",
-      });
+      ctx.report({ at: CUSTOM_PARAMS, target: 'key', severity: 'warn', messageId: 'null' });
       return;
     }
     if (typeof value !== 'string') return; // a YAML map fails the chart schema: valid-schema reports it
@@ -60,11 +79,11 @@ export default defineRule({
     if (text === '' && (isHelmModel(ctx.model) || env)) return;
     const problem = formatProblem(text);
     if (problem) {
-      ctx.report({ at: CUSTOM_PARAMS, message: problem });
+      ctx.report({ at: CUSTOM_PARAMS, ...problem });
       return;
     }
     const ignored = ignoredKeys(text);
-    if (ignored) ctx.report({ at: CUSTOM_PARAMS, severity: 'warn', message: ignored });
+    if (ignored) ctx.report({ at: CUSTOM_PARAMS, severity: 'warn', ...ignored });
   },
 });
 
@@ -74,31 +93,24 @@ function chartQuotes(version: string): boolean {
 
 /** Charts 1.3.2 to 1.6.3 turn every customParams string, their own default "" included, into a quoted YAML string. */
 function reportQuoted(ctx: RuleContext, isDefault: boolean): void {
-  const what = isDefault ? 'its default customParams ""' : 'customParams';
   ctx.report({
     at: isDefault ? ['authentication', 'oidcConfiguration'] : CUSTOM_PARAMS,
     target: 'key',
-    message:
-      `chart ${ctx.chartVersion} renders ${what} quoted into OIDC_CUSTOM_PARAMS, so the server reads a string where it wants a map ` +
-      `and the run-db-migrations step fails ("Cannot coerce empty String" or "no String-argument constructor"), whatever the text. ` +
-      `Upgrade to chart ${UNQUOTED_SINCE} or later, or write customParams: null (the chart then renders nothing), ` +
-      `or set OIDC_CUSTOM_PARAMS to '{}' through extraEnvs.`,
+    messageId: 'quoted',
+    data: { chartVersion: ctx.chartVersion, what: isDefault ? 'its default customParams ""' : 'customParams', unquotedSince: UNQUOTED_SINCE },
   });
 }
 
-function formatProblem(text: string): string | undefined {
-  if (text === '') {
-    return (
-      `customParams is an empty string: the server cannot read "" as a map and does not start (run-db-migrations fails ` +
-      `with "Cannot coerce empty String"). Write customParams: {} or leave it out.`
-    );
-  }
-  if (!text.startsWith('{') || !text.endsWith('}')) {
-    return `customParams ${show(text)} is not a JSON object; the server reads it as a map. Write e.g. '{"customParamKey1": "prompt", "customParamValue1": "select_account"}' or '{}'.`;
-  }
-  if (!bracesBalance(text)) {
-    return `customParams ${show(text)} has unbalanced braces, so the server's configuration does not parse ("Malformed YAML"). Write a single JSON object, e.g. '{}'.`;
-  }
+/** A finding of this rule: which message, filled with what. */
+interface Problem {
+  messageId: string;
+  data?: MessageData;
+}
+
+function formatProblem(text: string): Problem | undefined {
+  if (text === '') return { messageId: 'emptyString' };
+  if (!text.startsWith('{') || !text.endsWith('}')) return { messageId: 'notObject', data: { value: show(text) } };
+  if (!bracesBalance(text)) return { messageId: 'unbalanced', data: { value: show(text) } };
   return undefined;
 }
 
@@ -131,26 +143,19 @@ function keysOf(text: string): string[] {
   return [...inner.matchAll(/(?:^|,)\s*["']?([^"':,{}\s]+)["']?\s*:/g)].map((match) => match[1]);
 }
 
-function ignoredKeys(text: string): string | undefined {
+function ignoredKeys(text: string): Problem | undefined {
   const keys = keysOf(text);
   const notPairs = keys.filter((key) => {
     const match = PAIR_KEY.exec(key);
     return !match || Number(match[2]) > 5;
   });
-  if (notPairs.length > 0) {
-    const first = notPairs[0];
-    return (
-      `customParams key "${first}" is ignored: the server reads only customParamKey1..5 with customParamValue1..5. ` +
-      `To send ${show(first)}, write '{"customParamKey1": "${first}", "customParamValue1": "<value>"}'.`
-    );
-  }
+  if (notPairs.length > 0) return { messageId: 'ignoredKey', data: { key: show(notPairs[0]) } };
   const unpaired = keys.find((key) => {
     const match = PAIR_KEY.exec(key);
     const partner = match && `customParam${match[1] === 'Key' ? 'Value' : 'Key'}${match[2]}`;
     return partner !== null && !keys.includes(partner);
   });
-  if (unpaired) {
-    return `customParams has ${unpaired} without its partner; the server sends customParamKeyN as the parameter name and customParamValueN as its value, so write both.`;
-  }
+  // customParamKeyN / customParamValueN: a name of the server's (PAIR_KEY), printed bare as before.
+  if (unpaired) return { messageId: 'unpaired', data: { key: unpaired } };
   return undefined;
 }

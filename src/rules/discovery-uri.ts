@@ -1,6 +1,17 @@
-import { defineRule, RuleContext } from './support/rule';
-import { show } from './support/helpers';
-import { DISCOVERY_SUFFIX, hasPlaceholder, httpUrlProblem, isInternalHost, maskPlaceholders, trimTrailingSlashes, usableHttpUrl } from './support/om-urls';
+import { defineRule, MessageData, RuleContext } from './support/rule';
+import { parseHttpUrl } from './support/helpers';
+import { show } from './support/message';
+import {
+  DISCOVERY_SUFFIX,
+  hasPlaceholder,
+  httpUrlProblem,
+  isInternalHost,
+  maskPlaceholders,
+  trimTrailingSlashes,
+  urlProblemMessages,
+  urlProblemReport,
+  usableHttpUrl,
+} from './support/om-urls';
 import { usesCodeFlow } from './support/public-urls';
 import { mention } from './support/mention';
 import type { Path } from '../types';
@@ -17,41 +28,72 @@ import type { Path } from '../types';
 const DISCOVERY: Path = ['authentication', 'oidcConfiguration', 'discoveryUri'];
 const AUTHORITY: Path = ['authentication', 'authority'];
 const AZURE_HOST = 'login.microsoftonline.com';
+const AZURE_SHAPE = `"https://${AZURE_HOST}/{tenant}/v2.0${DISCOVERY_SUFFIX}"`;
 
 /** Authorization endpoints people paste as authority; authority-format reports those, not this rule. */
 const AUTHORIZE_ENDPOINT = /^\/(protocol\/openid-connect\/auth|(oauth2\/)?(v[12](\.0)?\/)?authorize)$/;
+
+/** How every message ends: the discovery URL to write (see expected()). */
+const WRITE_EXPECTED = 'Write "{{expected}}"{{expectedNote}}.';
 
 export default defineRule({
   id: 'discovery-uri',
   severity: 'error',
   description: "The confidential client's discoveryUri is missing, not https, not a discovery document, or of another issuer.",
+  messages: {
+    missing:
+      'oidcConfiguration.discoveryUri is {{state}} for a confidential client: the code flow cannot find the ' +
+      `identity provider's endpoints and login fails. ${WRITE_EXPECTED}`,
+    ...urlProblemMessages('notUrl', `oidcConfiguration.discoveryUri {{value}} is not an absolute URL ({{problem}}). ${WRITE_EXPECTED}`),
+    http:
+      'oidcConfiguration.discoveryUri {{value}} uses http://: the IdP serves its discovery document over https and the ' +
+      'code flow fails to load it. Write {{withHttps}}.',
+    httpBeforePlaceholder:
+      'oidcConfiguration.discoveryUri {{value}} uses http://: the IdP serves its discovery document over https and the ' +
+      'code flow fails to load it. If the placeholder already holds "https://", drop the "http://" in front of it.',
+    notDiscoveryDocument:
+      `oidcConfiguration.discoveryUri {{value}} does not end in "${DISCOVERY_SUFFIX}", so it is not a discovery document. ${WRITE_EXPECTED}`,
+    azureNoTenant:
+      `oidcConfiguration.discoveryUri {{value}} names no tenant; Azure needs ${AZURE_SHAPE}: the server rejects it and the ` +
+      `login cannot find your directory. ${WRITE_EXPECTED}`,
+    azureShape:
+      `oidcConfiguration.discoveryUri {{value}} is not of the form ${AZURE_SHAPE}: the server rejects it and the login ` +
+      `cannot find your directory. ${WRITE_EXPECTED}`,
+    otherTenant:
+      'oidcConfiguration.discoveryUri names the tenant {{tenant}} but {{authority}} names {{authorityTenant}}: tokens ' +
+      'from one tenant fail validation against the other. Use the same tenant in both.',
+    otherIssuer:
+      'oidcConfiguration.discoveryUri {{value}} belongs to the issuer {{issuer}} but {{authority}} is {{authorityIssuer}}: ' +
+      'the browser and the server would trust different issuers. Use one issuer for both, e.g. "{{expected}}"{{expectedNote}}.',
+  },
   check(ctx) {
     if (!usesCodeFlow(ctx)) return;
     const written = ctx.get(DISCOVERY);
     const value = written !== undefined ? written : ctx.effective(DISCOVERY);
     if (value === null || (value !== undefined && typeof value !== 'string')) return; // valid-schema's finding
     if (value === undefined || value.trim() === '') {
-      reportMissing(ctx, written === undefined);
+      const unset = written === undefined;
+      report(ctx, 'missing', { state: unset ? 'not set' : 'empty', ...expected(ctx) }, unset ? 'key' : 'value');
       return;
     }
     const text = maskPlaceholders(value);
     if (text === undefined) return; // starts with a placeholder: no-placeholders
     const problem = httpUrlProblem(text);
     if (problem) {
-      report(ctx, `oidcConfiguration.discoveryUri ${show(value)} is not an absolute URL (${problem}). Write ${expected(ctx)}.`);
+      const { messageId, data } = urlProblemReport('notUrl', problem);
+      report(ctx, messageId, { ...data, value: show(value), ...expected(ctx) });
       return;
     }
-    const url = new URL(text);
+    const url = ctx.once(parseHttpUrl, text);
+    if (!url) return; // never: a text without a URL problem is an absolute http(s) URL
     if (url.protocol === 'http:' && !isInternalHost(url.hostname)) {
-      const prefixHint = hasPlaceholder(value)
-        ? ' If the placeholder already holds "https://", drop the "http://" in front of it.'
-        : ` Write "${value.trim().replace(/^http:/i, 'https:')}".`;
-      report(ctx, `oidcConfiguration.discoveryUri ${show(value)} uses http://: the IdP serves its discovery document over https and the code flow fails to load it.${prefixHint}`);
+      if (hasPlaceholder(value)) report(ctx, 'httpBeforePlaceholder', { value: show(value) });
+      else report(ctx, 'http', { value: show(value), withHttps: show(value.trim().replace(/^http:/i, 'https:')) });
       return;
     }
     const path = trimTrailingSlashes(url.pathname);
     if (!path.endsWith(DISCOVERY_SUFFIX)) {
-      report(ctx, `oidcConfiguration.discoveryUri ${show(value)} does not end in "${DISCOVERY_SUFFIX}", so it is not a discovery document. Write ${expected(ctx)}.`);
+      report(ctx, 'notDiscoveryDocument', { value: show(value), ...expected(ctx) });
       return;
     }
     if (hasPlaceholder(value)) return;
@@ -60,23 +102,13 @@ export default defineRule({
   },
 });
 
-function report(ctx: RuleContext, message: string): void {
-  ctx.report({ at: DISCOVERY, message });
-}
-
-function reportMissing(ctx: RuleContext, unset: boolean): void {
-  ctx.report({
-    at: DISCOVERY,
-    target: unset ? 'key' : 'value',
-    message:
-      `oidcConfiguration.discoveryUri is ${unset ? 'not set' : 'empty'} for a confidential client: the code flow cannot find the ` +
-      `identity provider's endpoints and login fails. Write ${expected(ctx)}.`,
-  });
+function report(ctx: RuleContext, messageId: string, data: MessageData, target?: 'key' | 'value'): void {
+  ctx.report({ at: DISCOVERY, target, messageId, data });
 }
 
 /** The written authority as a URL, when it is one (a placeholder or the chart default says nothing). */
 function writtenAuthority(ctx: RuleContext): URL | undefined {
-  return usableHttpUrl(ctx.get(AUTHORITY));
+  return ctx.once(usableHttpUrl, ctx.get(AUTHORITY));
 }
 
 /** The first path segment of an Azure URL: the tenant. */
@@ -85,16 +117,21 @@ function azureTenant(url: URL): string | undefined {
   return first && first !== 'v2.0' && !first.startsWith('.well-known') ? first : undefined;
 }
 
-/** The discovery URL to suggest, derived from the written authority (and Azure tenant) where possible. */
-function expected(ctx: RuleContext): string {
+/**
+ * The discovery URL to suggest (`expected`, quoted by the messages), derived from the written
+ * authority (and Azure tenant) where possible, else a pattern and a note on what to put in it. It
+ * is a URL the rule builds from a parsed issuer (origin and path) or a tenant: public names, never
+ * secrets, and printed whole (showing it would cut a long issuer's URL short).
+ */
+function expected(ctx: RuleContext): { expected: string; expectedNote: string } {
   const authority = writtenAuthority(ctx);
   const azure = ctx.provider === 'azure' || authority?.hostname.toLowerCase() === AZURE_HOST;
   if (azure) {
     const tenant = (authority && azureTenant(authority)) ?? writtenTenant(ctx) ?? '<tenant-id>';
-    return `"https://${AZURE_HOST}/${tenant}/v2.0${DISCOVERY_SUFFIX}"`;
+    return { expected: `https://${AZURE_HOST}/${tenant}/v2.0${DISCOVERY_SUFFIX}`, expectedNote: '' };
   }
-  if (!authority) return `"<issuer>${DISCOVERY_SUFFIX}" (the issuer is your authority URL)`;
-  return `"${issuerOf(authority)}${DISCOVERY_SUFFIX}"`;
+  if (!authority) return { expected: `<issuer>${DISCOVERY_SUFFIX}`, expectedNote: ' (the issuer is your authority URL)' };
+  return { expected: `${issuerOf(authority)}${DISCOVERY_SUFFIX}`, expectedNote: '' };
 }
 
 function writtenTenant(ctx: RuleContext): string | undefined {
@@ -112,21 +149,13 @@ function checkAzureTenant(ctx: RuleContext, value: string, url: URL, path: strin
   const tenant = azureTenant(url);
   const validShape = new RegExp(`^/[^/]+(/v2\\.0)?${DISCOVERY_SUFFIX.replace(/\./g, '\\.')}$`).test(path);
   if (!tenant || !validShape) {
-    report(
-      ctx,
-      `oidcConfiguration.discoveryUri ${show(value)} ${tenant ? 'is not of the form' : 'names no tenant; Azure needs'} ` +
-        `"https://${AZURE_HOST}/{tenant}/v2.0${DISCOVERY_SUFFIX}": the server rejects it and the login cannot find your directory. Write ${expected(ctx)}.`,
-    );
+    report(ctx, tenant ? 'azureShape' : 'azureNoTenant', { value: show(value), ...expected(ctx) });
     return;
   }
   const authority = writtenAuthority(ctx);
   const authorityTenant = authority && authority.hostname.toLowerCase() === AZURE_HOST ? azureTenant(authority) : undefined;
   if (authorityTenant && authorityTenant.toLowerCase() !== tenant.toLowerCase()) {
-    report(
-      ctx,
-      `oidcConfiguration.discoveryUri names the tenant "${tenant}" but ${mention(ctx, AUTHORITY)} names "${authorityTenant}": ` +
-        'tokens from one tenant fail validation against the other. Use the same tenant in both.',
-    );
+    report(ctx, 'otherTenant', { tenant: show(tenant), authority: mention(ctx, AUTHORITY), authorityTenant: show(authorityTenant) });
   }
 }
 
@@ -137,9 +166,11 @@ function checkIssuer(ctx: RuleContext, value: string, url: URL, path: string): v
   const authorityIssuer = issuerOf(authority);
   if (authorityIssuer.toLowerCase() === issuer.toLowerCase()) return;
   if (authorityIssuer.toLowerCase().startsWith(`${issuer.toLowerCase()}/`) && AUTHORIZE_ENDPOINT.test(authorityIssuer.slice(issuer.length))) return;
-  report(
-    ctx,
-    `oidcConfiguration.discoveryUri ${show(value)} belongs to the issuer "${issuer}" but ${mention(ctx, AUTHORITY)} is ` +
-      `"${authorityIssuer}": the browser and the server would trust different issuers. Use one issuer for both, e.g. ${expected(ctx)}.`,
-  );
+  report(ctx, 'otherIssuer', {
+    value: show(value),
+    issuer: show(issuer),
+    authority: mention(ctx, AUTHORITY),
+    authorityIssuer: show(authorityIssuer),
+    ...expected(ctx),
+  });
 }

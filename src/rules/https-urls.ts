@@ -1,5 +1,6 @@
-import { defineRule, RuleContext } from './support/rule';
+import { defineRule, MessageData, RuleContext } from './support/rule';
 import { parseHttpUrl, stringItems } from './support/helpers';
+import { show } from './support/message';
 import type { Path } from '../types';
 import { isInternalHost, isOidcBlockRendered, isOpenMetadataJwks, isTemplated } from './support/idp';
 
@@ -26,13 +27,26 @@ export default defineRule({
   id: 'https-urls',
   severity: 'warn',
   description: 'An identity-provider or public OpenMetadata URL uses plain http outside localhost and the cluster.',
+  messages: {
+    openMetadataJwks:
+      'OpenMetadata\'s JWKS is fetched over plain http from a host outside the cluster: if it redirects to https the server ' +
+      'gets a "Moved" page instead of keys and rejects bot tokens. Use {{https}} or the in-cluster URL ' +
+      'http://openmetadata:8585/api/v1/system/config/jwks.',
+    idpJwks:
+      'the identity provider\'s signing keys are fetched over plain http, where they can be tampered with (and an https ' +
+      'redirect breaks parsing); use {{https}}.',
+    idp: '{{key}} sends sign-in traffic to the identity provider over plain http; use {{https}}.',
+    public:
+      '{{key}} is OpenMetadata\'s public address on plain http: tokens travel unencrypted, and behind a TLS ingress the ' +
+      'browser is sent to the wrong scheme. Use {{https}}.',
+  },
   check(ctx) {
     for (const candidate of candidates(ctx)) {
       const value = ctx.get(candidate.path);
       if (typeof value !== 'string' || isTemplated(value)) continue;
-      const url = parseHttpUrl(value);
+      const url = ctx.once(parseHttpUrl, value);
       if (!url || url.protocol !== 'http:' || isInternalHost(url.hostname)) continue;
-      ctx.report({ at: candidate.path, message: messageFor(candidate, value.trim()) });
+      ctx.report({ at: candidate.path, ...reportFor(candidate, value.trim()) });
     }
   },
 });
@@ -58,17 +72,20 @@ function candidates(ctx: RuleContext): Candidate[] {
   return list;
 }
 
-function messageFor(candidate: Candidate, value: string): string {
-  const https = value.replace(/^http:/i, 'https:');
-  const key = candidate.path.filter((segment) => typeof segment === 'string').slice(-2).join('.');
+/** The message for an http URL: the user's value with https:// instead, shown, and the key it is at. */
+function reportFor(candidate: Candidate, value: string): { messageId: string; data: MessageData } {
+  const https = show(value.replace(/^http:/i, 'https:'));
   switch (candidate.kind) {
     case 'jwks':
-      return isOpenMetadataJwks(value)
-        ? `OpenMetadata's JWKS is fetched over plain http from a host outside the cluster: if it redirects to https the server gets a "Moved" page instead of keys and rejects bot tokens. Use "${https}" or the in-cluster URL http://openmetadata:8585/api/v1/system/config/jwks.`
-        : `the identity provider's signing keys are fetched over plain http, where they can be tampered with (and an https redirect breaks parsing); use "${https}".`;
+      return { messageId: isOpenMetadataJwks(value) ? 'openMetadataJwks' : 'idpJwks', data: { https } };
     case 'idp':
-      return `${key} sends sign-in traffic to the identity provider over plain http; use "${https}".`;
+      return { messageId: 'idp', data: { key: keyOf(candidate.path), https } };
     default:
-      return `${key} is OpenMetadata's public address on plain http: tokens travel unencrypted, and behind a TLS ingress the browser is sent to the wrong scheme. Use "${https}".`;
+      return { messageId: 'public', data: { key: keyOf(candidate.path), https } };
   }
+}
+
+/** The last two names of the path, e.g. `sp.acs`, `oidcConfiguration.serverUrl`. */
+function keyOf(path: Path): string {
+  return path.filter((segment) => typeof segment === 'string').slice(-2).join('.');
 }

@@ -1,6 +1,19 @@
-import { defineRule, RuleContext } from './support/rule';
-import { parseHttpUrl, show, stringItems } from './support/helpers';
-import { AZURE_LOGIN_HOSTS, COGNITO_ISSUER, GOOGLE_JWKS, azureTenantOf, isAzureTenant, isOidcBlockRendered, isOpenMetadataJwks, isTemplated, keycloakRealmOf, trimmedString, withoutTrailingSlash } from './support/idp';
+import { defineRule, MessageData, RuleContext } from './support/rule';
+import { parseHttpUrl, stringItems } from './support/helpers';
+import { show } from './support/message';
+import {
+  AZURE_LOGIN_HOSTS,
+  COGNITO_ISSUER,
+  GOOGLE_JWKS,
+  azureTenantOf,
+  isAzureTenant,
+  isOidcBlockRendered,
+  isOpenMetadataJwks,
+  isTemplated,
+  keycloakRealmOf,
+  trimmedString,
+  withoutTrailingSlash,
+} from './support/idp';
 
 /**
  * Tokens your identity provider signs are verified against the JWKS URLs in publicKeys (JwtFilter,
@@ -8,46 +21,86 @@ import { AZURE_LOGIN_HOSTS, COGNITO_ISSUER, GOOGLE_JWKS, azureTenantOf, isAzureT
  * kid"; with the wrong one the same happens (OpenMetadata #8505 Google certs missing, #2773 Okta org vs
  * custom authorization server; Azure `common/discovery/keys` instead of `{tenant}/discovery/v2.0/keys`,
  * which AzureAuthValidator rejects). Expected URLs per provider: src/rules/support/idp.ts.
+ *
+ * The JWKS URL a message suggests ({{jwks}}) is one the rule builds from the parsed authority (its
+ * origin, path, tenant or realm) and the provider's key path: public names, never secrets, printed
+ * whole in the rule's quotes (showing would cut a long one short). The provider printed bare is one
+ * of the OIDC provider names. The entries and the authority the user wrote are shown.
  */
+const NOT_SET =
+  "publicKeys is not set, so only the chart default (OpenMetadata's own JWKS) is used and no {{provider}} token can be " +
+  'verified: every SSO login fails with "No key found".';
+const NO_IDP_ENTRY =
+  'publicKeys has no JWKS URL of {{provider}}, so tokens it signs cannot be verified and every SSO login fails with "No key found".';
+const FROM_DISCOVERY = "the jwks_uri from your provider's /.well-known/openid-configuration";
+
 export default defineRule({
   id: 'idp-jwks-public-key',
   severity: 'error',
   description: "publicKeys has no JWKS URL of the identity provider, or one that does not fit it.",
+  messages: {
+    notSet: `${NOT_SET} Add publicKeys with "{{jwks}}" next to the OpenMetadata JWKS URL.`,
+    notSetUnknown: `${NOT_SET} Add publicKeys with ${FROM_DISCOVERY} next to the OpenMetadata JWKS URL.`,
+    noIdpEntry: `${NO_IDP_ENTRY} Add "{{jwks}}".`,
+    noIdpEntryUnknown: `${NO_IDP_ENTRY} Add ${FROM_DISCOVERY}.`,
+    loopback:
+      '{{entry}} points at localhost, but the server fetches it from inside the OpenMetadata pod, where nothing ' +
+      "serves your identity provider's keys. Use the provider's in-cluster service or public URL.",
+    googleCerts: `{{entry}} serves PEM certificates, not a JWKS; Google's JWKS is "${GOOGLE_JWKS}".`,
+    googleOther: `{{entry}} is not Google's JWKS; GoogleAuthValidator requires "${GOOGLE_JWKS}" in publicKeys.`,
+    azureV1:
+      '{{entry}} is {{keySet}} v1 key set from older docs; OpenMetadata\'s Azure validator requires "{{jwks}}" ' +
+      '("At least one public key URL must be the Azure JWKS endpoint"). Add or use that URL.',
+    azureOther: '{{entry}} is not the Azure JWKS of your tenant; use "{{jwks}}".',
+    oktaAnyServer: '{{entry}} is not an Okta key set; Okta serves its JWKS at <issuer>/v1/keys.',
+    oktaServer:
+      '{{entry}} is not the key set of the authorization server in authority ({{authority}}): tokens it issues are signed ' +
+      'with the keys at "{{jwks}}", so login fails with "No key found". Use that URL.',
+    auth0Domain: '{{entry}} is not the key set of the Auth0 domain in authority; Auth0 serves it at "{{jwks}}".',
+    auth0AnyDomain:
+      '{{entry}} is not an Auth0 key set; Auth0 serves its JWKS at https://<your Auth0 domain>/.well-known/jwks.json.',
+    cognito: '{{entry}} is not the key set of the user pool in authority; CognitoAuthValidator requires "{{jwks}}".',
+    keycloak:
+      '{{entry}} is not the key set of the Keycloak realm in authority ({{authority}}); Keycloak serves it at "{{jwks}}".',
+    oneLogin: '{{entry}} is not the key set of the OneLogin issuer in authority; OneLogin serves it at "{{jwks}}".',
+  },
   check(ctx) {
     if (!ctx.isOidcProvider) return;
     const publicKeys = ctx.get(['authentication', 'publicKeys']);
     const expectation = expectedJwks(ctx);
+    // The provider is one of the OIDC provider names (isOidcProvider), printed bare as before.
+    const provider = ctx.provider;
     if (publicKeys === undefined) {
       ctx.report({
         at: ['authentication', 'publicKeys'],
-        message:
-          `publicKeys is not set, so only the chart default (OpenMetadata's own JWKS) is used and no ${ctx.provider} ` +
-          `token can be verified: every SSO login fails with "No key found". Add publicKeys with ${expectation.suggestion} ` +
-          'next to the OpenMetadata JWKS URL.',
+        ...(expectation.jwks ? { messageId: 'notSet', data: { provider, jwks: expectation.jwks } } : { messageId: 'notSetUnknown', data: { provider } }),
       });
       return;
     }
     if (!Array.isArray(publicKeys)) return; // valid-schema reports the type
-    const idpEntries = stringItems(publicKeys).filter(({ item }) => !isOpenMetadataJwks(item));
+    const idpEntries = stringItems(publicKeys)
+      .filter(({ item }) => !isOpenMetadataJwks(item))
+      .map((entry) => ({ ...entry, url: ctx.once(parseHttpUrl, entry.item) }));
     if (idpEntries.length === 0) {
       ctx.report({
         at: ['authentication', 'publicKeys'],
         target: 'key',
-        message:
-          `publicKeys has no JWKS URL of ${ctx.provider}, so tokens it signs cannot be verified and every SSO login ` +
-          `fails with "No key found". Add ${expectation.suggestion}.`,
+        ...(expectation.jwks ? { messageId: 'noIdpEntry', data: { provider, jwks: expectation.jwks } } : { messageId: 'noIdpEntryUnknown', data: { provider } }),
       });
       return;
     }
     // A placeholder is no-placeholders' finding, an entry that is no URL public-keys-urls'.
-    if (idpEntries.some(({ item }) => isTemplated(item) || !parseHttpUrl(item))) return;
+    if (idpEntries.some(({ item, url }) => isTemplated(item) || !url)) return;
     reportLoopbackEntries(ctx, idpEntries);
-    if (!expectation.accepts || idpEntries.some(({ item }) => expectation.accepts?.(item.trim()))) return;
-    const culprit = idpEntries.find(({ item }) => expectation.culprit?.(item.trim())) ?? idpEntries[0];
+    const { accepts, culprit: isCulprit, mismatch: mismatchOf } = expectation;
+    if (!accepts || !mismatchOf || idpEntries.some(({ item, url }) => accepts(item.trim(), url))) return;
+    const culprit = idpEntries.find(({ item, url }) => isCulprit?.(item.trim(), url)) ?? idpEntries[0];
+    const mismatch = mismatchOf(culprit.item.trim());
     ctx.report({
       at: ['authentication', 'publicKeys', culprit.index],
       severity: 'warn',
-      message: `${show(culprit.item)} ${expectation.mismatch(culprit.item.trim())}`,
+      messageId: mismatch.messageId,
+      data: { ...mismatch.data, entry: show(culprit.item) },
     });
   },
 });
@@ -57,17 +110,10 @@ export default defineRule({
  * itself (docs pages for Keycloak and custom OIDC show http://localhost:808x realms): the key set is
  * unreachable and every SSO token is rejected. OpenMetadata's own JWKS on localhost:8585 is fine.
  */
-function reportLoopbackEntries(ctx: RuleContext, entries: { item: string; index: number }[]): void {
-  for (const { item, index } of entries) {
-    const url = parseHttpUrl(item);
+function reportLoopbackEntries(ctx: RuleContext, entries: readonly Entry[]): void {
+  for (const { item, index, url } of entries) {
     if (!url || !isLoopback(url.hostname)) continue;
-    ctx.report({
-      at: ['authentication', 'publicKeys', index],
-      severity: 'warn',
-      message:
-        `${show(item)} points at localhost, but the server fetches it from inside the OpenMetadata pod, where nothing ` +
-        "serves your identity provider's keys. Use the provider's in-cluster service or public URL.",
-    });
+    ctx.report({ at: ['authentication', 'publicKeys', index], severity: 'warn', messageId: 'loopback', data: { entry: show(item) } });
   }
 }
 
@@ -76,25 +122,40 @@ function isLoopback(hostname: string): boolean {
   return host === 'localhost' || /^127\./.test(host) || host === '[::1]';
 }
 
+/** A publicKeys entry that is not OpenMetadata's own JWKS, with its index and the URL it parses to. */
+interface Entry {
+  item: string;
+  index: number;
+  url: URL | undefined;
+}
+
+/** Why the culprit entry does not fit, and what to write instead: the message and its data (the rule adds the entry). */
+interface Mismatch {
+  messageId: string;
+  data?: MessageData;
+}
+
 interface Expectation {
-  /** What to add, for messages. */
-  suggestion: string;
-  /** Whether an entry is a JWKS URL that fits; undefined when nothing can be said offline. */
-  accepts?: (entry: string) => boolean;
+  /** The JWKS URL to add, for messages; undefined when only the provider's discovery document knows it. */
+  jwks?: string;
+  /** Whether an entry (trimmed, and parsed) is a JWKS URL that fits; undefined when nothing can be said offline. */
+  accepts?: (entry: string, url: URL | undefined) => boolean;
   /** The entry the user most likely meant as the provider's JWKS. */
-  culprit?: (entry: string) => boolean;
-  /** Why the culprit does not fit, and what to write instead (follows the quoted entry). */
-  mismatch: (entry: string) => string;
+  culprit?: (entry: string, url: URL | undefined) => boolean;
+  /** Why the culprit does not fit; undefined with `accepts`. */
+  mismatch?: (entry: string) => Mismatch;
 }
 
 function expectedJwks(ctx: RuleContext): Expectation {
-  const authority = trimmedString(ctx.get(['authentication', 'authority']));
-  const issuer = authority && !isTemplated(authority) && parseHttpUrl(authority) ? authority : undefined;
+  const written = ctx.get(['authentication', 'authority']);
+  const authority = trimmedString(written);
+  const issuerUrl = authority && !isTemplated(authority) ? ctx.once(parseHttpUrl, written) : undefined;
+  const issuer = issuerUrl ? authority : undefined;
   switch (ctx.provider) {
     case 'google':
       return google();
     case 'azure':
-      return azure(azureTenant(ctx, issuer), issuer);
+      return azure(azureTenant(ctx, issuerUrl), issuerUrl);
     case 'okta':
       return okta(issuer);
     case 'auth0':
@@ -112,13 +173,10 @@ function same(a: string, b: string): boolean {
 
 function google(): Expectation {
   return {
-    suggestion: `"${GOOGLE_JWKS}"`,
+    jwks: GOOGLE_JWKS,
     accepts: (entry) => same(entry, GOOGLE_JWKS),
     culprit: (entry) => /googleapis\.com|google\.com/i.test(entry),
-    mismatch: (entry) =>
-      /\/oauth2\/v1\/certs/.test(entry)
-        ? `serves PEM certificates, not a JWKS; Google's JWKS is "${GOOGLE_JWKS}".`
-        : `is not Google's JWKS; GoogleAuthValidator requires "${GOOGLE_JWKS}" in publicKeys.`,
+    mismatch: (entry) => ({ messageId: /\/oauth2\/v1\/certs/.test(entry) ? 'googleCerts' : 'googleOther' }),
   };
 }
 
@@ -126,36 +184,39 @@ function google(): Expectation {
  * Confidential clients sign in with oidcConfiguration.tenant (AzureAuthValidator), public ones with
  * authority's. When the two disagree, azure-tenant reports that and any tenant's v2 keys pass here.
  */
-function azureTenant(ctx: RuleContext, issuer: string | undefined): string | undefined {
+function azureTenant(ctx: RuleContext, issuer: URL | undefined): string | undefined {
   const written = isOidcBlockRendered(ctx) ? trimmedString(ctx.get(['authentication', 'oidcConfiguration', 'tenant'])) : undefined;
   const tenant = written && isAzureTenant(written) ? written : undefined;
-  const inAuthority = azureTenantOf(parseHttpUrl(issuer));
+  const inAuthority = azureTenantOf(issuer);
   const fromAuthority = inAuthority && isAzureTenant(inAuthority) ? inAuthority : undefined;
   if (tenant && fromAuthority && tenant.toLowerCase() !== fromAuthority.toLowerCase()) return undefined;
   return tenant ?? fromAuthority;
 }
 
-function azure(tenant: string | undefined, issuer: string | undefined): Expectation {
-  const authorityHost = parseHttpUrl(issuer)?.hostname.toLowerCase();
+function azure(tenant: string | undefined, issuer: URL | undefined): Expectation {
+  const authorityHost = issuer?.hostname.toLowerCase();
   const host = authorityHost && AZURE_LOGIN_HOSTS.includes(authorityHost) ? authorityHost : AZURE_LOGIN_HOSTS[0];
   const expected = `https://${host}/${tenant ?? '<tenant>'}/discovery/v2.0/keys`;
   return {
-    suggestion: `"${expected}"`,
-    accepts: (entry) => {
-      const url = parseHttpUrl(entry);
+    jwks: expected,
+    accepts: (_entry, url) => {
       const entryTenant = azureTenantOf(url);
       return (
         !!url && url.protocol === 'https:' && !!entryTenant && (tenant ? entryTenant.toLowerCase() === tenant.toLowerCase() : isAzureTenant(entryTenant)) &&
         /^\/[^/]+\/discovery\/v2\.0\/keys\/?$/.test(url.pathname)
       );
     },
-    culprit: (entry) => azureTenantOf(parseHttpUrl(entry)) !== undefined,
-    mismatch: (entry) =>
+    culprit: (_entry, url) => azureTenantOf(url) !== undefined,
+    mismatch: (entry): Mismatch =>
       /\/discovery\/keys\/?$/.test(entry)
-        ? `is ${/\/common\/discovery\//.test(entry) ? 'the tenant-less' : 'a'} v1 key set from older docs; OpenMetadata's Azure validator requires "${expected}" ` +
-          '("At least one public key URL must be the Azure JWKS endpoint"). Add or use that URL.'
-        : `is not the Azure JWKS of your tenant; use "${expected}".`,
+        ? { messageId: 'azureV1', data: { keySet: /\/common\/discovery\//.test(entry) ? 'the tenant-less' : 'a', jwks: expected } }
+        : { messageId: 'azureOther', data: { jwks: expected } },
   };
+}
+
+/** Okta and Auth0 serve https only; an http authority is authority-format's finding, the keys are still https. */
+function httpsUrl(issuer: string | undefined): URL | undefined {
+  return parseHttpUrl(issuer?.replace(/^http:/i, 'https:'));
 }
 
 /**
@@ -163,11 +224,6 @@ function azure(tenant: string | undefined, issuer: string | undefined): Expectat
  * custom ones (issuer …/oauth2/{id}, keys at {issuer}/v1/keys); tokens are only verified by the
  * keys of the server that issued them (OpenMetadata #2773).
  */
-/** Okta and Auth0 serve https only; an http authority is authority-format's finding, the keys are still https. */
-function httpsUrl(issuer: string | undefined): URL | undefined {
-  return parseHttpUrl(issuer?.replace(/^http:/i, 'https:'));
-}
-
 function okta(issuer: string | undefined): Expectation {
   const url = httpsUrl(issuer);
   const path = url ? url.pathname.replace(/\/+$/, '') : undefined;
@@ -176,19 +232,17 @@ function okta(issuer: string | undefined): Expectation {
   else if (url && path && /^\/oauth2\/[^/]+$/.test(path)) expected = `${url.origin}${path}/v1/keys`;
   if (!expected) {
     return {
-      suggestion: '"<issuer>/v1/keys"',
+      jwks: '<issuer>/v1/keys',
       accepts: (entry) => /\/v1\/keys\/?$/.test(entry),
-      mismatch: () => 'is not an Okta key set; Okta serves its JWKS at <issuer>/v1/keys.',
+      mismatch: () => ({ messageId: 'oktaAnyServer' }),
     };
   }
   const keys = expected;
   return {
-    suggestion: `"${keys}"`,
+    jwks: keys,
     accepts: (entry) => same(entry, keys),
     culprit: (entry) => /\/v1\/keys\/?$/.test(entry),
-    mismatch: () =>
-      `is not the key set of the authorization server in authority (${show(issuer)}): tokens it issues are signed ` +
-      `with the keys at "${keys}", so login fails with "No key found". Use that URL.`,
+    mismatch: () => ({ messageId: 'oktaServer', data: { authority: show(issuer), jwks: keys } }),
   };
 }
 
@@ -196,26 +250,21 @@ function auth0(issuer: string | undefined): Expectation {
   const url = httpsUrl(issuer);
   const expected = url ? `${url.origin}/.well-known/jwks.json` : undefined;
   return {
-    suggestion: `"${expected ?? 'https://<tenant>.auth0.com/.well-known/jwks.json'}"`,
+    jwks: expected ?? 'https://<tenant>.auth0.com/.well-known/jwks.json',
     accepts: (entry) => (expected ? same(entry, expected) : /\/\.well-known\/jwks\.json\/?$/.test(entry)),
     culprit: (entry) => /\/\.well-known\/jwks\.json\/?$/.test(entry),
-    mismatch: () =>
-      expected
-        ? `is not the key set of the Auth0 domain in authority; Auth0 serves it at "${expected}".`
-        : 'is not an Auth0 key set; Auth0 serves its JWKS at https://<your Auth0 domain>/.well-known/jwks.json.',
+    mismatch: () => (expected ? { messageId: 'auth0Domain', data: { jwks: expected } } : { messageId: 'auth0AnyDomain' }),
   };
 }
 
 function cognito(issuer: string | undefined): Expectation {
   const expected = issuer && COGNITO_ISSUER.test(withoutTrailingSlash(issuer)) ? `${withoutTrailingSlash(issuer)}/.well-known/jwks.json` : undefined;
   return {
-    suggestion: `"${expected ?? 'https://cognito-idp.<region>.amazonaws.com/<user pool id>/.well-known/jwks.json'}"`,
+    jwks: expected ?? 'https://cognito-idp.<region>.amazonaws.com/<user pool id>/.well-known/jwks.json',
     accepts: (entry) =>
       expected ? same(entry, expected) : /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/[A-Za-z0-9_-]+\/\.well-known\/jwks\.json\/?$/.test(entry),
     culprit: (entry) => /cognito/i.test(entry),
-    mismatch: () =>
-      `is not the key set of the user pool in authority; CognitoAuthValidator requires ` +
-      `"${expected ?? '<authority>/.well-known/jwks.json'}".`,
+    mismatch: () => ({ messageId: 'cognito', data: { jwks: expected ?? '<authority>/.well-known/jwks.json' } }),
   };
 }
 
@@ -229,27 +278,24 @@ function customOidc(issuer: string | undefined): Expectation {
   const realm = issuer ? keycloakRealmOf(issuer) : undefined;
   if (realm) {
     const realmPrefix = parseHttpUrl(realm.issuer)?.pathname ?? ''; // e.g. /auth/realms/acme on Keycloak < 17
+    const certs = `${realm.issuer}/protocol/openid-connect/certs`;
     return {
-      suggestion: `"${realm.issuer}/protocol/openid-connect/certs"`,
-      accepts: (entry) => {
-        const path = parseHttpUrl(entry)?.pathname.replace(/\/+$/, '');
-        return path === `${realmPrefix}/protocol/openid-connect/certs`;
-      },
+      jwks: certs,
+      accepts: (_entry, url) => url?.pathname.replace(/\/+$/, '') === `${realmPrefix}/protocol/openid-connect/certs`,
       culprit: (entry) => /\/realms\//.test(entry),
-      mismatch: () =>
-        `is not the key set of the Keycloak realm in authority (${show(issuer)}); ` +
-        `Keycloak serves it at "${realm.issuer}/protocol/openid-connect/certs".`,
+      mismatch: () => ({ messageId: 'keycloak', data: { authority: show(issuer), jwks: certs } }),
     };
   }
   const url = parseHttpUrl(issuer);
   if (url && /\.onelogin\.com$/i.test(url.hostname)) {
     const expected = `${withoutTrailingSlash(issuer ?? '')}/certs`;
     return {
-      suggestion: `"${expected}"`,
+      jwks: expected,
       accepts: (entry) => same(entry, expected),
       culprit: (entry) => /onelogin\.com/i.test(entry),
-      mismatch: () => `is not the key set of the OneLogin issuer in authority; OneLogin serves it at "${expected}".`,
+      mismatch: () => ({ messageId: 'oneLogin', data: { jwks: expected } }),
     };
   }
-  return { suggestion: 'the jwks_uri from your provider\'s /.well-known/openid-configuration', mismatch: () => '' };
+  // Only the provider's discovery document knows its JWKS URL: no entry can be judged offline.
+  return {};
 }

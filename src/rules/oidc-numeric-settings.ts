@@ -1,5 +1,5 @@
-import { defineRule } from './support/rule';
-import { show } from './support/helpers';
+import { defineRule, MessageData } from './support/rule';
+import { show } from './support/message';
 import type { Plain } from '../types';
 import { isOidcBlockRendered } from './support/idp';
 
@@ -34,32 +34,34 @@ export default defineRule({
   id: 'oidc-numeric-settings',
   severity: 'error',
   description: 'maxClockSkew, tokenValidity, sessionExpiry or maxAge is not an integer in range.',
+  messages: {
+    empty: '{{key}} is empty; the server needs an integer ({{meaning}}), e.g. {{example}}.',
+    notInteger:
+      '{{key}} {{value}} is not a whole number of seconds; the server parses it as an integer and fails. Write e.g. {{example}}.',
+    tooLarge: `{{key}} {{value}} is larger than the server's integer type allows (${INT_MAX}).`,
+    belowMinimum: '{{key}} {{value}} is below the minimum of {{min}} ({{meaning}}); use at least "{{min}}".',
+  },
   check(ctx) {
     if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
     for (const setting of SETTINGS) {
       const path = ['authentication', 'oidcConfiguration', setting.key];
       const problem = problemOf(setting, ctx.get(path));
-      if (problem) ctx.report({ at: path, message: problem });
+      if (problem) ctx.report({ at: path, ...problem });
     }
   },
 });
 
-function problemOf(setting: NumericSetting, value: Plain | undefined): string | undefined {
+/** The message for a value of `setting` the server cannot take, or undefined; the setting's own words fill the rest. */
+function problemOf(setting: NumericSetting, value: Plain | undefined): { messageId: string; data: MessageData } | undefined {
   if (value === undefined) return undefined;
   // A YAML number is valid-schema's finding (the chart wants a string); its range is still ours.
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
   if (text === undefined) return undefined;
-  const example = setting.example;
-  if (text === '') {
-    return setting.allowEmpty ? undefined : `${setting.key} is empty; the server needs an integer (${setting.meaning}), e.g. ${example}.`;
-  }
-  if (!/^\d+$/.test(text)) {
-    return `${setting.key} ${show(value)} is not a whole number of seconds; the server parses it as an integer and fails. Write e.g. ${example}.`;
-  }
+  const { key, meaning, example, min } = setting;
+  if (text === '') return setting.allowEmpty ? undefined : { messageId: 'empty', data: { key, meaning, example } };
+  if (!/^\d+$/.test(text)) return { messageId: 'notInteger', data: { key, value: show(value), example } };
   const number = Number(text);
-  if (number > INT_MAX) return `${setting.key} ${show(value)} is larger than the server's integer type allows (${INT_MAX}).`;
-  if (number < setting.min) {
-    return `${setting.key} ${show(value)} is below the minimum of ${setting.min} (${setting.meaning}); use at least "${setting.min}".`;
-  }
+  if (number > INT_MAX) return { messageId: 'tooLarge', data: { key, value: show(value) } };
+  if (number < min) return { messageId: 'belowMinimum', data: { key, value: show(value), min, meaning } };
   return undefined;
 }

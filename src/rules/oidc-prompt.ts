@@ -1,6 +1,6 @@
-import { defineRule, RuleContext } from './support/rule';
+import { defineRule, MessageData, RuleContext } from './support/rule';
 import { didYouMean } from '../util/did-you-mean';
-import { show } from './support/helpers';
+import { show } from './support/message';
 import type { Path } from '../types';
 import { isOidcBlockRendered, isTemplated } from './support/idp';
 
@@ -24,6 +24,21 @@ export default defineRule({
   id: 'oidc-prompt',
   severity: 'error',
   description: 'promptType none, a prompt the provider rejects, or the consent + maxAge "0" defaults.',
+  messages: {
+    unknown: '{{token}} is not an OpenID Connect prompt value; the server accepts login, consent or select_account.',
+    unknownLike:
+      '{{token}} is not an OpenID Connect prompt value; the server accepts login, consent or select_account (did you mean "{{guess}}"?).',
+    none:
+      'promptType {{prompt}} asks for a silent sign-in: users without a live session at the identity provider are locked ' +
+      'out with no login screen, and the server rejects it. Use "select_account" or "login".',
+    rejectedByProvider: '{{provider}} does not accept prompt "{{rejected}}", so its sign-in fails; use {{allowed}}.',
+    cognitoDefault:
+      'promptType is not set, so the chart default "consent" is sent, which Cognito does not accept. ' +
+      'Set promptType: "select_account" (or "login").',
+    forcedReauthentication:
+      'promptType "consent" with maxAge "0"{{defaults}} makes every login show the consent screen and ask for the password ' +
+      'again. Set promptType: "select_account" and maxAge: "" unless that is intended.',
+  },
   check(ctx) {
     if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
     const written = ctx.get(PROMPT);
@@ -32,7 +47,7 @@ export default defineRule({
       if (isTemplated(written)) return;
       const problem = writtenPromptProblem(ctx.provider, written);
       if (problem) {
-        ctx.report({ at: PROMPT, message: problem });
+        ctx.report({ at: PROMPT, ...problem });
         return;
       }
     }
@@ -40,23 +55,24 @@ export default defineRule({
   },
 });
 
-function writtenPromptProblem(provider: string, prompt: string): string | undefined {
-  const tokens = prompt.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const unknown = tokens.find((token) => !OIDC_PROMPTS.includes(token));
+/**
+ * The message for a written prompt the server or the provider rejects. An unknown value is shown as
+ * the user wrote it (the redaction recognises a secret only in the case it was written in); the
+ * provider, the value it rejects and the guess are the rule's own words.
+ */
+function writtenPromptProblem(provider: string, prompt: string): { messageId: string; data: MessageData } | undefined {
+  const written = prompt.trim().split(/\s+/).filter(Boolean);
+  const tokens = written.map((token) => token.toLowerCase());
+  const unknown = written.find((token) => !OIDC_PROMPTS.includes(token.toLowerCase()));
   if (unknown) {
     const guess = didYouMean(unknown, OIDC_PROMPTS);
-    return `"${unknown}" is not an OpenID Connect prompt value; the server accepts login, consent or select_account${guess ? ` (did you mean "${guess}"?)` : ''}.`;
+    return guess ? { messageId: 'unknownLike', data: { token: show(unknown), guess } } : { messageId: 'unknown', data: { token: show(unknown) } };
   }
-  if (tokens.includes('none')) {
-    return (
-      `promptType ${show(prompt)} asks for a silent sign-in: users without a live session at the identity provider ` +
-      'are locked out with no login screen, and the server rejects it. Use "select_account" or "login".'
-    );
-  }
+  if (tokens.includes('none')) return { messageId: 'none', data: { prompt: show(prompt) } };
   const rejected = REJECTED_BY_PROVIDER[provider];
   if (rejected && tokens.includes(rejected)) {
     const allowed = provider === 'google' ? 'consent or select_account' : 'login or select_account';
-    return `${provider} does not accept prompt "${rejected}", so its sign-in fails; use ${allowed}.`;
+    return { messageId: 'rejectedByProvider', data: { provider, rejected, allowed } };
   }
   return undefined;
 }
@@ -72,13 +88,7 @@ function reportForcedReauthentication(ctx: RuleContext, written: string | undefi
   const maxAge = typeof maxAgeValue === 'string' || typeof maxAgeValue === 'number' ? String(maxAgeValue).trim() : '';
   const promptDefaulted = written === undefined;
   if (promptDefaulted && prompt === 'consent' && ctx.provider === 'aws-cognito') {
-    ctx.report({
-      at: PROMPT,
-      severity: 'info',
-      message:
-        'promptType is not set, so the chart default "consent" is sent, which Cognito does not accept. ' +
-        'Set promptType: "select_account" (or "login").',
-    });
+    ctx.report({ at: PROMPT, severity: 'info', messageId: 'cognitoDefault' });
     return;
   }
   if (!prompt.split(/\s+/).includes('consent') || maxAge !== '0') return;
@@ -86,9 +96,8 @@ function reportForcedReauthentication(ctx: RuleContext, written: string | undefi
   ctx.report({
     at,
     severity: 'info',
-    message:
-      `promptType "consent" with maxAge "0"${defaultsNote(promptDefaulted, ctx.get(MAX_AGE) === undefined)} makes every login show the consent ` +
-      'screen and ask for the password again. Set promptType: "select_account" and maxAge: "" unless that is intended.',
+    messageId: 'forcedReauthentication',
+    data: { defaults: defaultsNote(promptDefaulted, ctx.get(MAX_AGE) === undefined) },
   });
 }
 

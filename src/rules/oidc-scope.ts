@@ -1,5 +1,5 @@
 import { defineRule } from './support/rule';
-import { show } from './support/helpers';
+import { show } from './support/message';
 import type { Path } from '../types';
 import { isOidcBlockRendered, isTemplated } from './support/idp';
 
@@ -17,6 +17,14 @@ export default defineRule({
   id: 'oidc-scope',
   severity: 'error',
   description: 'oidcConfiguration.scope lacks openid, or offline_access for an Azure confidential client.',
+  messages: {
+    noOpenid:
+      'scope {{scope}} does not request "openid", so no id token comes back and the server cannot sign anyone in.{{commas}} ' +
+      'Use "openid email profile"{{azureScope}}.',
+    noOfflineAccess:
+      'scope {{scope}}{{defaulted}} lacks offline_access, so Azure issues no refresh token: the server drops the session when ' +
+      "the first token expires and OpenMetadata's Azure validator rejects the configuration. Use {{scopes}}.",
+  },
   check(ctx) {
     if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
     const written = ctx.get(SCOPE);
@@ -25,10 +33,14 @@ export default defineRule({
     const scope = typeof written === 'string' ? written : String(ctx.effective(SCOPE) ?? '');
     const scopes = scope.trim().split(/\s+/).filter(Boolean);
     if (!scopes.includes('openid')) {
-      const commas = /,/.test(scope) ? ' Scopes are separated by spaces, not commas.' : '';
       ctx.report({
         at: SCOPE,
-        message: `scope ${show(scope)} does not request "openid", so no id token comes back and the server cannot sign anyone in.${commas} Use "openid email profile"${ctx.provider === 'azure' ? ' offline_access' : ''}.`,
+        messageId: 'noOpenid',
+        data: {
+          scope: show(scope),
+          commas: /,/.test(scope) ? ' Scopes are separated by spaces, not commas.' : '',
+          azureScope: ctx.provider === 'azure' ? ' offline_access' : '',
+        },
       });
       return;
     }
@@ -37,10 +49,13 @@ export default defineRule({
       at: SCOPE,
       // The chart default "openid email profile" is what the user left: advice only.
       severity: written === undefined ? 'info' : 'warn',
-      message:
-        `scope ${show(scope)}${written === undefined ? ' (the chart default)' : ''} lacks offline_access, so Azure issues no refresh ` +
-        'token: the server drops the session when the first token expires and OpenMetadata\'s Azure validator rejects the ' +
-        `configuration. Use "${[...scopes, 'offline_access'].join(' ')}".`,
+      messageId: 'noOfflineAccess',
+      data: {
+        scope: show(scope),
+        defaulted: written === undefined ? ' (the chart default)' : '',
+        // The user's scopes with offline_access added: their text, shown.
+        scopes: show([...scopes, 'offline_access'].join(' ')),
+      },
     });
   },
 });

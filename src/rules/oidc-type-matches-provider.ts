@@ -1,5 +1,5 @@
 import { defineRule } from './support/rule';
-import { show } from './support/helpers';
+import { show } from './support/message';
 import { isOidcBlockRendered } from './support/idp';
 
 /**
@@ -16,29 +16,34 @@ export default defineRule({
   id: 'oidc-type-matches-provider',
   severity: 'warn',
   description: 'oidcConfiguration.oidcType selects a different server OIDC client than the provider needs.',
+  messages: {
+    notSet: 'oidcType is not set (chart default ""), so {{loss}} Set oidcType: {{provider}}.',
+    notProviderClient: "oidcType {{oidcType}} does not select the server's {{provider}} client, so {{loss}} Set oidcType: {{provider}}.",
+    otherProviderClient:
+      'oidcType {{oidcType}} makes the server use its {{client}} client against your {{provider}} provider, which then fails ' +
+      'to sign in. Set oidcType: {{provider}} (any value other than azure or google selects the generic client).',
+  },
   check(ctx) {
     if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
     const path = ['authentication', 'oidcConfiguration', 'oidcType'];
     const written = ctx.get(path);
     if (written !== undefined && typeof written !== 'string') return; // valid-schema reports the type
     const type = (written ?? '').trim().toLowerCase();
+    // One of the OIDC provider names (isOidcProvider), printed bare as before.
     const provider = ctx.provider;
     const providerIsSpecial = SPECIAL_TYPES.includes(provider);
     if (type === provider || (!providerIsSpecial && !SPECIAL_TYPES.includes(type))) return;
     if (written === undefined) {
       // The chart default "" is what the user left; advice only, on the block they did write.
-      ctx.report({
-        at: path,
-        severity: 'info',
-        message: `oidcType is not set (chart default ""), so ${whatItLoses(provider)} Set oidcType: ${provider}.`,
-      });
+      ctx.report({ at: path, severity: 'info', messageId: 'notSet', data: { loss: whatItLoses(provider), provider } });
       return;
     }
-    const message = providerIsSpecial
-      ? `oidcType ${show(written)} does not select the server's ${provider} client, so ${whatItLoses(provider)} Set oidcType: ${provider}.`
-      : `oidcType ${show(written)} makes the server use its ${type} client against your ${provider} provider, which then ` +
-        `fails to sign in. Set oidcType: ${provider} (any value other than azure or google selects the generic client).`;
-    ctx.report({ at: path, message });
+    if (providerIsSpecial) {
+      ctx.report({ at: path, messageId: 'notProviderClient', data: { oidcType: show(written), provider, loss: whatItLoses(provider) } });
+    } else {
+      // The provider is a generic one, so the type that selects another client is azure or google: a word of the rule's.
+      ctx.report({ at: path, messageId: 'otherProviderClient', data: { oidcType: show(written), client: type, provider } });
+    }
   },
 });
 

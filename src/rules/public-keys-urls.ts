@@ -1,6 +1,7 @@
-import { defineRule, RuleContext } from './support/rule';
-import { show, stringItems } from './support/helpers';
-import { httpUrlProblem, looksLikeKey } from './support/om-urls';
+import { defineRule, MessageData, RuleContext } from './support/rule';
+import { stringItems } from './support/helpers';
+import { show } from './support/message';
+import { UrlProblem, httpUrlProblem, looksLikeKey, urlProblemMessages, urlProblemReport } from './support/om-urls';
 import { suggestedUrl } from './jwks-public-key';
 
 /**
@@ -11,38 +12,57 @@ import { suggestedUrl } from './jwks-public-key';
  * `{your domain}`).
  * Non-string entries are valid-schema's finding.
  */
+const NOT_A_URL =
+  'publicKeys entry {{entry}} is not an absolute http(s) URL ({{problem}}): the server turns every entry into a URL ' +
+  'at startup and fails to start.';
+
 export default defineRule({
   id: 'public-keys-urls',
   severity: 'error',
   description: 'A publicKeys entry that is not an absolute http(s) URL, which stops the server at startup.',
+  messages: {
+    // A pasted key may be a private one: the message never names it.
+    key:
+      'publicKeys entry is not an absolute http(s) URL (it is a key, not a URL): the server turns every entry into a URL ' +
+      "at startup and fails to start. publicKeys takes JWKS URLs only: put the URL of your identity provider's JWKS here instead of the key.",
+    // What to write instead: the entry repaired where the repair is certain ({{repaired}}), else a full JWKS URL.
+    ...urlProblemMessages('removeSpaces', `${NOT_A_URL} Remove the spaces: {{repaired}}.`),
+    ...urlProblemMessages('schemeOnce', `${NOT_A_URL} Write the scheme once: {{repaired}}.`),
+    ...urlProblemMessages('ownJwks', `${NOT_A_URL} Write the full URL, e.g. "{{jwks}}" (reachable from the server's pod).`),
+    ...urlProblemMessages('fullUrl', `${NOT_A_URL} Write the full URL with https://, as your identity provider documents its JWKS (jwks_uri).`),
+  },
   check(ctx) {
     for (const { item, index } of stringItems(ctx.get(['authentication', 'publicKeys']))) {
       const problem = httpUrlProblem(item);
       if (problem === undefined) continue;
-      // A pasted key may be a private one: never echo it.
-      const entry = looksLikeKey(item) ? 'entry' : `entry ${show(item)}`;
-      ctx.report({
-        at: ['authentication', 'publicKeys', index],
-        message:
-          `publicKeys ${entry} is not an absolute http(s) URL (${problem}): the server turns every entry into a URL ` +
-          `at startup and fails to start. ${fix(ctx, item)}`,
-      });
+      const at = ['authentication', 'publicKeys', index];
+      if (looksLikeKey(item)) {
+        ctx.report({ at, messageId: 'key' });
+        continue;
+      }
+      const { messageId, data } = reportFor(ctx, item, problem);
+      ctx.report({ at, messageId, data: { ...data, entry: show(item) } });
     }
   },
 });
 
-/** What to write instead: the entry repaired where the repair is certain, else a full JWKS URL. */
-function fix(ctx: RuleContext, entry: string): string {
+/** The message for an entry that is no URL: which repair it gets, and why it is no URL. */
+function reportFor(ctx: RuleContext, entry: string, problem: UrlProblem): { messageId: string; data: MessageData } {
   const text = entry.trim();
-  if (looksLikeKey(entry)) {
-    return "publicKeys takes JWKS URLs only: put the URL of your identity provider's JWKS here instead of the key.";
+  const withoutFirstScheme = text.replace(/^https?:\/\/+/i, '');
+  if (text !== entry && httpUrlProblem(text) === undefined) {
+    return withData(urlProblemReport('removeSpaces', problem), { repaired: show(text) });
   }
-  if (text !== entry && httpUrlProblem(text) === undefined) return `Remove the spaces: "${text}".`;
-  if (/^https?:\/\/+https?:\/\//i.test(text) && httpUrlProblem(text.replace(/^https?:\/\/+/i, '')) === undefined) {
-    return `Write the scheme once: "${text.replace(/^https?:\/\/+/i, '')}".`;
+  if (/^https?:\/\/+https?:\/\//i.test(text) && httpUrlProblem(withoutFirstScheme) === undefined) {
+    return withData(urlProblemReport('schemeOnce', problem), { repaired: show(withoutFirstScheme) });
   }
   if (/\/api\/v1\/(system\/)?config\/jwks$/.test(text.replace(/\/+$/, ''))) {
-    return `Write the full URL, e.g. "${suggestedUrl(ctx)}" (reachable from the server's pod).`;
+    // OpenMetadata's own JWKS on the configured server URL, a URL the rule builds (as jwks-public-key does).
+    return withData(urlProblemReport('ownJwks', problem), { jwks: suggestedUrl(ctx) });
   }
-  return "Write the full URL with https://, as your identity provider documents its JWKS (jwks_uri).";
+  return urlProblemReport('fullUrl', problem);
+}
+
+function withData(report: { messageId: string; data: MessageData }, data: MessageData): { messageId: string; data: MessageData } {
+  return { messageId: report.messageId, data: { ...report.data, ...data } };
 }

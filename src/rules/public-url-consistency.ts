@@ -31,20 +31,30 @@ export default defineRule({
   id: 'public-url-consistency',
   severity: 'warn',
   description: "OpenMetadata's public address differs between callback, serverUrl, SAML and JWKS settings, or some still point at localhost.",
+  messages: {
+    otherOrigin:
+      '{{settings}} {{verb}} at {{origin}}{{internal}}, but {{publicSetting}} uses {{publicOrigin}}: OpenMetadata has one ' +
+      'public address, so logins or token checks fail on one of them. Use {{publicOrigin}} everywhere.',
+  },
   check(ctx) {
     const urls = [...ownSettings(ctx), ...jwksEntries(ctx)];
     const publicOne = urls.find((url) => url.written && !isInternal(url)) ?? urls.find((url) => !isInternal(url));
     if (!publicOne) return;
     for (const url of urls) {
       if (url.origin === publicOne.origin) continue;
-      const internal = isInternal(url) ? ', an address a browser or identity provider outside the cluster cannot reach' : '';
       ctx.report({
         at: url.at,
         target: url.written ? 'value' : 'key',
-        message:
-          `${url.members.map((member) => mention(ctx, member)).join(', ')} ${url.members.length > 1 ? 'point' : 'points'} at ${url.origin}${internal}, ` +
-          `but ${mention(ctx, publicOne.at)} uses ${publicOne.origin}: OpenMetadata has one public address, so logins ` +
-          `or token checks fail on one of them. Use ${publicOne.origin} everywhere.`,
+        messageId: 'otherOrigin',
+        // An origin (scheme, host and port of a parsed URL, never its user:password@) is printed bare, as before.
+        data: {
+          settings: url.members.map((member) => mention(ctx, member)).join(', '),
+          verb: url.members.length > 1 ? 'point' : 'points',
+          origin: url.origin,
+          internal: isInternal(url) ? ', an address a browser or identity provider outside the cluster cannot reach' : '',
+          publicSetting: mention(ctx, publicOne.at),
+          publicOrigin: publicOne.origin,
+        },
       });
     }
   },
@@ -86,7 +96,7 @@ function ownSettings(ctx: RuleContext): PublicUrl[] {
 function jwksEntries(ctx: RuleContext): PublicUrl[] {
   const path: Path = ['authentication', 'publicKeys'];
   return stringItems(ctx.get(path)).flatMap(({ item, index }) => {
-    const url = usableHttpUrl(item);
+    const url = ctx.once(usableHttpUrl, item);
     if (!url || isInternalHost(url.hostname) || !trimTrailingSlashes(url.pathname).endsWith(OPENMETADATA_JWKS_PATH)) return [];
     return [{ at: [...path, index], members: [[...path, index]], origin: url.origin, hostname: url.hostname, written: true }];
   });

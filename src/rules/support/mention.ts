@@ -1,7 +1,7 @@
 /** How a message names another key: by its chart name and line, or as the chart default it falls back to. */
-import type { Path } from '../../types';
+import type { Path, Plain } from '../../types';
 import type { RuleContext } from './rule';
-import { show } from './helpers';
+import { showValue } from './message';
 
 /** The key's name as users read it in a values file: `oidcConfiguration.serverUrl`, `authorizer.principalDomain`. */
 export function keyName(path: Path): string {
@@ -12,10 +12,22 @@ export function keyName(path: Path): string {
 /**
  * `oidcConfiguration.serverUrl (line 36)` when the user wrote it, else
  * `oidcConfiguration.serverUrl (not set, so the chart default "http://openmetadata:8585")`.
+ *
+ * The text holds the key's name, a line number or a default, never a value the user wrote, so a
+ * rule may pass it as a plain datum (and join several): with nothing written at the path, not even
+ * through extraEnvs, effective() can only be the chart's default (the stock openmetadata.yaml's on
+ * the server layout), which is omlint's knowledge, not the user's text.
  */
 export function mention(ctx: RuleContext, path: Path): string {
   const entry = typeof path.at(-1) === 'number' ? ' entry' : '';
   if (ctx.get(path) !== undefined) return `${keyName(path)}${entry} (line ${ctx.locationOf(path).line})`;
-  const fallback = ctx.effective(path);
-  return fallback === undefined ? `${keyName(path)} (not set)` : `${keyName(path)} (not set, so the chart default ${show(fallback)})`;
+  const chartDefault = ctx.effective(path);
+  return chartDefault === undefined
+    ? `${keyName(path)} (not set)`
+    : `${keyName(path)} (not set, so the chart default ${quotedDefault(chartDefault)})`;
+}
+
+/** A default as a message shows a value: quoted, on one line, cut short. */
+function quotedDefault(value: Plain): string {
+  return showValue(typeof value === 'string' ? value : JSON.stringify(value));
 }

@@ -4,6 +4,8 @@
  * OIDC callback may take. Pure functions, no I/O.
  */
 import { parseHttpUrl } from './helpers';
+import { show } from './message';
+import type { MessageData } from './rule';
 
 /** Characters Java's URI.create rejects (the server parses these URLs with it: OpenMetadata JwtFilter). */
 const NOT_URI_CHARACTER = /[\s"<>\\^`{|}]/;
@@ -12,29 +14,74 @@ const NOT_URI_CHARACTER = /[\s"<>\\^`{|}]/;
 const PLACEHOLDER = /\{[^{}]*\}|<[^<>]*>/;
 
 /**
- * Why `text` cannot be used as an absolute http(s) URL by the server, as a short phrase
- * ("it has no http:// or https:// scheme"), or undefined when it can.
+ * Why a text is not an absolute http(s) URL the server can use, in the few words a rule's message
+ * puts in parentheses. The part of the value a reason names (the placeholder, the scheme, the
+ * character) is a placeholder of its own, filled from the problem's data.
  */
-export function httpUrlProblem(text: string): string | undefined {
-  return findUrlProblem(text);
+export const URL_PROBLEMS = {
+  empty: 'it is empty',
+  key: 'it is a key, not a URL',
+  spaces: 'it has spaces around it, which the server keeps',
+  placeholder: 'it still holds the placeholder {{placeholder}}',
+  variable: 'it is an unexpanded ${…} variable',
+  schemeTwice: 'the scheme is written twice',
+  pathOnly: 'it is a path without scheme and host',
+  noScheme: 'it has no http:// or https:// scheme',
+  otherScheme: 'its scheme is {{scheme}}://, not http:// or https://',
+  space: 'it contains a space, which a URL cannot hold',
+  character: 'it contains {{character}}, which a URL cannot hold',
+  percent: 'it contains a "%" that starts no %XX escape',
+  noHost: 'it has no valid host',
+} as const;
+
+export type UrlProblemKind = keyof typeof URL_PROBLEMS;
+
+export interface UrlProblem {
+  kind: UrlProblemKind;
+  /**
+   * The part of the value the reason names. A docs placeholder and a URL scheme are printed bare,
+   * as they always were (template text and a scheme are no secrets); a stray character is shown.
+   */
+  data: MessageData;
 }
 
-function findUrlProblem(text: string): string | undefined {
-  if (text.trim() === '') return 'it is empty';
-  if (looksLikeKey(text)) return 'it is a key, not a URL';
-  if (text !== text.trim()) return 'it has spaces around it, which the server keeps';
+/**
+ * Why `text` cannot be used as an absolute http(s) URL by the server, or undefined when it can.
+ * A message names it through urlProblemMessages() and urlProblemReport().
+ */
+export function httpUrlProblem(text: string): UrlProblem | undefined {
+  const problem = (kind: UrlProblemKind, data: MessageData = {}): UrlProblem => ({ kind, data });
+  if (text.trim() === '') return problem('empty');
+  if (looksLikeKey(text)) return problem('key');
+  if (text !== text.trim()) return problem('spaces');
   const placeholder = PLACEHOLDER.exec(text);
-  if (placeholder) return `it still holds the placeholder ${placeholder[0]}`;
-  if (/\$\{/.test(text)) return 'it is an unexpanded ${…} variable';
-  if (/^https?:\/\/+https?:/i.test(text)) return 'the scheme is written twice';
+  if (placeholder) return problem('placeholder', { placeholder: placeholder[0] });
+  if (/\$\{/.test(text)) return problem('variable');
+  if (/^https?:\/\/+https?:/i.test(text)) return problem('schemeTwice');
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1];
-  if (!scheme) return text.startsWith('/') ? 'it is a path without scheme and host' : 'it has no http:// or https:// scheme';
-  if (!/^https?$/i.test(scheme)) return `its scheme is ${scheme}://, not http:// or https://`;
+  if (!scheme) return problem(text.startsWith('/') ? 'pathOnly' : 'noScheme');
+  if (!/^https?$/i.test(scheme)) return problem('otherScheme', { scheme });
   const bad = NOT_URI_CHARACTER.exec(text);
-  if (bad) return `it contains ${bad[0].trim() === '' ? 'a space' : `"${bad[0]}"`}, which a URL cannot hold`;
-  if (/%(?![0-9a-f]{2})/i.test(text)) return 'it contains a "%" that starts no %XX escape';
-  if (!parseHttpUrl(text)) return 'it has no valid host';
+  if (bad) return bad[0].trim() === '' ? problem('space') : problem('character', { character: show(bad[0]) });
+  if (/%(?![0-9a-f]{2})/i.test(text)) return problem('percent');
+  if (!parseHttpUrl(text)) return problem('noHost');
   return undefined;
+}
+
+/**
+ * The templates of a message that says why a URL is unusable: `frame` with its `{{problem}}`
+ * spelled out for each reason, under the ids `<id>.<reason>` (one sentence shape each).
+ */
+export function urlProblemMessages(id: string, frame: string): Record<string, string> {
+  if (!frame.includes('{{problem}}')) throw new Error(`message ${id} has no {{problem}} to spell out`);
+  const messages: Record<string, string> = {};
+  for (const [kind, words] of Object.entries(URL_PROBLEMS)) messages[`${id}.${kind}`] = frame.replace('{{problem}}', () => words);
+  return messages;
+}
+
+/** The message id and data of `problem` in the messages urlProblemMessages(id, …) made. */
+export function urlProblemReport(id: string, problem: UrlProblem): { messageId: string; data: MessageData } {
+  return { messageId: `${id}.${problem.kind}`, data: problem.data };
 }
 
 /** A PEM block or bare base64 DER key: never to be echoed in a message (it may be a private key). */
@@ -42,7 +89,10 @@ export function looksLikeKey(text: string): boolean {
   return /-----BEGIN [A-Z ]+-----/.test(text) || /^MII[A-Za-z0-9+/=\s]{40,}$/.test(text.trim());
 }
 
-/** The URL when `text` is one the server can use, else undefined. */
+/**
+ * The URL when `text` is one the server can use, else undefined. Rules with a context ask through
+ * ctx.once(usableHttpUrl, value): the URL returned may then be shared and must not be modified.
+ */
 export function usableHttpUrl(text: unknown): URL | undefined {
   return typeof text === 'string' && httpUrlProblem(text) === undefined ? parseHttpUrl(text) : undefined;
 }

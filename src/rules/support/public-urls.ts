@@ -35,10 +35,14 @@ export function suggestedOrigin(ctx: RuleContext): string {
   return urlSetting(ctx, AUTH_CALLBACK)?.url.origin ?? 'https://<OpenMetadata host>';
 }
 
-/** The effective value at `path` as a usable http(s) URL, or undefined (unset, blank, malformed, placeholder). */
+/**
+ * The effective value at `path` as a usable http(s) URL, or undefined (unset, blank, malformed,
+ * placeholder). callback-url and public-url-consistency read the same settings: the URL is worked
+ * out once per model.
+ */
 export function urlSetting(ctx: RuleContext, path: Path): UrlSetting | undefined {
   const written = ctx.get(path);
-  const url = usableHttpUrl(written !== undefined ? written : ctx.effective(path));
+  const url = ctx.once(usableHttpUrl, written !== undefined ? written : ctx.effective(path));
   return url && { path, url, written: written !== undefined };
 }
 
