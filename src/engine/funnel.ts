@@ -102,8 +102,7 @@ export class Funnel {
 
   /** The message: the template filled with the report's data, each datum redacted, then the whole text scanned once more. */
   private wording(rule: Rule, report: Report): string {
-    if (report.messageId === undefined) return this.redaction.scan(report.message ?? '');
-    const template = rule.messages?.[report.messageId];
+    const template = rule.messages[report.messageId];
     if (template === undefined) throw new Error(`rule ${rule.id} reported an unknown message id "${report.messageId}"`);
     const data = report.data ?? {};
     const filled = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) =>

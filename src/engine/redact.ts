@@ -44,9 +44,6 @@ const MIN_SECRET_LENGTH = 4;
  */
 const MIN_PREFIX_SHOWN = 16;
 
-/** How long show() (rules/support/helpers.ts) lets a value be before cutting it. */
-const SHOW_CUT = 77;
-
 /** Collects the secret strings of a document. */
 export function collectSecrets(document: Plain, caches = new RedactionCaches()): Set<string> {
   const secrets = new Set<string>();
@@ -140,26 +137,16 @@ export function redactError(error: unknown, secrets: ReadonlySet<string>): { mes
   return { message, stack };
 }
 
-/** Every form in which a message may show `secret`. */
+/**
+ * Every form in which a message may show `secret` whole: as written, with its whitespace folded (as
+ * show() folds it), and JSON-escaped (a list or map shown as JSON). A value cut short or a part of a
+ * secret never reaches a message: show() data are redacted before they are cut (Redaction.value).
+ */
 export function shownForms(secret: string): string[] {
   const folded = secret.replace(/\s+/g, ' ');
-  const cut = folded.length > SHOW_CUT + 3 ? folded.slice(0, SHOW_CUT) : folded;
-  const forms = [secret, folded, cut, ...partsOf(secret)];
+  const forms = [secret, folded];
   for (const form of [...forms]) forms.push(JSON.stringify(form).slice(1, -1));
   return forms;
-}
-
-/** The parts of a compound value that a rule may quote on their own. */
-function partsOf(secret: string): string[] {
-  const parts: string[] = [];
-  // `${VAR:-default}`: no-env-substitution names the default.
-  for (const match of secret.matchAll(/\$\{[^}:]*:-([^}]*)\}/g)) parts.push(match[1], match[1].trim());
-  // https://user:password@host
-  for (const match of secret.matchAll(/\/\/([^/@\s]*)@/g)) {
-    const colon = match[1].indexOf(':');
-    if (colon >= 0) parts.push(match[1], match[1].slice(colon + 1));
-  }
-  return parts;
 }
 
 interface Redactor {
@@ -202,14 +189,16 @@ export class Redaction {
 
   /**
    * A user value for a message: «redacted» when it is a secret or part of one (the default of a
-   * `${VAR:-default}`, the password of a URL), else its text with any secret inside replaced.
+   * `${VAR:-default}`, the password of a URL), also once a rule changed its URL scheme (an http URL
+   * suggested as https); else its text with any secret inside replaced.
    */
   value(value: Plain | undefined): string {
     const text = typeof value === 'string' ? value : String(JSON.stringify(value));
     const trimmed = text.trim();
     if (trimmed.length >= MIN_SECRET_LENGTH && this.secrets().size > 0) {
       this.joined ??= [...this.secrets()].join('\u0000');
-      if (this.joined.includes(trimmed)) return REDACTED;
+      const withoutScheme = trimmed.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+      if (this.joined.includes(trimmed) || (withoutScheme.length >= MIN_SECRET_LENGTH && this.joined.includes(withoutScheme))) return REDACTED;
     }
     return this.text(text);
   }

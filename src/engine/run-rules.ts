@@ -11,7 +11,7 @@ import { AuthModel, ModelRoot, documentPath, isHelmModel } from '../layouts/mode
 import { coalescedAt } from '../source/merge';
 import { CHART_VERSION } from '../knowledge/defaults';
 import { chartDefaults } from '../knowledge/versions';
-import { SERVER_ONLY_KEYS } from '../knowledge/names';
+import { SERVER_ONLY_KEYS, SERVER_TO_CHART_KEYS } from '../knowledge/names';
 import { OIDC_PROVIDERS } from '../knowledge/providers';
 import { validateAuthSections, SchemaProblem } from '../schema/validate';
 import { redactError } from './redact';
@@ -87,7 +87,8 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
  * converts between scalar types and takes secrets as plain strings.
  */
 function chartSchemaProblems(model: AuthModel, origin: (path: Path) => Origin | undefined): SchemaProblem[] {
-  const problems = validateAuthSections(model.config).filter((problem) => !origin(problem.path)?.env || model.layout === 'server');
+  const problems = validateAuthSections(model.config, isHelmModel(model) ? chartNameOf : undefined)
+    .filter((problem) => !origin(problem.path)?.env || model.layout === 'server');
   if (isHelmModel(model)) return problems;
   return problems.filter((problem) => {
     if (problem.kind === 'unknown-key') return !SERVER_ONLY_KEYS[String(problem.path.at(-2))]?.includes(String(problem.path.at(-1)));
@@ -97,6 +98,11 @@ function chartSchemaProblems(model: AuthModel, origin: (path: Path) => Origin | 
     const isCollection = typeof value === 'object' && value !== null;
     return problem.expected === 'array' ? !Array.isArray(value) : problem.expected !== 'object' && isCollection;
   });
+}
+
+/** The chart's name of a key written with the server's name (publicKeyUrls → publicKeys), in Helm values. */
+function chartNameOf(parentPath: Path, key: string): string | undefined {
+  return SERVER_TO_CHART_KEYS[String(parentPath.at(-1) ?? '')]?.[key];
 }
 
 function asMap(value: Plain | undefined): PlainMap {

@@ -1,4 +1,5 @@
 import { defineRule, RuleContext } from './support/rule';
+import { show } from './support/message';
 import { forEachString } from './support/helpers';
 import { CHART_VERSION } from '../knowledge/defaults';
 import { ChartRelease, chartRelease, compareVersions, describeRelease, layoutSince } from '../knowledge/versions';
@@ -21,6 +22,17 @@ export default defineRule({
   fixable: true,
   supersedes: ['valid-schema'],
   description: 'Settings in a layout or with names from older charts, which the chosen chart (default: the current one) ignores.',
+  messages: {
+    jwksPath:
+      'The JWKS path "/api/v1/config/jwks" was moved to "/api/v1/system/config/jwks" in OpenMetadata 1.0; ' +
+      'the old path answers 404, so bot and ingestion tokens fail. Use .../api/v1/system/config/jwks.',
+    className: '{{value}} is a pre-1.0 class name; use "org.openmetadata.service.security.{{className}}".',
+    botPrincipals: '"botPrincipals" was removed in chart {{removedIn}}; {{consequence}}. Bots are managed in OpenMetadata itself. Delete it.',
+    globalLayout:
+      '"global.authentication" / "global.authorizer" is the layout of charts before {{layoutSince}}; ' +
+      'chart {{chartVersion}} silently ignores it. Move these sections under "openmetadata.config".',
+    topLevelConfig: '"config" at the top level is not read by the chart; it must sit under "openmetadata:" (openmetadata.config.authentication ...).',
+  },
   check(ctx) {
     // The chosen release's answers, made when first needed (the current chart needs none for the
     // names, the layout and botPrincipals only when the values have them) and shared through ctx.once.
@@ -32,19 +44,15 @@ export default defineRule({
       if (!era.jwks && LEGACY_JWKS.test(value)) {
         ctx.report({
           at: path,
-          message:
-            'The JWKS path "/api/v1/config/jwks" was moved to "/api/v1/system/config/jwks" in OpenMetadata 1.0; ' +
-            'the old path answers 404, so bot and ingestion tokens fail. Use .../api/v1/system/config/jwks.',
+          messageId: 'jwksPath',
           // Only the path moved: host, scheme and anything else in the value stay as written.
           fix: { kind: 'replace-value', at: path, value: text.replace(LEGACY_JWKS_PATH, '/api/v1/system/config/jwks$1') },
         });
       }
       const legacyClass = LEGACY_CLASS.exec(value);
       if (legacyClass && !era.classes) {
-        ctx.report({
-          at: path,
-          message: `"${value}" is a pre-1.0 class name; use "org.openmetadata.service.security.${legacyClass[1]}".`,
-        });
+        // The class's last name is a Java identifier (\w+), never a secret.
+        ctx.report({ at: path, messageId: 'className', data: { value: show(value), className: legacyClass[1] } });
       }
     });
     reportBotPrincipals(ctx, chart);
@@ -73,11 +81,7 @@ function reportBotPrincipals(ctx: RuleContext, chart: () => ChartRelease): void 
   const consequence = chart().rejectsUnknownKeys(['authorizer'])
     ? `chart ${ctx.chartVersion}'s schema rejects it and helm install fails`
     : `chart ${ctx.chartVersion} ignores it`;
-  ctx.report({
-    at: path,
-    target: 'key',
-    message: `"botPrincipals" was removed in chart ${describeRelease(change.in)}; ${consequence}. Bots are managed in OpenMetadata itself. Delete it.`,
-  });
+  ctx.report({ at: path, target: 'key', messageId: 'botPrincipals', data: { removedIn: describeRelease(change.in), consequence } });
 }
 
 function reportLayout(ctx: RuleContext, chart: () => ChartRelease): void {
@@ -88,16 +92,10 @@ function reportLayout(ctx: RuleContext, chart: () => ChartRelease): void {
       at: ['global'],
       root: 'document',
       target: 'key',
-      message:
-        `"global.authentication" / "global.authorizer" is the layout of charts before ${layoutSince('openmetadata.config')}; ` +
-        `chart ${ctx.chartVersion} silently ignores it. Move these sections under "openmetadata.config".`,
+      messageId: 'globalLayout',
+      data: { layoutSince: layoutSince('openmetadata.config'), chartVersion: ctx.chartVersion },
     });
   } else if (ctx.model.layout === 'misplaced-config') {
-    ctx.report({
-      at: ['config'],
-      root: 'document',
-      target: 'key',
-      message: '"config" at the top level is not read by the chart; it must sit under "openmetadata:" (openmetadata.config.authentication ...).',
-    });
+    ctx.report({ at: ['config'], root: 'document', target: 'key', messageId: 'topLevelConfig' });
   }
 }

@@ -1,8 +1,8 @@
-import { defineRule, RuleContext } from './support/rule';
+import { defineRule, MessageData, RuleContext } from './support/rule';
 import { didYouMean } from '../util/did-you-mean';
 import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from '../knowledge/names';
-import { validateAuthSections } from '../schema/validate';
-import type { Path, Plain, PlainMap } from '../types';
+import type { SchemaProblem } from '../schema/validate';
+import type { Path, Plain } from '../types';
 import { isHelmModel } from '../layouts/model';
 import { isPlainMap, valueAt } from '../types';
 import { AUTH_SECTION_KEYS } from '../layouts/helm-values';
@@ -19,6 +19,39 @@ export default defineRule({
   severity: 'error',
   fixable: true,
   description: 'A key the chart schema does not allow in the auth sections, with the key that was probably meant.',
+  // Key names, chart releases and the rule's own words only: a key is never a secret.
+  messages: {
+    serverNameRename: '"{{key}}" is the server\'s (openmetadata.yaml) name; the Helm chart calls it "{{chartName}}". Rename it.',
+    serverNameTaken:
+      '"{{key}}" is the server\'s (openmetadata.yaml) name; the Helm chart calls it "{{chartName}}". ' +
+      '"{{chartName}}" is set as well: keep one of the two values, under "{{chartName}}".',
+    serverNameSecretRef:
+      '"{{key}}" is the server\'s (openmetadata.yaml) name; the Helm chart calls it "{{chartName}}". There it takes a Kubernetes ' +
+      'Secret reference {secretRef, secretKey}, not the value itself: put the value in a Secret and reference it.',
+    serverNameValue:
+      '"{{key}}" is the server\'s (openmetadata.yaml) name; the Helm chart calls it "{{chartName}}". ' +
+      'Rename it and give it the value the chart\'s "{{chartName}}" takes.',
+    serverOnly: 'The chart has no "{{key}}" key; set it through extraEnvs as {{envName}}.',
+    unknownSuggest: '"{{key}}" is not a key of {{where}}; {{consequence}}. Did you mean "{{suggestion}}"?',
+    unknownAllowed: '"{{key}}" is not a key of {{where}}; {{consequence}}. Allowed keys: {{allowed}}.',
+    serverUnknownSuggest:
+      '"{{key}}" is not a key of OpenMetadata\'s configuration schema here; the server rejects unknown keys and does not start. ' +
+      'Did you mean "{{suggestion}}"?',
+    serverUnknown:
+      '"{{key}}" is not a key of OpenMetadata\'s configuration schema here; the server rejects unknown keys and does not start. Remove it.',
+    added: '"{{key}}" was added in chart {{release}}; {{consequence}}. Remove it, or upgrade the chart.',
+    addedReplacing:
+      '"{{key}}" was added in chart {{release}}, replacing "{{before}}"; {{consequence}}. Write "{{before}}" for chart {{version}}, or upgrade the chart.',
+    removed: '"{{key}}" was removed in chart {{release}} ({{lastIn}} was the last to have it); {{consequence}}. Delete it.',
+    renamed: '"{{key}}" was renamed to "{{to}}" in chart {{release}}; {{consequence}}. Write "{{to}}" instead{{asList}}.',
+    skipped:
+      '"{{key}}" is in chart {{lastIn}} and again from {{backIn}}, but chart {{version}} was released without it; {{consequence}}. ' +
+      'Remove it, or use chart {{backIn}} or later.',
+    layoutTooNew: '"openmetadata.config" holds the auth settings from chart {{since}} on; {{reads}}: {{consequence}}. {{instead}}',
+    unknownEnvSuggest: '{{name}} is not a variable OpenMetadata\'s configuration reads, so it has no effect. Did you mean {{suggestion}}?',
+    unknownEnv: '{{name}} is not a variable OpenMetadata\'s configuration reads, so it has no effect. See the env names in conf/openmetadata.yaml.',
+    misplacedSaml: '"{{key}}" does not belong directly under openmetadata.config; the chart rejects it. Move it to {{target}}.',
+  },
   check(ctx) {
     // On the server layout the engine keeps only keys the server does not know either (its config
     // openmetadata-spec schemas are additionalProperties: false; Dropwizard refuses to start on them).
@@ -40,15 +73,13 @@ export default defineRule({
       const parentPath = problem.path.slice(0, -1);
       const candidate = helm ? SERVER_TO_CHART_KEYS[String(problem.path.at(-2) ?? '')]?.[key] : undefined;
       const chartName = candidate && (!olderChart || release.has([...parentPath, candidate])) ? candidate : undefined;
-      const verdict = chartName ? renameVerdict(ctx, problem.path, chartName) : undefined;
+      const verdict = chartName ? renameVerdict(ctx, problem, chartName) : undefined;
       const allowed = olderChart ? release.childKeys(parentPath) : problem.allowed;
       const consequence = olderChart ? chartConsequence(release, version, parentPath) : 'the chart schema rejects it and helm install fails';
       ctx.report({
         at: problem.path,
         target: 'key',
-        message: helm
-          ? unknownKeyMessage(problem.path, key, allowed, verdict, chartName, consequence)
-          : serverUnknownKeyMessage(key, problem.allowed),
+        ...(helm ? unknownKeyMessage(problem.path, key, allowed, verdict, chartName, consequence) : serverUnknownKeyMessage(key, problem.allowed)),
         fix: chartName && verdict === 'safe' ? { kind: 'rename-key', at: problem.path, to: chartName } : undefined,
       });
     }
@@ -87,7 +118,7 @@ function reportChartHistory(ctx: RuleContext, release: ChartRelease): void {
     const change = release.change(path);
     // botPrincipals, removed in chart 0.0.49, is no-legacy-layout's finding.
     if (!change || (change.kind === 'removed' && path.join('.') === 'authorizer.botPrincipals')) return;
-    ctx.report({ at: path, target: 'key', message: historyMessage(release, ctx.chartVersion, path, change) });
+    ctx.report({ at: path, target: 'key', ...historyMessage(release, ctx.chartVersion, path, change) });
   };
   for (const section of AUTH_SECTION_KEYS) {
     const value = ctx.model.config[section];
@@ -95,25 +126,24 @@ function reportChartHistory(ctx: RuleContext, release: ChartRelease): void {
   }
 }
 
-function historyMessage(release: ChartRelease, version: string, path: Path, change: KeyChange): string {
+/** A report's message id and data. */
+type Wording = { messageId: string; data: MessageData };
+
+function historyMessage(release: ChartRelease, version: string, path: Path, change: KeyChange): Wording {
   const key = String(path.at(-1));
   const consequence = chartConsequence(release, version, path.slice(0, -1));
   switch (change.kind) {
-    case 'added': {
-      const renamed = change.renamedFrom ? `, replacing "${change.renamedFrom.at(-1)}"` : '';
-      const instead = change.renamedFrom ? `Write "${change.renamedFrom.at(-1)}" for chart ${version}, or upgrade the chart.` : 'Remove it, or upgrade the chart.';
-      return `"${key}" was added in chart ${describeRelease(change.in)}${renamed}; ${consequence}. ${instead}`;
-    }
+    case 'added':
+      return change.renamedFrom
+        ? { messageId: 'addedReplacing', data: { key, release: describeRelease(change.in), before: String(change.renamedFrom.at(-1)), consequence, version } }
+        : { messageId: 'added', data: { key, release: describeRelease(change.in), consequence } };
     case 'removed': {
-      if (!change.renamedTo) {
-        return `"${key}" was removed in chart ${describeRelease(change.in)} (${change.lastIn} was the last to have it); ${consequence}. Delete it.`;
-      }
-      const to = String(change.renamedTo.at(-1));
-      const list = Array.isArray(valueAt(chartDefaults(change.in), change.renamedTo)) ? ', as a list' : '';
-      return `"${key}" was renamed to "${to}" in chart ${describeRelease(change.in)}; ${consequence}. Write "${to}" instead${list}.`;
+      if (!change.renamedTo) return { messageId: 'removed', data: { key, release: describeRelease(change.in), lastIn: change.lastIn, consequence } };
+      const asList = Array.isArray(valueAt(chartDefaults(change.in), change.renamedTo)) ? ', as a list' : '';
+      return { messageId: 'renamed', data: { key, to: String(change.renamedTo.at(-1)), release: describeRelease(change.in), consequence, asList } };
     }
     case 'skipped':
-      return `"${key}" is in chart ${change.lastIn} and again from ${change.backIn}, but chart ${version} was released without it; ${consequence}. Remove it, or use chart ${change.backIn} or later.`;
+      return { messageId: 'skipped', data: { key, lastIn: change.lastIn, backIn: change.backIn, version, consequence } };
   }
 }
 
@@ -136,7 +166,8 @@ function reportLayoutTooNew(ctx: RuleContext, release: ChartRelease): boolean {
     at: ['openmetadata'],
     root: 'chart',
     target: 'key',
-    message: `"openmetadata.config" holds the auth settings from chart ${layoutSince('openmetadata.config')} on; ${reads}: ${consequence}. ${instead}`,
+    messageId: 'layoutTooNew',
+    data: { since: layoutSince('openmetadata.config'), reads, consequence, instead },
   });
   return true;
 }
@@ -148,41 +179,38 @@ function unknownKeyMessage(
   verdict: RenameVerdict | undefined,
   chartName: string | undefined,
   consequence: string,
-): string {
+): Wording {
   const parent = String(path.at(-2) ?? '');
-  const where = path.slice(0, -1).join('.');
   if (chartName) {
-    const server = `"${key}" is the server's (openmetadata.yaml) name; the Helm chart calls it "${chartName}".`;
-    if (verdict === 'safe') return `${server} Rename it.`;
-    if (verdict === 'name-taken') return `${server} "${chartName}" is set as well: keep one of the two values, under "${chartName}".`;
-    return SECRET_REF_KEYS.includes(chartName)
-      ? `${server} There it takes a Kubernetes Secret reference {secretRef, secretKey}, not the value itself: put the value in a Secret and reference it.`
-      : `${server} Rename it and give it the value the chart's "${chartName}" takes.`;
+    const data = { key, chartName };
+    if (verdict === 'safe') return { messageId: 'serverNameRename', data };
+    if (verdict === 'name-taken') return { messageId: 'serverNameTaken', data };
+    return { messageId: SECRET_REF_KEYS.includes(chartName) ? 'serverNameSecretRef' : 'serverNameValue', data };
   }
-  if (parent === 'authentication' && SERVER_ONLY_AUTH_ENV[key]) {
-    return `The chart has no "${key}" key; set it through extraEnvs as ${SERVER_ONLY_AUTH_ENV[key]}.`;
-  }
+  if (parent === 'authentication' && SERVER_ONLY_AUTH_ENV[key]) return { messageId: 'serverOnly', data: { key, envName: SERVER_ONLY_AUTH_ENV[key] } };
+  const where = path.slice(0, -1).join('.');
   const suggestion = didYouMean(key, allowed);
-  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed keys: ${allowed.join(', ')}.`;
-  return `"${key}" is not a key of ${where}; ${consequence}.${hint}`;
+  return suggestion
+    ? { messageId: 'unknownSuggest', data: { key, where, consequence, suggestion } }
+    : { messageId: 'unknownAllowed', data: { key, where, consequence, allowed: allowed.join(', ') } };
 }
 
-function serverUnknownKeyMessage(key: string, allowed: string[]): string {
+function serverUnknownKeyMessage(key: string, allowed: string[]): Wording {
   const suggestion = didYouMean(key, allowed);
-  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it.';
-  return `"${key}" is not a key of OpenMetadata's configuration schema here; the server rejects unknown keys and does not start.${hint}`;
+  return suggestion ? { messageId: 'serverUnknownSuggest', data: { key, suggestion } } : { messageId: 'serverUnknown', data: { key } };
 }
 
 /** An env file's variable with an auth prefix that OpenMetadata's configuration does not read (src/layouts/env-file.ts). */
 function reportUnknownEnvNames(ctx: RuleContext): void {
   for (const fact of ctx.model.envLineFacts ?? []) {
     if (fact.kind !== 'unknown-name') continue;
-    const hint = fact.suggestion ? ` Did you mean ${fact.suggestion}?` : ' See the env names in conf/openmetadata.yaml.';
     ctx.report({
       at: ['line', fact.line],
       root: 'document',
       target: 'key',
-      message: `${fact.name} is not a variable OpenMetadata's configuration reads, so it has no effect.${hint}`,
+      ...(fact.suggestion
+        ? { messageId: 'unknownEnvSuggest', data: { name: fact.name, suggestion: fact.suggestion } }
+        : { messageId: 'unknownEnv', data: { name: fact.name } }),
     });
   }
 }
@@ -193,11 +221,7 @@ function reportMisplacedSaml(ctx: RuleContext): void {
   for (const key of MISPLACED_SAML_KEYS) {
     if (ctx.get([key]) === undefined) continue;
     const target = key === 'samlConfiguration' ? 'openmetadata.config.authentication.saml' : `openmetadata.config.authentication.saml.${key}`;
-    ctx.report({
-      at: [key],
-      target: 'key',
-      message: `"${key}" does not belong directly under openmetadata.config; the chart rejects it. Move it to ${target}.`,
-    });
+    ctx.report({ at: [key], target: 'key', messageId: 'misplacedSaml', data: { key, target } });
   }
 }
 
@@ -209,39 +233,13 @@ type RenameVerdict = 'safe' | 'name-taken' | 'value-does-not-fit';
 
 /**
  * Renaming a server key to the chart's name is offered only where the rename alone is enough: the
- * chart name is not taken in that map, and the value, renamed, passes the chart schema. So
- * `publicKeyUrls: [..]`, `adminPrincipals: [..]`, `type: azure`, `prompt: login` are renamed, while
- * `secret: "literal"` is not: the chart's clientSecret is a Secret reference (values.schema.json @ 1.13.1).
+ * chart name is not taken in that map, and the value, renamed, passes the chart schema (the schema
+ * stage tried it). So `publicKeyUrls: [..]`, `adminPrincipals: [..]`, `type: azure`, `prompt: login`
+ * are renamed, while `secret: "literal"` is not: the chart's clientSecret is a Secret reference
+ * (values.schema.json @ 1.13.1).
  */
-function renameVerdict(ctx: RuleContext, path: Path, chartName: string): RenameVerdict {
-  const key = String(path.at(-1));
-  const parentPath = path.slice(0, -1);
-  const parent = valueAt(ctx.model.config, parentPath);
-  if (!isPlainMap(parent) || !Object.prototype.hasOwnProperty.call(parent, key)) return 'value-does-not-fit';
-  if (Object.prototype.hasOwnProperty.call(parent, chartName)) return 'name-taken';
-  const renamed = [...parentPath, chartName];
-  const config = withReplaced(ctx.model.config, parentPath, renameKey(parent, key, chartName)) as PlainMap;
-  const fits = !validateAuthSections(config).some((problem) => renamed.every((segment, i) => problem.path[i] === segment));
-  return fits ? 'safe' : 'value-does-not-fit';
-}
-
-/** `map` with `key` renamed to `to` (fromEntries: a `__proto__` key stays an ordinary key). */
-function renameKey(map: PlainMap, key: string, to: string): PlainMap {
-  return Object.fromEntries(Object.entries(map).map(([name, value]) => [name === key ? to : name, value]));
-}
-
-/**
- * `node` with the value at `path` replaced, copying only the maps and lists along the path: the
- * rest is shared, not cloned, as the schema only reads it.
- */
-function withReplaced(node: Plain, path: Path, replacement: Plain): Plain {
-  if (path.length === 0) return replacement;
-  const [head, ...rest] = path;
-  if (Array.isArray(node)) {
-    const copy = node.slice();
-    copy[Number(head)] = withReplaced(node[Number(head)], rest, replacement);
-    return copy;
-  }
-  const map = node as PlainMap;
-  return { ...map, [String(head)]: withReplaced(map[String(head)], rest, replacement) };
+function renameVerdict(ctx: RuleContext, problem: SchemaProblem, chartName: string): RenameVerdict {
+  const parent = valueAt(ctx.model.config, problem.path.slice(0, -1));
+  if (isPlainMap(parent) && Object.prototype.hasOwnProperty.call(parent, chartName)) return 'name-taken';
+  return problem.rename?.to === chartName && problem.rename.fits ? 'safe' : 'value-does-not-fit';
 }

@@ -342,3 +342,23 @@ describe('redaction at scale', () => {
     }
   }, 60_000);
 });
+
+describe('a secret a rule rewrites before showing it', () => {
+  it('an http URL that is also a secret is not shown as its https suggestion', () => {
+    const secret = 'http://keys.example.com/tok-9f8e7d6c5b4a39281706';
+    const text = [
+      'openmetadata:',
+      '  config:',
+      '    authentication:',
+      '      provider: okta',
+      `      publicKeys: [http://openmetadata:8585/api/v1/system/config/jwks, "${secret}"]`,
+      '      oidcConfiguration:',
+      '        enabled: true',
+      `        clientSecret: "${secret}"`,
+      '',
+    ].join('\n');
+    const messages = lintText(text, 'values.yaml')!.messages;
+    expect(messages.some((m) => m.ruleId === 'https-urls' && m.line === 5)).toBe(true);
+    for (const message of messages) expect(message.message).not.toContain('keys.example.com/tok-');
+  });
+});

@@ -56,17 +56,6 @@ export function asMap(value: Plain | undefined): Record<string, Plain> {
   return isPlainMap(value) ? value : {};
 }
 
-/**
- * Renders a user value for a message: short, quoted, never multi-line.
- * @deprecated Only for rules still reporting a whole `message`; the others report `show()` of
- * ./message.ts as data, which the engine redacts as a value. Removed once every rule has `messages`.
- */
-export function show(value: Plain | undefined): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const oneLine = String(text).replace(/\s+/g, ' ');
-  return `"${oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine}"`;
-}
-
 /** A string value and its path below the value it was found in. */
 export interface StringAt {
   path: Path;

@@ -12,14 +12,12 @@ export interface Report {
   /** Point at the key or at the value (default: the value for scalars, the key for collections). */
   target?: Target;
   /** The key of the rule's `messages` the engine fills from `data`. */
-  messageId?: string;
+  messageId: string;
   /**
    * The values of the message's `{{name}}` placeholders. A value the user wrote goes in as
    * `show(value)` (support/message.ts): the engine redacts it if it is a secret, then quotes it.
    */
   data?: MessageData;
-  /** A message written out whole; for rules not yet on `messages`. Redacted by a scan of its text. */
-  message?: string;
   /** For rules whose catalogue entry gives several severities (E/W); otherwise the rule's own. */
   severity?: Severity;
   /**
@@ -102,7 +100,7 @@ export interface Rule extends RuleMeta {
    * Message templates by id, with `{{name}}` placeholders filled from a report's `data` (as in
    * ESLint's `meta.messages`). The text is the rule's own, so it never holds a user value.
    */
-  messages?: Readonly<Record<string, string>>;
+  messages: Readonly<Record<string, string>>;
   /**
    * Rules whose finding at the same key this rule's finding replaces: the more specific message wins
    * (a secret typed in clear is no-plaintext-secrets' finding, not a schema type error).
