@@ -114,3 +114,16 @@ it('ignores comments that only look alike', () => {
   const text = withComments({ 0: '# omlint-disabled\n# omlint-disable-file: no-placeholders\n# see omlint-disable-file', 6: '      # eslint-disable-next-line no-placeholders' });
   expect(lint(text)).toHaveLength(ALL.length);
 });
+
+it('cannot suppress what was found while reading the text: a syntax error, an input limit (as ESLint)', () => {
+  const broken = '# omlint-disable-file\nopenmetadata:\n  config:\n    authentication:\n      provider: "google\n      x: 1\n';
+  expect(lintText(broken, FILE)?.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['5:17 yaml-syntax']);
+  const long = `# omlint-disable-file\nopenmetadata:\n  config:\n    authentication:\n      provider: google # ${'x'.repeat(200)}\n`;
+  expect(lintText(long, FILE, { limits: { maxLineLength: 100 } })?.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['5 input-limit']);
+});
+
+it('suppresses findings in an env file, written as its comments', () => {
+  const env = 'AUTHENTICATION_PROVIDER=basic\n# omlint-disable-next-line jwks-public-key\nAUTHENTICATION_PUBLIC_KEYS=[https://idp.example.io/keys]\n';
+  expect(lintText(env, '/repo/docker/.env')?.messages.map((m) => m.ruleId)).not.toContain('jwks-public-key');
+  expect(lintText(env.replace('# omlint-disable-next-line jwks-public-key\n', ''), '/repo/docker/.env')?.messages.map((m) => m.ruleId)).toContain('jwks-public-key');
+});

@@ -22,6 +22,8 @@ const KNOWN_RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 /** A placed finding before directives and de-duplication, with the rule that superseding is judged by. */
 interface Pending extends Finding {
   rule: Rule;
+  /** Found while reading the text (a syntax error, a limit): no directive of that text can be trusted to suppress it, as in ESLint. */
+  fatal?: boolean;
 }
 
 export class Funnel {
@@ -60,7 +62,7 @@ export class Funnel {
     const rule = RULES_BY_ID.get(ruleId);
     if (!rule) throw new Error(`rule ${ruleId} is not registered`);
     if (!this.isOn(ruleId)) return;
-    this.push(rule, undefined, { filePath, ...range }, this.redaction.scan(message));
+    this.push(rule, undefined, { filePath, ...range }, this.redaction.scan(message)).fatal = true;
   }
 
   /** A rule's report on a model. */
@@ -78,14 +80,15 @@ export class Funnel {
 
   /** The job's result: directives of every file applied, duplicates removed, sorted and counted. */
   finish(sources: readonly DirectiveSource[]): LintResult {
-    let findings: Finding[] = withoutSuperseded(this.findings);
+    const fatal = this.findings.filter((finding) => finding.fatal).map(withoutRule);
+    let findings: Finding[] = withoutSuperseded(this.findings.filter((finding) => !finding.fatal));
     for (const source of sources) {
       findings = applyDirectives(source, findings, {
         knownRuleIds: KNOWN_RULE_IDS,
         reportUnused: this.job.settings.reportUnusedDisableDirectives,
       });
     }
-    return toResult(this.job.label, findings);
+    return toResult(this.job.label, [...fatal, ...findings]);
   }
 
   private push(rule: Rule, reported: Severity | undefined, location: Location, message: string): Pending {
@@ -124,7 +127,11 @@ function withoutSuperseded(findings: readonly Pending[]): Finding[] {
   const superseding = findings.filter((finding) => finding.rule.supersedes && finding.keyPath);
   const kept = superseding.length === 0 ? findings : findings.filter((finding) => !superseding.some((other) =>
     other.rule.supersedes?.includes(finding.ruleId) && other.filePath === finding.filePath && samePath(other.keyPath, finding.keyPath)));
-  return kept.map(({ rule: _rule, ...finding }) => finding);
+  return kept.map(withoutRule);
+}
+
+function withoutRule({ rule: _rule, fatal: _fatal, ...finding }: Pending): Finding {
+  return finding;
 }
 
 function samePath(a: Path | undefined, b: Path | undefined): boolean {
