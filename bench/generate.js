@@ -3,6 +3,9 @@
  *   one/values.yaml               one OpenMetadata values file with mistakes (the pre-commit case)
  *   k1/team-NN/values-NNNN.yaml   1 000 files, the mix below (a CI run over a values repository)
  *   k10/team-NN/values-NNNN.yaml  10 000 files, the same mix
+ *   d10/team-NN/values-NNNN.yaml  10 000 OpenMetadata values files, half of them with one or two
+ *                                 mistakes (about nine findings a file, info included): a repository
+ *                                 that has findings, as real ones do
  *   big/values.yaml               one ~5 MB umbrella values file: hundreds of unrelated subcharts + the auth sections
  * Mix: 20 % other charts without any auth word, 10 % other charts whose text holds an auth word
  * (they pass a text prefilter and must be parsed), 40 % valid OpenMetadata values (Helm and umbrella
@@ -14,7 +17,7 @@ const fs = require('fs');
 const path = require('path');
 
 const OUT = path.join(__dirname, 'out');
-const GENERATOR_VERSION = '3';
+const GENERATOR_VERSION = '4';
 
 function prng(seed) {
   let a = seed >>> 0;
@@ -443,7 +446,14 @@ function valuesFile(g, env) {
   return omValues(g, ctx, g.int(1, 2));
 }
 
-function writeSet(name, count, seed) {
+/** The d10 mix: OpenMetadata values only, half clean, half with one or two mistakes. */
+function defectsFile(g, env) {
+  const company = g.pick(COMPANIES);
+  const ctx = { company, env, host: `${g.pick(['openmetadata', 'catalog', 'om', 'metadata'])}.${env}.${company}.io`, provider: g.pick(PROVIDERS) };
+  return omValues(g, ctx, g.chance(0.5) ? 0 : g.int(1, 2));
+}
+
+function writeSet(name, count, seed, file = valuesFile) {
   const dir = path.join(OUT, name);
   fs.rmSync(dir, { recursive: true, force: true });
   const g = new Gen(seed);
@@ -451,7 +461,7 @@ function writeSet(name, count, seed) {
   for (let i = 0; i < count; i++) {
     const team = path.join(dir, `team-${String(Math.floor(i / 100)).padStart(3, '0')}`);
     if (i % 100 === 0) fs.mkdirSync(team, { recursive: true });
-    const text = valuesFile(g, g.pick(ENVS));
+    const text = file(g, g.pick(ENVS));
     bytes += Buffer.byteLength(text);
     fs.writeFileSync(path.join(team, `values-${String(i).padStart(5, '0')}.yaml`), text);
   }
@@ -513,6 +523,7 @@ function generate({ force = false } = {}) {
     one: { files: 1, bytes: writeOne() },
     k1: { files: 1000, bytes: writeSet('k1', 1000, 1000) },
     k10: { files: 10000, bytes: writeSet('k10', 10000, 10000) },
+    d10: { files: 10000, bytes: writeSet('d10', 10000, 20000, defectsFile) },
     big: { files: 1, bytes: writeBig(5 * 1024 * 1024) },
   };
   fs.writeFileSync(path.join(OUT, 'summary.json'), JSON.stringify(summary));

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
  * Where a run's time goes, without the machine's noise in the way of the ranking: lints one of the
- * benchmark's cases in process (dist/engine/lint.js, files read up front), several rounds so the
+ * benchmark's cases in process (one linter of dist/index.js, files read up front), several rounds so the
  * JIT is warm, under V8's sampling profiler; prints the functions and files with the most time of
  * their own, and the time spent inside a few engine phases. Never part of `npm test`.
  *
  *   npm run build && node bench/generate.js     (once)
- *   node bench/profile.js [--case k1|k10|big] [--rounds N] [--top N]
+ *   node bench/profile.js [--case k1|k10|d10|big] [--rounds N] [--top N] [--dist DIR]
  *
  * The profile itself goes to bench/out/profile-<case>.cpuprofile (Chrome DevTools opens it).
  */
@@ -21,12 +21,13 @@ const caseName = option('--case', 'k10');
 const rounds = Number(option('--rounds', '3'));
 const top = Number(option('--top', '30'));
 /** Engine phases whose time, callees included, is worth knowing. */
-const PHASES = ['lintText', 'parseSource', 'readFastYaml', 'parseYaml', 'lintModel', 'secretsOf', 'place', 'toResult', 'applyDirectives'];
+const PHASES = ['lintJob', 'parseSource', 'readFastYaml', 'parseYaml', 'modelsOf', 'runRules', 'addReport', 'wording', 'locateClosest', 'secrets', 'scan', 'finish', 'applyDirectives'];
 
 const root = path.join(__dirname, '..');
 const dir = path.join(__dirname, 'out', caseName);
 if (!fs.existsSync(dir)) throw new Error(`${dir} is missing: run node bench/generate.js first`);
-const { lintText } = require(path.join(root, 'dist', 'engine', 'lint.js'));
+const dist = path.resolve(option('--dist', path.join(root, 'dist')));
+const linter = require(path.join(dist, 'index.js')).createLinter({ configFile: false });
 const texts = listFiles(dir).map((file) => [file, fs.readFileSync(file, 'utf8')]);
 
 const session = new inspector.Session();
@@ -44,7 +45,7 @@ post('Profiler.setSamplingInterval', { interval: 200 });
 post('Profiler.start');
 for (let round = 0; round < rounds; round++) {
   const started = process.hrtime.bigint();
-  for (const [file, text] of texts) lintText(text, file);
+  for (const [file, text] of texts) linter.lintText(text, file);
   console.log(`round ${round + 1}: ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms for ${texts.length} files`);
 }
 const { profile } = post('Profiler.stop');

@@ -10,7 +10,7 @@
  *   npm run bench                       omlint and the floors
  *   npm run bench:peers                 also ajv-cli and Spectral
  *   node bench/run.js --cases one,k1 --runs 9 --omlint other=path/to/bin.js
- * Options: --runs N (default 5), --cases one,k1,k10,big, --peers, --no-spectral (ajv-cli only),
+ * Options: --runs N (default 5), --cases one,k1,k10,d10,big, --peers, --no-spectral (ajv-cli only),
  * --no-parse-only (drops that floor, ~17 s a run at 10 000 files, for quick comparisons),
  * --spectral-runs-k10 N (default 1;
  * Spectral needs minutes and gigabytes there), --omlint LABEL=BIN (extra omlint variants to compare),
@@ -29,7 +29,7 @@ const ROOT = path.join(__dirname, '..');
 const PEERS = path.join(__dirname, 'peers', 'node_modules');
 const NODE = process.execPath;
 
-const CASES = ['one', 'k1', 'k10', 'big'];
+const CASES = ['one', 'k1', 'k10', 'd10', 'big'];
 
 function parseOptions(argv) {
   const options = { runs: 5, cases: CASES, peers: false, spectralRunsK10: 1, variants: [] };
@@ -170,7 +170,7 @@ function commandsFor(name, options) {
     if (!options.noSpectral) rows.push({
       label: 'Spectral (4 rules)',
       peer: 'spectral',
-      runs: name === 'k10' ? options.spectralRunsK10 : undefined,
+      runs: name === 'k10' || name === 'd10' ? options.spectralRunsK10 : undefined,
       command: NODE,
       args: [path.join(PEERS, '@stoplight', 'spectral-cli', 'dist', 'index.js'), 'lint', glob, '-r', 'bench/peers/spectral-ruleset.yaml', '-f', 'json', '--quiet'],
     });

@@ -31,7 +31,7 @@ describe('bench/run.js options', () => {
     [['--runs'], 'bench/run.js: --runs needs a value'],
     [['--runs', '0'], 'bench/run.js: --runs takes a positive whole number, not "0"'],
     [['--spectral-runs-k10', 'two'], 'bench/run.js: --spectral-runs-k10 takes a positive whole number, not "two"'],
-    [['--cases', 'one,k3'], 'bench/run.js: --cases: unknown case "k3"; use one, k1, k10, big'],
+    [['--cases', 'one,k3'], 'bench/run.js: --cases: unknown case "k3"; use one, k1, k10, d10, big'],
     [['--omlint', 'nolabel'], 'bench/run.js: --omlint takes LABEL=path/to/bin.js'],
   ])('%j is one line on stderr and exit code 2', (args, message) => {
     const { status, stdout, stderr } = bench(...args);

@@ -19,15 +19,11 @@ import { showValue } from '../rules/support/message';
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
 const KNOWN_RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 
-/** A placed finding before directives and de-duplication, with the rule that superseding is judged by. */
-interface Pending extends Finding {
-  rule: Rule;
-  /** Found while reading the text (a syntax error, a limit): no directive of that text can be trusted to suppress it, as in ESLint. */
-  fatal?: boolean;
-}
-
 export class Funnel {
-  private readonly findings: Pending[] = [];
+  /** The job's findings so far; `rules[i]` is the rule of `findings[i]`, `fatal[i]` whether the text was not read. */
+  private readonly findings: Finding[] = [];
+  private readonly rules: Rule[] = [];
+  private readonly fatal: boolean[] = [];
   private readonly redaction: Redaction;
 
   constructor(
@@ -57,12 +53,18 @@ export class Funnel {
     return this.job.settings.rules[ruleId] !== 'off';
   }
 
-  /** A finding about the source text itself (syntax, limits), already placed. */
+  /**
+   * A finding about the source text itself (syntax, limits), already placed. Found while reading
+   * the text: no directive of that text can be trusted to suppress it, as in ESLint.
+   */
   addSourceFinding(ruleId: string, filePath: string, range: Range, message: string): void {
     const rule = RULES_BY_ID.get(ruleId);
     if (!rule) throw new Error(`rule ${ruleId} is not registered`);
     if (!this.isOn(ruleId)) return;
-    this.push(rule, undefined, { filePath, ...range }, this.redaction.scan(message)).fatal = true;
+    this.push(rule, true, {
+      ruleId, severity: this.severity(rule, undefined), message: this.redaction.scan(message),
+      filePath, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn,
+    });
   }
 
   /** A rule's report on a model. */
@@ -72,29 +74,53 @@ export class Funnel {
     const location: Location = report.range
       ? { filePath: model.locator.locateClosest(keyPath).filePath, ...report.range }
       : model.locator.locateClosest(keyPath, report.target);
+    const finding: Finding = {
+      ruleId: rule.id,
+      severity: this.severity(rule, report.severity),
+      message: this.caches.shared(this.wording(rule, report)),
+      filePath: location.filePath,
+      line: location.line,
+      column: location.column,
+      endLine: location.endLine,
+      endColumn: location.endColumn,
+      keyPath,
+    };
     const fix = report.fix ? placeFix(model, report.fix, report) : undefined;
-    const finding = this.push(rule, report.severity, location, this.caches.shared(this.wording(rule, report)));
-    finding.keyPath = keyPath;
     if (fix) finding.fix = fix;
+    this.push(rule, false, finding);
   }
 
   /** The job's result: directives of every file applied, duplicates removed, sorted and counted. */
   finish(sources: readonly DirectiveSource[]): LintResult {
-    const fatal = this.findings.filter((finding) => finding.fatal).map(withoutRule);
-    let findings: Finding[] = withoutSuperseded(this.findings.filter((finding) => !finding.fatal));
+    const fatal: Finding[] = [];
+    let findings: Finding[] = [];
+    this.findings.forEach((finding, i) => (this.fatal[i] ? fatal : findings).push(finding));
+    findings = this.withoutSuperseded(findings);
     for (const source of sources) {
       findings = applyDirectives(source, findings, {
         knownRuleIds: KNOWN_RULE_IDS,
         reportUnused: this.job.settings.reportUnusedDisableDirectives,
       });
     }
-    return toResult(this.job.label, [...fatal, ...findings]);
+    return toResult(this.job.label, fatal.length > 0 ? [...fatal, ...findings] : findings);
   }
 
-  private push(rule: Rule, reported: Severity | undefined, location: Location, message: string): Pending {
-    const finding: Pending = { ruleId: rule.id, severity: this.severity(rule, reported), message, ...location, rule };
+  private push(rule: Rule, fatal: boolean, finding: Finding): void {
     this.findings.push(finding);
-    return finding;
+    this.rules.push(rule);
+    this.fatal.push(fatal);
+  }
+
+  /**
+   * A finding of a rule that another rule's finding at the same key supersedes (`supersedes` in the
+   * rule that knows better) is dropped; with that rule off, it stays.
+   */
+  private withoutSuperseded(findings: Finding[]): Finding[] {
+    const superseding = this.findings.filter((finding, i) => this.rules[i].supersedes && finding.keyPath);
+    if (superseding.length === 0) return findings;
+    const supersedes = (other: Finding): readonly string[] => RULES_BY_ID.get(other.ruleId)?.supersedes ?? [];
+    return findings.filter((finding) => !superseding.some((other) =>
+      supersedes(other).includes(finding.ruleId) && other.filePath === finding.filePath && samePath(other.keyPath, finding.keyPath)));
   }
 
   /** `--rule` and config files win; then what the report says; then the rule's default. */
@@ -103,35 +129,22 @@ export class Funnel {
     return setting && setting !== 'off' ? setting : reported ?? rule.severity;
   }
 
-  /** The message: the template filled with the report's data, each datum redacted, then the whole text scanned once more. */
+  /** The message: the template filled with the report's data, each user value redacted, then the whole text scanned once more. */
   private wording(rule: Rule, report: Report): string {
-    const template = rule.messages[report.messageId];
-    if (template === undefined) throw new Error(`rule ${rule.id} reported an unknown message id "${report.messageId}"`);
-    const data = report.data ?? {};
-    const filled = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) =>
-      Object.prototype.hasOwnProperty.call(data, name) ? this.datum(data[name]) : placeholder);
-    return this.redaction.scan(filled);
+    const parts = this.caches.template(rule, report.messageId);
+    const data = report.data;
+    let text = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i];
+      text += (data !== undefined && Object.prototype.hasOwnProperty.call(data, name) ? this.datum(data[name]) : `{{${name}}}`) + parts[i + 1];
+    }
+    return this.redaction.scan(text);
   }
 
+  /** A datum as text; a user's value redacted by what it is. The scan of the whole message covers the rest. */
   private datum(datum: MessageDatum): string {
-    if (datum instanceof Shown) return showValue(this.redaction.value(datum.value));
-    return typeof datum === 'string' ? this.redaction.text(datum) : String(datum);
+    return datum instanceof Shown ? showValue(this.redaction.value(datum.value)) : String(datum);
   }
-}
-
-/**
- * A finding of a rule that another rule's finding at the same key supersedes (`supersedes` in the
- * rule that knows better) is dropped; with that rule off, it stays.
- */
-function withoutSuperseded(findings: readonly Pending[]): Finding[] {
-  const superseding = findings.filter((finding) => finding.rule.supersedes && finding.keyPath);
-  const kept = superseding.length === 0 ? findings : findings.filter((finding) => !superseding.some((other) =>
-    other.rule.supersedes?.includes(finding.ruleId) && other.filePath === finding.filePath && samePath(other.keyPath, finding.keyPath)));
-  return kept.map(withoutRule);
-}
-
-function withoutRule({ rule: _rule, fatal: _fatal, ...finding }: Pending): Finding {
-  return finding;
 }
 
 function samePath(a: Path | undefined, b: Path | undefined): boolean {

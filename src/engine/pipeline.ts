@@ -63,7 +63,7 @@ export function lintJob(job: LintJob, caches: EngineCaches): LintResult | undefi
   }
   const models = modelsOf(inputs, job, funnel);
   if (models === undefined) return funnel.finish(inputs.map(commentsOf));
-  for (const model of models) runRules(model, job.settings, funnel);
+  for (const model of models) runRules(model, job.settings, funnel, caches);
   // A part refused by a limit may have held auth settings: the file counts as ours (its finding may be off).
   const refused = inputs.some((input) => input.kind === 'yaml' && input.parsed.limitProblems.length > 0);
   if (models.length === 0 && !refused && !funnel.hasFindings()) return undefined;
@@ -136,7 +136,10 @@ function singleSourceModels(inputs: readonly ParsedInput[], job: LintJob, funnel
   for (const input of inputs) {
     if (input.kind === 'env') {
       const model = envFileModel(input.env);
-      if (model) models.push(model);
+      if (model) {
+        funnel.addSecretsOf([() => model.document]);
+        models.push(model);
+      }
       continue;
     }
     for (const document of input.parsed.documents) {
@@ -144,7 +147,11 @@ function singleSourceModels(inputs: readonly ParsedInput[], job: LintJob, funnel
       if (plain === undefined) continue;
       models.push(...helmModels(input.source.filePath, document, plain, job.settings));
       const server = serverModel(input.source.filePath, document, plain, job.settings.envFile);
-      if (server) models.push(server);
+      if (server) {
+        // Its values with the --env-file variables substituted: those are the env file's secrets.
+        if (job.settings.envFile) funnel.addSecretsOf([() => server.document]);
+        models.push(server);
+      }
     }
   }
   return models;

@@ -87,8 +87,11 @@ function looksSecret(value: string): boolean {
  * hold millions of keys or secrets). One per linter instance: nothing outlives the linter.
  */
 export class RedactionCaches {
-  /** Keys repeat across a run's files: each is tested against SECRET_KEY once. */
-  readonly secretKeys = new BoundedMap<string, boolean>(4096);
+  /**
+   * Keys repeat across a run's files: each is tested against SECRET_KEY once. A plain map that stops
+   * growing at 4 096 keys: the lookup is on the path of every key of every file.
+   */
+  readonly secretKeys = new Map<string, boolean>();
   /**
    * The forms of a secret worth searching for, by secret: the same values recur across a
    * repository's files far more than whole sets of them do (in bench/out/k10 a region, a TLS
@@ -99,8 +102,9 @@ export class RedactionCaches {
 }
 
 /**
- * A map of at most `max` entries: a new entry beyond that pushes out the oldest, so a long run keeps
- * a steady size. String keys are copied (a slice would keep a file's whole text alive).
+ * A map that keeps its first `max` entries and no more: a run's first files show the values that
+ * recur, and a full map costs nothing to keep consulting (no eviction on the path of every finding).
+ * String keys are copied (a slice would keep a file's whole text alive).
  */
 export class BoundedMap<K, V> {
   private readonly map = new Map<K, V>();
@@ -109,16 +113,17 @@ export class BoundedMap<K, V> {
     return this.map.get(key);
   }
   set(key: K, value: V): void {
-    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as K);
-    this.map.set(typeof key === 'string' ? (detached(key) as K) : key, value);
+    if (this.map.size < this.max) this.map.set(typeof key === 'string' ? (detached(key) as K) : key, value);
   }
 }
+
+const SECRET_KEYS_REMEMBERED = 4096;
 
 function isSecretKey(key: string, caches: RedactionCaches): boolean {
   let secret = caches.secretKeys.get(key);
   if (secret === undefined) {
     secret = SECRET_KEY.test(key);
-    if (key.length <= REMEMBERED_TEXT_MAX) caches.secretKeys.set(key, secret);
+    if (key.length <= REMEMBERED_TEXT_MAX && caches.secretKeys.size < SECRET_KEYS_REMEMBERED) caches.secretKeys.set(detached(key), secret);
   }
   return secret;
 }
@@ -200,12 +205,9 @@ export class Redaction {
       const withoutScheme = trimmed.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
       if (this.joined.includes(trimmed) || (withoutScheme.length >= MIN_SECRET_LENGTH && this.joined.includes(withoutScheme))) return REDACTED;
     }
-    return this.text(text);
-  }
-
-  /** Text of a rule's own that may embed user values: every secret in it replaced. */
-  text(text: string): string {
-    return this.scan(text);
+    // A secret inside the value is found by the scan of the whole message, unless cutting the value
+    // would leave only a part of it: a long value is scanned before it is cut.
+    return text.length > SCAN_BEFORE_CUT ? this.scan(text) : text;
   }
 
   /** The last safety net over a whole message: every secret, in every form a message may show it, replaced. */
@@ -229,6 +231,9 @@ function searchedForms(secret: string, caches: RedactionCaches): readonly string
 }
 
 const REMEMBERED_SECRET_MAX = 256;
+
+/** Values longer than this may be cut when shown (show() cuts at 80 characters). */
+const SCAN_BEFORE_CUT = 64;
 
 /**
  * Sorts every form of every secret once; a message is then scanned once, with a binary search only

@@ -15,13 +15,14 @@ import { SERVER_ONLY_KEYS, SERVER_TO_CHART_KEYS } from '../knowledge/names';
 import { OIDC_PROVIDERS } from '../knowledge/providers';
 import { validateAuthSections, SchemaProblem } from '../schema/validate';
 import { redactError } from './redact';
+import type { EngineCaches } from './caches';
 import { valueAt, isPlainMap } from '../types';
 import { Origin } from '../source/tree';
 
 /** A rule threw: a bug in omlint, reported as an internal error with every secret of the file redacted. */
 export class RuleCrashError extends Error {}
 
-export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel): void {
+export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel, caches: EngineCaches): void {
   // Helm coalesces the values with the chart's defaults: values win, maps merge, `null` deletes.
   const defaults = model.defaults ?? chartDefaults(settings.chartVersion);
   const effective = (path: Path): Plain | undefined => coalescedAt(model.config, defaults, path);
@@ -39,6 +40,8 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
   let schemaProblems: SchemaProblem[] | undefined;
   const remembered = new Map<unknown, Map<unknown, unknown>>();
   const once = <A, R>(compute: (arg: A) => R, arg: A): R => {
+    // A text or number: the answer is the run's (it recurs across files); a map or list: the model's.
+    if (typeof arg !== 'object' || arg === null) return caches.remembered(compute, arg);
     let answers = remembered.get(compute);
     if (!answers) remembered.set(compute, (answers = new Map()));
     if (!answers.has(arg)) answers.set(arg, compute(arg));

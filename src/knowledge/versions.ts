@@ -76,8 +76,8 @@ export function chartReleases(): string[] {
  * tagged: 1.11.2); else the newest release below it (a future 2.0.0: 1.13.1), or the oldest release.
  */
 export function releaseFor(version: string): string {
+  if (data().releases.some(([each]) => each === version)) return version;
   const releases = chartReleases();
-  if (releases.includes(version)) return version;
   const sameLine = releases.filter((release) => minorLine(release) === minorLine(version));
   const below = (list: string[]) => list.filter((release) => compareVersions(release, version) < 0).at(-1);
   return below(sameLine) ?? sameLine[0] ?? below(releases) ?? releases[0];
@@ -215,7 +215,8 @@ function changeOf(
 
 /** The OpenMetadata server version chart `version` deploys (its appVersion). */
 export function appVersionOf(version: string): string {
-  return chartRelease(version).appVersion;
+  const release = releaseFor(version);
+  return (data().releases.find(([each]) => each === release) as readonly [string, string, string])[1];
 }
 
 /** "1.4.8", or "0.0.49 (OpenMetadata 0.13.1)" when the chart and server versions differ. */

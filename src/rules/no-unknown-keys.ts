@@ -84,7 +84,7 @@ export default defineRule({
       });
     }
     reportMisplacedSaml(ctx);
-    if (release) reportChartHistory(ctx, release);
+    if (release) reportChartHistory(ctx, release, unknown);
     reportUnknownEnvNames(ctx);
   },
 });
@@ -106,19 +106,24 @@ function chartConsequence(release: ChartRelease, version: string, parentPath: Pa
  * tags): a key the chosen chart does not have yet, no longer has, or has under another name. Only
  * the outermost such key of a branch is reported; its children go with it.
  */
-function reportChartHistory(ctx: RuleContext, release: ChartRelease): void {
-  const visit = (path: Path, value: Plain): void => {
-    if (ctx.origin(path)?.env) return;
-    if (release.has(path)) {
-      if (isPlainMap(value) && release.childKeys(path).length > 0) {
-        for (const [key, child] of Object.entries(value)) visit([...path, key], child);
-      }
-      return;
-    }
+function reportChartHistory(ctx: RuleContext, release: ChartRelease, unknown: readonly SchemaProblem[]): void {
+  const report = (path: Path): void => {
     const change = release.change(path);
     // botPrincipals, removed in chart 0.0.49, is no-legacy-layout's finding.
     if (!change || (change.kind === 'removed' && path.join('.') === 'authorizer.botPrincipals')) return;
     ctx.report({ at: path, target: 'key', ...historyMessage(release, ctx.chartVersion, path, change) });
+  };
+  // On the current chart, a key it lacks is a key its schema rejects: the schema found them all.
+  if (release.version === CHART_VERSION && ctx.chartVersion === CHART_VERSION) {
+    for (const problem of unknown) if (!ctx.origin(problem.path)?.env) report(problem.path);
+    return;
+  }
+  const visit = (path: Path, value: Plain): void => {
+    if (ctx.origin(path)?.env) return;
+    if (!release.has(path)) return report(path);
+    if (isPlainMap(value) && release.childKeys(path).length > 0) {
+      for (const [key, child] of Object.entries(value)) visit([...path, key], child);
+    }
   };
   for (const section of AUTH_SECTION_KEYS) {
     const value = ctx.model.config[section];

@@ -78,8 +78,9 @@ export interface RuleContext {
   /** Schema problems of this model, computed once and shared by the schema rules. */
   schemaProblems(): readonly SchemaProblem[];
   /**
-   * `compute(arg)`, remembered for this model: rules share derived facts this way (a URL parsed, the
-   * strings of a section walked) instead of each working them out. `compute` must be pure.
+   * `compute(arg)`, remembered: rules share derived facts this way (a URL parsed, the strings of a
+   * section walked) instead of each working them out. `compute` must be pure and its answer never
+   * modified: for a text or number it is remembered for the whole run, for a map or list for this model.
    */
   once<A, R>(compute: (arg: A) => R, arg: A): R;
   /** Where `path` is (nearest existing ancestor when missing), to name "the other key" in a message. */
