@@ -14,6 +14,7 @@ import { chartDefaults } from '../knowledge/versions';
 import { SERVER_ONLY_KEYS, SERVER_TO_CHART_KEYS } from '../knowledge/names';
 import { OIDC_PROVIDERS } from '../knowledge/providers';
 import { validateAuthSections, SchemaProblem } from '../schema/validate';
+import { defaultsNameIn, keyNameIn } from '../layouts/names';
 import { redactError } from './redact';
 import type { EngineCaches } from './caches';
 import { valueAt, isPlainMap } from '../types';
@@ -57,6 +58,9 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
     provider,
     clientType: String(effective(['authentication', 'clientType'])),
     isOidcProvider: OIDC_PROVIDERS.includes(provider),
+    form: model.form,
+    keyName: (path) => keyNameIn(model.form, path),
+    defaultsName: defaultsNameIn(model.form),
     baseline: settings.baseline,
     chartVersion: settings.chartVersion ?? CHART_VERSION,
     get,

@@ -163,6 +163,7 @@ export function buildEnvFileModel(parsed: ParsedEnvFile): AuthModel | undefined 
   const document: PlainMap = { config };
   return {
     layout: 'server',
+    form: 'env-file',
     filePath: parsed.filePath,
     document,
     chartPath: [],

@@ -56,6 +56,6 @@ export function buildHelmModels(
   return findPlacements(document).map((placement) => {
     let config: Plain | undefined = document;
     for (const segment of placement.configPath) config = (config as PlainMap)[String(segment)];
-    return { ...placement, filePath, document, config: config as PlainMap, locator, duplicateKeys };
+    return { ...placement, form: 'values', filePath, document, config: config as PlainMap, locator, duplicateKeys };
   });
 }

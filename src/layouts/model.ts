@@ -47,8 +47,16 @@ export type EnvLineFact =
 /** Which root a model path is relative to. */
 export type ModelRoot = 'config' | 'chart' | 'document';
 
+/**
+ * The kind of file the model was read from, which decides the words of a message: Helm values
+ * (chart key names, chart defaults), the server's openmetadata.yaml (server key names, its stock
+ * defaults) or a docker env file (variable names, the server's defaults).
+ */
+export type SourceForm = 'values' | 'server-config' | 'env-file';
+
 export interface AuthModel {
   layout: LayoutId;
+  form: SourceForm;
   /** The linted file. */
   filePath: string;
   /** The whole document as plain data. */

@@ -71,6 +71,7 @@ export function buildServerModel(filePath: string, source: SourceDocument, docum
   const locator: Locator = new MappedLocator(t.entries, source);
   return {
     layout: 'server',
+    form: 'server-config',
     filePath,
     document: t.config,
     chartPath: [],

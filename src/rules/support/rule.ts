@@ -1,6 +1,6 @@
 /** How a rule is declared, and the one way it can speak: ctx.report(). */
 import type { Fix, Location, Path, Plain, PlainMap, Range, Severity } from '../../types';
-import type { AuthModel, ModelRoot } from '../../layouts/model';
+import type { AuthModel, ModelRoot, SourceForm } from '../../layouts/model';
 import type { Target } from '../../source/yaml';
 import type { SchemaProblem } from '../../schema/validate';
 import { type Origin } from '../../source/tree';
@@ -67,6 +67,16 @@ export interface RuleContext {
    * it is an environment variable's text (`env`).
    */
   origin(path: Path, root?: ModelRoot): Origin | undefined;
+  /** The kind of file the model was read from: Helm values, the server's openmetadata.yaml, a docker env file. */
+  readonly form: SourceForm;
+  /**
+   * The name of the setting at `path` (config-relative, chart names) as the user writes it in this
+   * kind of file: `publicKeys` in Helm values, `publicKeyUrls` in openmetadata.yaml,
+   * `AUTHENTICATION_PUBLIC_KEYS` in an env file. Messages name settings through it.
+   */
+  keyName(path: Path): string;
+  /** Where a value nobody wrote comes from, in words: "the chart default" or "the server's default". */
+  readonly defaultsName: string;
   /** The chart release the values are linted against (--chart-version, default 1.13.1). */
   readonly chartVersion: string;
   /** Effective authentication.provider and clientType. */
