@@ -5,7 +5,7 @@
  *   const { createLinter, loadFormatter } = require('omlint');
  *   const linter = createLinter({ cwd: repo });
  *   const results = linter.lintFiles(['helm/']);
- *   console.log(loadFormatter('stylish').format(results, { cwd: repo, color: false, rules: linter.rules }));
+ *   console.log(loadFormatter('stylish')(results, { cwd: repo, color: false, rules: linter.rules }));
  *
  * A linter honours the same things the command line does: `.omlintrc.*` files found upward from
  * each file (or `configFile`), `rules` over them, inline `# omlint-disable…` directives, the baseline

@@ -55,7 +55,8 @@ describe('lookup', () => {
       'repo/values.yaml': BROKEN,
       'values.yaml': BROKEN,
     });
-    const run = omlint(['--format', 'compact', '.'], dir);
+    // --show-info: a rule set to info is reported only when asked for.
+    const run = omlint(['--show-info', '--format', 'compact', '.'], dir);
     expect(run.stderr).toBe('');
     expect(ruleIds(run.stdout, 'values.yaml')).toEqual(['jwks-public-key:error', 'no-dotted-keys:error', 'no-placeholders:error']);
     // repo/.omlintrc.yml is root: the top-level no-plaintext-secrets: off does not reach below it.
@@ -70,7 +71,7 @@ describe('lookup', () => {
       'values.yaml': BROKEN,
     });
     expect(ruleIds(omlint(['--format', 'compact', 'values.yaml'], dir).stdout, 'values.yaml')).toEqual(ALL.filter((r) => !r.startsWith('jwks')));
-    const run = omlint(['--format', 'compact', '--config', 'ci/strict.yaml', '--rule', 'no-plaintext-secrets:off', 'values.yaml'], dir);
+    const run = omlint(['--show-info', '--format', 'compact', '--config', 'ci/strict.yaml', '--rule', 'no-plaintext-secrets:off', 'values.yaml'], dir);
     expect(ruleIds(run.stdout, 'values.yaml')).toEqual(['jwks-public-key:error', 'no-dotted-keys:error', 'no-placeholders:info']);
     expect(run.code).toBe(1);
   });

@@ -6,6 +6,17 @@ import { docsUrl } from '../src/rules/support/rule';
 
 const root = path.join(__dirname, '..');
 const ids = RULES.map((rule) => rule.id);
+const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+
+/** A default severity as the README, docs/rules/ and --list-rules write it. */
+const SEVERITY_WORD = { error: 'error', warn: 'warning', info: 'info' } as const;
+/** The rules table of the README: rule id → its severity column. */
+const README_SEVERITIES = new Map(
+  readme.split('\n').flatMap((line) => {
+    const row = /^\| \[([a-z0-9-]+)\]\(docs\/rules\/\1\.md\) \| ([^|]+) \|/.exec(line);
+    return row ? [[row[1], row[2].trim()] as const] : [];
+  }),
+);
 
 describe.each(ids)('rule %s', (id) => {
   it('lives in src/rules/<id>.ts', () => {
@@ -32,7 +43,15 @@ describe.each(ids)('rule %s', (id) => {
     expect(/^\*\*Fixable:\*\* yes\b/m.test(doc)).toBe(fixable);
   });
   it('is listed in the README with a link to its doc', () => {
-    expect(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(`(docs/rules/${id}.md)`);
+    expect(readme).toContain(`(docs/rules/${id}.md)`);
+  });
+  it('has the default severity the rule declares in the README table and in its doc', () => {
+    const declared = SEVERITY_WORD[RULES.find((rule) => rule.id === id)?.severity ?? 'error'];
+    // The first word is the default; graded findings may follow in brackets or after a semicolon.
+    expect(README_SEVERITIES.get(id)?.split(/[\s;(]/)[0]).toBe(declared);
+    const file = path.join(root, 'docs', 'rules', `${id}.md`);
+    const stated = /^\*\*Default severity:\*\* *([a-z]+)/m.exec(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+    if (stated) expect(stated[1]).toBe(declared);
   });
   it('has a docs URL derived from its id', () => {
     expect(docsUrl(id)).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
@@ -44,6 +63,10 @@ it('has no fixtures or docs for rules that do not exist', () => {
   const docs = fs.readdirSync(path.join(root, 'docs', 'rules')).map((f) => f.replace(/\.md$/, ''));
   expect(fixtureDirs.filter((d) => !ids.includes(d))).toEqual([]);
   expect(docs.filter((d) => !ids.includes(d))).toEqual([]);
+});
+
+it('has one row a rule in the README table', () => {
+  expect([...README_SEVERITIES.keys()]).toEqual(ids);
 });
 
 it('registers rules in id order with unique ids', () => {

@@ -206,9 +206,11 @@ describe('sarif', () => {
     expect(spaced).toEqual({ uri: 'helm/values%20hostile.yaml', uriBaseId: '%SRCROOT%' });
   });
 
-  it('reports info as "note" and warn as "warning"', () => {
+  it('reports warn as "warning" and info as "note", info only with showInfo', () => {
     const results = [resultOf(path.join(CWD, 'v.yaml'), [finding({ severity: 'info' }), finding({ severity: 'warn', line: 2, endLine: 2 })])];
-    expect(sarifOf(results).runs[0].results.map((r: { level: string }) => r.level)).toEqual(['note', 'warning']);
+    const levels = (log: { runs: { results: { level: string }[] }[] }): string[] => log.runs[0].results.map((r) => r.level);
+    expect(levels(sarifOf(results))).toEqual(['warning']);
+    expect(levels(JSON.parse(format('sarif', results, { ...context, showInfo: true })))).toEqual(['note', 'warning']);
   });
 
   const multitool = (() => {
@@ -268,8 +270,14 @@ describe('junit and checkstyle', () => {
     expect(suites[0].testcase[0].failure.message).toBe(demo.messages[0].message);
     expect(suites[1].testcase).toHaveLength(1);
     expect(suites[1].testcase[0].failure).toBeUndefined();
+    expect(suites[2].testcase).toHaveLength(1);
     expect(suites[2].testcase[0].failure.type).toBe('warning');
-    expect(suites[2].testcase[1].failure).toBeUndefined();
+    // With showInfo, the advice is a passing test case with the advice as its output.
+    const shown = parser.parse(format('junit', [warned], { ...context, showInfo: true })).testsuites;
+    expect(Number(shown.tests)).toBe(2);
+    expect(Number(shown.failures)).toBe(1);
+    expect(shown.testsuite[0].testcase[1].failure).toBeUndefined();
+    expect(shown.testsuite[0].testcase[1]['system-out']).toMatch(/^values\.yaml:3:1: info m \[jwks-public-key\]/);
   });
 
   it('checkstyle has one error element per finding with line, column, severity and source', () => {
@@ -315,6 +323,113 @@ describe('gitlab', () => {
   });
 });
 
+/**
+ * README, "Severity policy": info findings are advice, left out of every format unless showInfo asks
+ * for them, and every count a format prints counts what it prints. The advice here is real: the demo
+ * file linted with its placeholders set to info (a rule's severity set as a user would), so the test
+ * holds whatever severities the rules give by default.
+ */
+describe('the severity policy', () => {
+  const advisedAll = lintText(demoText, path.join(CWD, 'values-advised.yaml'), { rules: { ...ONLY_STRUCTURE, 'no-placeholders': 'info', 'no-dotted-keys': 'warn' } }) as LintResult;
+  // The correct file without OpenMetadata's JWKS in publicKeys, that finding set to info.
+  const noJwks = cleanText.replace(/^ *- "http:\/\/openmetadata:8585\/api\/v1\/system\/config\/jwks"\n/m, '');
+  const adviceOnly = lintText(noJwks, path.join(CWD, 'values-advice.yaml'), { rules: { 'jwks-public-key': 'info' } }) as LintResult;
+  const withoutInfo = (result: LintResult): LintResult => ({ ...result, messages: result.messages.filter((m) => m.severity !== 'info'), infoCount: 0 });
+  const shown = { ...context, showInfo: true };
+
+  it('has results with advice to show', () => {
+    expect(noJwks).not.toBe(cleanText);
+    expect(advisedAll.infoCount).toBeGreaterThan(0);
+    expect(advisedAll.warningCount).toBeGreaterThan(0);
+    expect(advisedAll.errorCount).toBeGreaterThan(0);
+    expect(adviceOnly.messages.length).toBeGreaterThan(0);
+    expect(adviceOnly.messages.every((m) => m.severity === 'info')).toBe(true);
+  });
+
+  it.each(FORMAT_NAMES.map((name) => [name]))('%s writes a file with nothing but advice as a clean file, and leaves advice out elsewhere', (name) => {
+    expect(format(name, [adviceOnly])).toBe(format(name, [withoutInfo(adviceOnly)]));
+    expect(format(name, [advisedAll, adviceOnly])).toBe(format(name, [withoutInfo(advisedAll), withoutInfo(adviceOnly)]));
+    // With showInfo, the advice is there: more text than without.
+    expect(format(name, [advisedAll], shown).length).toBeGreaterThan(format(name, [advisedAll]).length);
+  });
+
+  it('stylish, compact and github print nothing at all for a file with nothing but advice', () => {
+    for (const name of ['stylish', 'compact', 'github']) expect(format(name, [adviceOnly, clean])).toBe('');
+  });
+
+  it('each format writes advice at its own lowest level with showInfo', () => {
+    const n = adviceOnly.messages.length;
+    const m = adviceOnly.messages[0];
+    const stylish = format('stylish', [adviceOnly], shown);
+    expect(stylish).toMatch(new RegExp(`^  ${m.line}:${m.column}\\s+info\\s+`, 'm'));
+    expect(stylish).toContain(`\n${n} info finding${n === 1 ? '' : 's'}\n`);
+    expect(stylish).not.toContain('\u2716');
+    expect(format('compact', [adviceOnly], shown).split('\n').every((line) => / info .* \[jwks-public-key\]$/.test(line))).toBe(true);
+    expect(format('github', [adviceOnly], shown).split('\n').every((line) => line.startsWith('::notice file=values-advice.yaml,'))).toBe(true);
+    expect(JSON.parse(format('sarif', [adviceOnly], shown)).runs[0].results.map((r: { level: string }) => r.level)).toEqual(Array(n).fill('note'));
+    expect(JSON.parse(format('gitlab', [adviceOnly], shown)).map((i: { severity: string }) => i.severity)).toEqual(Array(n).fill('info'));
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (tag) => ['file', 'error', 'testsuite', 'testcase'].includes(tag) });
+    expect(parser.parse(format('checkstyle', [adviceOnly], shown)).checkstyle.file[0].error.map((e: { severity: string }) => e.severity)).toEqual(Array(n).fill('info'));
+    const junit = parser.parse(format('junit', [adviceOnly], shown)).testsuites;
+    expect([Number(junit.tests), Number(junit.failures)]).toEqual([n, 0]);
+  });
+
+  it('stylish counts only what it prints: ESLint\'s summary for errors and warnings, advice after it', () => {
+    const count = (severity: string): number => advisedAll.messages.filter((m) => m.severity === severity).length;
+    const [errors, warnings, infos] = [count('error'), count('warn'), count('info')];
+    const plural = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
+    const problems = `\u2716 ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+    expect(format('stylish', [advisedAll])).toContain(`\n${problems}\n`);
+    expect(format('stylish', [advisedAll], shown)).toContain(`\n${problems} and ${plural(infos, 'info finding')}\n`);
+    expect(format('stylish', [advisedAll], shown).match(/^\s+\d+:\d+\s+info\s/gm)).toHaveLength(infos);
+  });
+
+  describe('json', () => {
+    type Message = { severity: number; level: string };
+    const parsed = (showInfo: boolean): { messages: Message[]; errorCount: number; warningCount: number }[] =>
+      JSON.parse(format('json', [advisedAll, adviceOnly, clean], { ...context, showInfo }));
+
+    it.each([[false], [true]])('has ESLint severities only, 1 or 2, a level on every message, and ESLint\'s counts (showInfo %s)', (showInfo) => {
+      const results = parsed(showInfo);
+      expect(results).toHaveLength(3);
+      for (const result of results) {
+        for (const m of result.messages) {
+          expect([1, 2]).toContain(m.severity);
+          expect(m.severity === 2 ? ['error'] : ['warning', 'info']).toContain(m.level);
+        }
+        expect(result.errorCount).toBe(result.messages.filter((m) => m.severity === 2).length);
+        expect(result.warningCount).toBe(result.messages.filter((m) => m.severity === 1).length);
+        expect(Object.keys(result)).not.toContain('infoCount');
+      }
+      const levels = results.flatMap((result) => result.messages.map((m) => m.level));
+      expect(levels.filter((level) => level === 'info')).toHaveLength(showInfo ? advisedAll.infoCount + adviceOnly.infoCount : 0);
+      expect(results[1].messages).toHaveLength(showInfo ? adviceOnly.messages.length : 0);
+    });
+
+    it.each([[false], [true]])('reads in ESLint\'s own stylish formatter with the same counts (showInfo %s)', async (showInfo) => {
+      const { ESLint } = require('eslint');
+      const eslintStylish = await new ESLint().loadFormatter('stylish');
+      // eslint-disable-next-line no-control-regex
+      const summaryOf = (text: string): string | undefined => text.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.startsWith('\u2716'));
+      for (const results of [[advisedAll, adviceOnly, clean], [adviceOnly, clean], [demo]]) {
+        const ours = format('stylish', results, { ...context, showInfo });
+        const theirs: string = eslintStylish.format(JSON.parse(format('json', results, { ...context, showInfo })));
+        const infos = showInfo ? results.reduce((sum, result) => sum + result.infoCount, 0) : 0;
+        if (infos === 0) {
+          expect(summaryOf(theirs)).toBe(summaryOf(ours));
+          expect(theirs === '').toBe(ours === '');
+        } else {
+          // ESLint has no info: it counts the advice as the warnings it is written as (severity 1).
+          const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+          const warnings = results.reduce((sum, result) => sum + result.warningCount, 0) + infos;
+          const total = errors + warnings;
+          expect(summaryOf(theirs)).toBe(`\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`);
+        }
+      }
+    });
+  });
+});
+
 describe('json', () => {
   it('keeps the contract of docs/json-output.md', () => {
     const parsed = JSON.parse(format('json', [demo, clean]));
@@ -322,7 +437,7 @@ describe('json', () => {
     expect(Object.keys(parsed[0]).sort()).toEqual(['errorCount', 'filePath', 'messages', 'warningCount']);
     expect(parsed[0].filePath).toBe(demo.filePath);
     expect(parsed[0].messages[0]).toEqual({
-      ruleId: demo.messages[0].ruleId, severity: 2, message: demo.messages[0].message,
+      ruleId: demo.messages[0].ruleId, severity: 2, level: 'error', message: demo.messages[0].message,
       line: demo.messages[0].line, column: demo.messages[0].column, endLine: demo.messages[0].endLine, endColumn: demo.messages[0].endColumn,
     });
     expect(parsed[1]).toEqual({ filePath: clean.filePath, messages: [], errorCount: 0, warningCount: 0 });
@@ -422,20 +537,21 @@ describe('streaming', () => {
   const stream = (name: string): StreamingFormatter => loadFormatter(name) as StreamingFormatter;
   const version = String(require('../package.json').version);
 
-  it.each(FORMAT_NAMES.map((name) => [name]))('%s keeps the bytes it had before it was streamed, for a run and an empty run', (name) => {
-    const texts = [[], pinnedResults].map((results) => stream(name)(results, PINNED).split(`"${version}"`).join('"<version>"'));
+  it.each(FORMAT_NAMES.map((name) => [name]))('%s keeps its bytes for an empty run, a run, and a run with --show-info', (name) => {
+    const runs: [readonly LintResult[], FormatterContext][] = [[[], PINNED], [pinnedResults, PINNED], [pinnedResults, { ...PINNED, showInfo: true }]];
+    const texts = runs.map(([results, ctx]) => stream(name)(results, ctx).split(`"${version}"`).join('"<version>"'));
     expect(texts).toMatchSnapshot();
   });
 
   it.each(FORMAT_NAMES.map((name) => [name]))('%s is written result by result: head() if any, write() for each, then end(), are the whole output', (name) => {
     expect(typeof stream(name).stream).toBe('function');
-    for (const results of [[], [clean], [secrets, demo, clean, hostile], pinnedResults, [clean, clean]]) {
-      const writer = stream(name).stream(context);
+    for (const [results, ctx] of [[], [clean], [secrets, demo, clean, hostile], pinnedResults, [clean, clean]].flatMap((results) => [false, true].map((showInfo) => [results, { ...context, showInfo }] as const))) {
+      const writer = stream(name).stream(ctx);
       const chunks = results.map((result) => writer.write(result));
       const end = writer.end();
       // Only junit has a head: its root element carries the totals, known after the last result.
       expect(writer.head !== undefined).toBe(name === 'junit');
-      expect((writer.head?.() ?? '') + chunks.join('') + end).toBe(format(name, results));
+      expect((writer.head?.() ?? '') + chunks.join('') + end).toBe(format(name, results, ctx));
       // A result's text comes with it (the CLI prints it, or sets it aside, and forgets the result).
       const demoAt = results.indexOf(demo);
       if (demoAt >= 0) expect(chunks.slice(0, demoAt + 1).join('')).toContain('values-demo.yaml');
@@ -444,19 +560,23 @@ describe('streaming', () => {
 
   it.each([['sarif'], ['gitlab']])('%s written issue by issue is what JSON.stringify prints for the whole', (name) => {
     for (const results of [[], [clean], [secrets, demo, clean, hostile], pinnedResults]) {
-      const text = format(name, results);
-      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+      for (const showInfo of [false, true]) {
+        const text = format(name, results, { ...context, showInfo });
+        expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+      }
     }
   });
 
-  it.each([['github'], ['compact']])('%s counts and joins lines across results as within one', (name) => {
-    // More findings than the annotations and plain lines github prints: the cap spans results.
-    const findings = Array.from({ length: 2 * ANNOTATIONS_PER_LEVEL + PLAIN_LINES + 30 }, (_, i) =>
+  it.each([['github', false], ['github', true], ['compact', false], ['compact', true]])('%s counts and joins lines across results as within one (showInfo %s)', (name, showInfo) => {
+    // More findings than the annotations and plain lines github prints, infos left out or not: the cap spans results.
+    const findings = Array.from({ length: 2 * (3 * ANNOTATIONS_PER_LEVEL + PLAIN_LINES) }, (_, i) =>
       finding({ line: i + 1, endLine: i + 1, severity: (['error', 'warn', 'info'] as const)[i % 3] }));
     const one = resultOf(path.join(CWD, 'values.yaml'), findings);
     const split = [0, 5, 6, 400, 1100, findings.length].slice(1).map((end, i, ends) => resultOf(one.filePath, findings.slice(i === 0 ? 0 : ends[i - 1], end)));
-    const whole = format(name, [one]);
-    expect(format(name, [clean, ...split.flatMap((result) => [result, clean])])).toBe(whole);
+    const ctx = { ...context, showInfo };
+    const whole = format(name, [one], ctx);
+    expect(format(name, [clean, ...split.flatMap((result) => [result, clean])], ctx)).toBe(whole);
+    expect(whole.includes('info m [') || whole.includes('::notice file=')).toBe(showInfo);
     if (name === 'github') expect(whole.split('\n').pop()).toMatch(/ \d+ not printed\./);
   });
 });

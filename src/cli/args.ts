@@ -11,6 +11,8 @@ export interface CliOptions {
   format: string;
   maxWarnings: number;
   quiet: boolean;
+  /** --show-info: write info findings (advice), which every format leaves out by default. */
+  showInfo: boolean;
   /** undefined: decide from the terminal and NO_COLOR / FORCE_COLOR. */
   color: boolean | undefined;
   rules: Record<string, RuleSetting>;
@@ -66,6 +68,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   'output-file': { short: 'o', value: () => undefined },
   'max-warnings': { value: (o, value, name) => { o.maxWarnings = parseCount(name, value); } },
   quiet: { flag: (o) => { o.quiet = true; } },
+  'show-info': { flag: (o) => { o.showInfo = true; } },
   rule: { value: (o, value) => parseRule(value, o.rules) },
   baseline: { value: (o, value) => { o.baselineFile = value; } },
   since: { value: (o, value) => { o.sinceRef = value; } },
@@ -101,7 +104,7 @@ const PARSE_ARGS_OPTIONS: ParseArgsConfig['options'] = Object.fromEntries(
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
-    patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, color: undefined, rules: {}, valuesFiles: [],
+    patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, showInfo: false, color: undefined, rules: {}, valuesFiles: [],
     listRules: false, version: false, help: false, debug: false,
     outputs: [], reportUnusedDisableDirectives: false, stdin: false, limits: {},
   };
@@ -274,7 +277,8 @@ Options:
                          checkstyle or compact; repeatable, each followed by its own -o FILE
   -o, --output-file FILE Write the output of the --format before it (or the only one) to FILE
   --max-warnings N       Exit 1 when there are more than N warnings
-  --quiet                Report errors only
+  --quiet                Report errors only (wins over --show-info)
+  --show-info            Also report info findings (advice; they never fail a run)
   --rule ID:SEVERITY     Set a rule to off, info, warn or error (repeatable)
   --baseline FILE        Compare with an older values file (jwt-principal-claims-order)
   --since REF            Compare each file with its version at git REF (e.g. HEAD in a pre-commit hook)

@@ -2,11 +2,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, HELP, UsageError, CliOptions, unknownFormat, unknownRule } from './args';
-import type { LintResult } from '../types';
+import type { LintResult, Severity } from '../types';
 import { ConfigError, InputError, type Linter, type LinterOptions } from '../index';
 import { OutputFile, Report } from './report';
 
 export { workerMain } from '../index';
+
+/** Severities as every output, the README and docs/rules/ write them (the config and --rule also take `warn`). */
+const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 
 /** Named exit codes (docs/json-output.md): the contract CI jobs and hooks rely on. */
 export const EXIT = { ok: 0, lintErrors: 1, failure: 2 } as const;
@@ -55,7 +58,7 @@ function lintCommand(options: CliOptions, io: Io): number {
   // Loaded here, not at the top: --help and --version stay instant.
   const { RULES, loadFormatter, FORMAT_NAMES, createLinter } = require('../index') as typeof import('../index');
   if (options.listRules) {
-    io.stdout(RULES.map((rule) => `${rule.id.padEnd(28)} ${rule.severity.padEnd(5)} ${(rule.fixable ? 'fixable' : '').padEnd(7)} ${rule.description}`).join('\n') + '\n');
+    io.stdout(RULES.map((rule) => `${rule.id.padEnd(28)} ${SEVERITY_WORD[rule.severity].padEnd(7)} ${(rule.fixable ? 'fixable' : '').padEnd(7)} ${rule.description}`).join('\n') + '\n');
     return EXIT.ok;
   }
   for (const id of Object.keys(options.rules)) {
@@ -78,7 +81,7 @@ function lintCommand(options: CliOptions, io: Io): number {
       formatter,
       file,
       // Colour is for terminals: a file gets it only when asked for with --color.
-      context: { cwd: io.cwd, color: file === undefined ? useColor(options, io) : options.color === true, rules: RULES },
+      context: { cwd: io.cwd, color: file === undefined ? useColor(options, io) : options.color === true, rules: RULES, showInfo: options.showInfo },
     })),
     options.quiet ? errorsOnly : (result) => result,
     io.stdout,

@@ -1,6 +1,6 @@
 /** Small helpers several formats share: paths as users and CI services expect them, XML text. */
 import * as path from 'path';
-import type { LintResult, Severity } from '../types';
+import type { Finding, LintResult, Severity } from '../types';
 import type { FormatterContext, FormatterStream, StreamingFormatter } from './types';
 
 /** The path relative to `cwd` with `/` separators; absolute when the file is outside `cwd`. */
@@ -16,6 +16,19 @@ export function isInside(relative: string): boolean {
 }
 
 export const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
+
+/**
+ * Whether a format writes a finding. Info findings are advice: written only when the context asks
+ * for them (`--show-info`), so a correct file gives no output and no CI annotation by default.
+ */
+export function isShown(finding: Finding, context: FormatterContext): boolean {
+  return finding.severity !== 'info' || context.showInfo === true;
+}
+
+/** The findings of a result a format writes, in order. */
+export function shownMessages(result: LintResult, context: FormatterContext): Finding[] {
+  return context.showInfo === true ? result.messages : result.messages.filter((m) => m.severity !== 'info');
+}
 
 /** Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF). */
 // eslint-disable-next-line no-control-regex

@@ -5,11 +5,12 @@
  * GitHub shows at most 10 error and 10 warning annotations per step and drops the rest, and a run
  * with thousands of findings should not bury the log, so the first ANNOTATIONS_PER_LEVEL of each
  * level become annotations, up to PLAIN_LINES more are printed as plain log lines, and one notice
- * says what was left out. Escaping follows @actions/core: `%`, CR and LF everywhere, and `:` and
+ * says what was left out. Info findings (advice) become `notice` annotations only with `showInfo`:
+ * by default a correct file adds nothing to a pull request. Escaping follows @actions/core: `%`, CR and LF everywhere, and `:` and
  * `,` in properties, so no message can end a command early or start a new one.
  */
 import type { Finding, Severity } from '../types';
-import { lineJoiner, oneLine, relativePath, SEVERITY_WORD, streamed } from './common';
+import { lineJoiner, oneLine, relativePath, SEVERITY_WORD, shownMessages, streamed } from './common';
 import { helpUri } from '../rules/support/meta';
 
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -62,7 +63,7 @@ const github = streamed((context) => {
     return [];
   };
   return {
-    write: (result) => text(result.messages.flatMap(line)),
+    write: (result) => text(shownMessages(result, context).flatMap(line)),
     end() {
       if (plain + omitted === 0) return '';
       const shown = plain > 0 ? `${plain} printed above as plain lines` : '';

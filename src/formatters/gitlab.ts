@@ -3,9 +3,11 @@
  * from `artifacts:reports:codequality` and shows in merge requests. GitLab matches findings across
  * pipelines by `fingerprint`, so it must survive unrelated edits: see fingerprint.ts. Written issue
  * by issue; a result's fingerprints depend on that result alone, so nothing is kept between results.
+ * Info findings (advice) are issues of severity `info` only with `showInfo`: the merge request
+ * widget lists every issue, and advice should not fill it by default.
  */
-import type { Severity } from '../types';
-import { jsonArrayWriter, relativePath, streamed } from './common';
+import type { Finding, Severity } from '../types';
+import { isShown, jsonArrayWriter, relativePath, streamed } from './common';
 import { resultFingerprints } from './fingerprint';
 
 /** GitLab's scale is info, minor, major, critical, blocker. */
@@ -15,9 +17,10 @@ const gitlab = streamed((context) => {
   const issues = jsonArrayWriter('', '', '');
   return {
     write(result) {
+      // Fingerprints of all findings, so a finding's does not depend on whether infos are shown.
       const prints = resultFingerprints(result, context.cwd);
-      return result.messages
-        .map((m, i) => issues.item({
+      const issue = (m: Finding, i: number): string =>
+        issues.item({
           type: 'issue',
           engine_name: 'omlint',
           check_name: m.ruleId,
@@ -26,8 +29,8 @@ const gitlab = streamed((context) => {
           severity: GITLAB_SEVERITY[m.severity],
           fingerprint: prints[i],
           location: { path: relativePath(context.cwd, m.filePath), lines: { begin: m.line, end: m.endLine } },
-        }))
-        .join('');
+        });
+      return result.messages.map((m, i) => (isShown(m, context) ? issue(m, i) : '')).join('');
     },
     end: () => issues.end(),
   };

@@ -1,9 +1,10 @@
 /**
  * JUnit XML, for CI test-report views (GitLab `artifacts:reports:junit`, Jenkins, Azure DevOps):
  * one test suite a linted file, one failing test case a finding (errors and warnings), one passing
- * case for a clean file. Info findings are advice, never a failure: they pass, with the advice as output.
+ * case for a clean file. Info findings are advice, never a failure: only with `showInfo`, each is a
+ * passing test case with the advice as its output; without it a file with advice alone is clean.
  */
-import { relativePath, SEVERITY_WORD, streamed, xmlEscape } from './common';
+import { relativePath, SEVERITY_WORD, shownMessages, streamed, xmlEscape } from './common';
 import type { LintResult } from '../types';
 import type { FormatterContext } from './types';
 import { helpUri } from '../rules/support/meta';
@@ -36,7 +37,7 @@ function testSuite(result: LintResult, context: FormatterContext): { text: strin
   const file = relativePath(context.cwd, result.filePath);
   const cases: string[] = [];
   let failures = 0;
-  for (const m of result.messages) {
+  for (const m of shownMessages(result, context)) {
     const where = `${relativePath(context.cwd, m.filePath)}:${m.line}:${m.column}`;
     const name = xmlEscape(`${m.ruleId} at ${where}`);
     const detail = xmlEscape(`${where}: ${SEVERITY_WORD[m.severity]} ${m.message} [${m.ruleId}]\n${helpUri(m.ruleId)}`);

@@ -3,13 +3,16 @@
  * The driver lists every rule (id, short description, help URI, default level), so a viewer can
  * explain a result without omlint; file URIs are relative to `%SRCROOT%` (the directory omlint ran
  * in), which code scanning maps to the repository root. A clean run still has `results: []`.
+ * Info findings (advice) are results of level `note` only with `showInfo`: code scanning turns every
+ * result into an alert, and advice should not open alerts by default. A rule whose default is info
+ * is still described, with `defaultConfiguration.level: note`.
  */
 import { pathToFileURL } from 'url';
 import type { Finding, Severity } from '../types';
 import type { RuleMeta } from '../rules/support/rule';
 import { REPOSITORY_URL } from '../rules/support/rule';
 import { DIRECTIVE_META, helpUri } from '../rules/support/meta';
-import { isInside, jsonArrayWriter, relativePath, streamed } from './common';
+import { isInside, isShown, jsonArrayWriter, relativePath, streamed } from './common';
 import { resultFingerprints } from './fingerprint';
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'note' };
@@ -88,8 +91,9 @@ const sarif = streamed((context) => {
   const results = jsonArrayWriter(`${whole.slice(0, cut)}"results": `, indent, whole.slice(cut + NO_RESULTS.length));
   return {
     write(result) {
+      // Fingerprints of all findings, so a finding's does not depend on whether infos are shown.
       const prints = resultFingerprints(result, context.cwd);
-      return result.messages.map((m, i) => results.item(toResult(m, prints[i]))).join('');
+      return result.messages.map((m, i) => (isShown(m, context) ? results.item(toResult(m, prints[i])) : '')).join('');
     },
     end: () => results.end(),
   };

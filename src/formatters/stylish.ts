@@ -1,6 +1,6 @@
 /** The default human format: findings grouped by file, aligned, with the rule id, a summary and each rule's docs link. */
 import * as path from 'path';
-import { lineJoiner, streamed } from './common';
+import { lineJoiner, shownMessages, streamed } from './common';
 import type { Severity } from '../types';
 import { helpUri } from '../rules/support/meta';
 
@@ -9,24 +9,22 @@ const LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info:
 /**
  * Written file by file: each file's block as it comes, then the summary and the docs links. The lines
  * of the whole output are joined by newlines and the first is always empty, so every line after it
- * is written with the newline before it.
+ * is written with the newline before it. Info findings are written only with `showInfo`; the
+ * summary counts what was written, so a run with nothing but advice prints nothing.
  */
 const stylish = streamed((context) => {
   const paint = painter(context.color);
   const colorOf: Record<Severity, Paint> = { error: paint.red, warn: paint.yellow, info: paint.blue };
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
+  const counts: Record<Severity, number> = { error: 0, warn: 0, info: 0 };
   const ruleIds = new Set<string>();
   const text = lineJoiner();
   return {
     write(result) {
-      if (result.messages.length === 0) return '';
-      errors += result.errorCount;
-      warnings += result.warningCount;
-      infos += result.infoCount;
+      const messages = shownMessages(result, context);
+      if (messages.length === 0) return '';
       const lines = ['', paint.underline(relative(context.cwd, result.filePath))];
-      const rows = result.messages.map((m) => {
+      const rows = messages.map((m) => {
+        counts[m.severity]++;
         ruleIds.add(m.ruleId);
         return [
           `  ${m.line}:${m.column}`,
@@ -37,7 +35,7 @@ const stylish = streamed((context) => {
       });
       const widths = [0, 1].map((col) => rows.reduce((max, row) => Math.max(max, row[col].length), 0));
       rows.forEach((row, i) => {
-        const severity = result.messages[i].severity;
+        const severity = messages[i].severity;
         lines.push(
           `${paint.dim(row[0].padEnd(widths[0]))}  ${colorOf[severity](row[1].padEnd(widths[1]))}  ${row[2]}  ${paint.dim(row[3])}`,
         );
@@ -45,14 +43,26 @@ const stylish = streamed((context) => {
       return text(lines);
     },
     end() {
-      const total = errors + warnings + infos;
-      if (total === 0) return '';
-      const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`;
-      const color = errors > 0 ? paint.boldRed : warnings > 0 ? paint.boldYellow : paint.boldBlue;
-      return text(['', color(`\u2716 ${summary}`), '', ...docsLinks([...ruleIds], paint)]);
+      if (counts.error + counts.warn + counts.info === 0) return '';
+      const color = counts.error > 0 ? paint.boldRed : counts.warn > 0 ? paint.boldYellow : paint.boldBlue;
+      return text(['', color(summary(counts)), '', ...docsLinks([...ruleIds], paint)]);
     },
   };
 });
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * ESLint's summary line for errors and warnings (`✖ 3 problems (2 errors, 1 warning)`); info
+ * findings, written only when asked for, are advice and not problems: they follow it, or stand alone.
+ */
+function summary(counts: Record<Severity, number>): string {
+  const problems = counts.error + counts.warn;
+  const infos = counts.info > 0 ? plural(counts.info, 'info finding') : '';
+  if (problems === 0) return infos;
+  const line = `\u2716 ${plural(problems, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warn, 'warning')})`;
+  return infos ? `${line} and ${infos}` : line;
+}
 
 type Paint = (text: string) => string;
 type Painter = Record<'red' | 'yellow' | 'blue' | 'boldRed' | 'boldYellow' | 'boldBlue' | 'dim' | 'underline', Paint>;

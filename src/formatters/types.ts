@@ -8,6 +8,11 @@ export interface FormatterContext {
   color: boolean;
   /** Every registered rule, for formats that describe the rules (SARIF, docs links). */
   rules: readonly RuleMeta[];
+  /**
+   * Whether info findings (advice) are written (`--show-info`). Default false: every format leaves
+   * them out, and its counts and summaries count only what it writes (README, "Severity policy").
+   */
+  showInfo?: boolean;
 }
 
 /** A formatter is a pure function: results in, text out. */

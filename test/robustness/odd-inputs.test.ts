@@ -321,7 +321,7 @@ describe('one file failing never stops the others', () => {
     const run = runCli(['--format', 'json', ...files]);
     expectCleanRun(run, 2);
     expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(2);
-    // Each file's first error: advice (severity 0) about chart defaults is not what this test is about.
+    // Each file's first error: what other rules say about chart defaults is not what this test is about.
     const firstError = (r: { messages: { ruleId: string; severity: number }[] }): string | undefined => r.messages.find((m) => m.severity === 2)?.ruleId;
     const reported = JSON.parse(run.stdout).map((r: { filePath: string; messages: { ruleId: string; severity: number }[] }) => `${path.basename(r.filePath)}:${firstError(r)}`);
     expect(reported).toEqual(['values-bomb.yaml:input-limit', 'values-broken.yaml:yaml-syntax', 'values-good.yaml:jwks-public-key']);
