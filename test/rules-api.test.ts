@@ -197,6 +197,9 @@ describe('messages of the secret, principal, LDAP, SAML and key-shape rules', ()
       rsapublicKeyFilePath: /keys/public.der
       rsaprivateKeyFilePath: /keys/private.der
       keyId: Gb389a-9f76-gdjs-a92j-0242bk94356
+    fernetkey:
+      secretRef: openmetadata-fernet
+      secretKey: fernet-key
 `,
     },
     {
@@ -636,5 +639,40 @@ describe('supersedes', () => {
       '5 valid-schema',
       '8 no-plaintext-secrets',
     ]);
+  });
+});
+
+describe('default-signing-keys: one warning per deployment', () => {
+  const BASE = `openmetadata:
+  config:
+    authentication:
+      provider: okta
+    jwtTokenConfiguration:
+      rsapublicKeyFilePath: "./conf/public_key.der"
+      rsaprivateKeyFilePath: "./conf/private_key.der"
+`;
+  const PROD = `openmetadata:
+  config:
+    jwtTokenConfiguration:
+      keyId: "Gb389a-9f76-gdjs-a92j-0242bk94356"
+    fernetkey:
+      value: "jJ/9sz0g0OHxsfxOoSfdFdmk3ysNmPRnH3TUAbz3IHA="
+`;
+  const findings = (result: { messages: Finding[] } | undefined): string[] =>
+    (result?.messages ?? [])
+      .filter((finding) => finding.ruleId === 'default-signing-keys')
+      .map((finding) => `${(finding.filePath ?? '').split(/[\\/]/).pop()}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.severity}`);
+
+  it('gives one -f set one warning, on the Fernet key of the file that wrote it', () => {
+    const result = createLinter({}).lintValues([
+      { filePath: 'values.yaml', text: BASE },
+      { filePath: 'values-prod.yaml', text: PROD },
+    ]);
+    expect(findings(result)).toEqual(['values-prod.yaml:6:14 default-signing-keys warn']);
+  });
+
+  it('gives each file linted alone its own warning', () => {
+    expect(findings(createLinter({}).lintText(BASE, 'values.yaml'))).toEqual(['values.yaml:6:29 default-signing-keys warn']);
+    expect(findings(createLinter({}).lintText(PROD, 'values-prod.yaml'))).toEqual(['values-prod.yaml:6:14 default-signing-keys warn']);
   });
 });

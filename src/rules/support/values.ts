@@ -80,15 +80,21 @@ export function isBlank(value: Plain | undefined): boolean {
 }
 
 /**
- * "line N" for a key the user wrote, "chart default" for one they did not: a message datum naming the
- * other key of a pair (words of the rule's and a line number, never the key's value).
+ * "line N" for a key the user wrote, "the chart default" ("the server's default" in openmetadata.yaml
+ * and env files) for one they did not: a message datum naming the other key of a pair (words of the
+ * rule's and a line number, never the key's value).
  */
 export function whereIs(ctx: RuleContext, path: (string | number)[], root?: 'config' | 'chart' | 'document'): string {
-  return ctx.get(path, root) === undefined ? 'chart default' : `line ${ctx.locationOf(path, root, 'key').line}`;
+  return ctx.get(path, root) === undefined ? ctx.defaultsName : `line ${ctx.locationOf(path, root, 'key').line}`;
 }
 
 /** The key gives the server a value: a complete Secret reference, or (wrongly, but effectively) a literal. */
 export function providesSecret(value: Plain | undefined): boolean {
   const state = secretRefState(value);
   return state === 'ref' || state === 'literal';
+}
+
+/** Names (of keys or variables: never values) as a sentence lists them: "a", "a and b", "a, b and c". */
+export function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
