@@ -98,3 +98,11 @@ export function providesSecret(value: Plain | undefined): boolean {
 export function joinNames(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
+
+/**
+ * A setting with a value of the rule's own (`false`, `ldap`: never a value of the user's), as the
+ * file writes it: `enableSelfSignup: false` in YAML, `AUTHENTICATION_ENABLE_SELF_SIGNUP=false` in an env file.
+ */
+export function setting(ctx: RuleContext, path: (string | number)[], value: string): string {
+  return ctx.form === 'env-file' ? `${ctx.keyName(path)}=${value}` : `${ctx.keyName(path)}: ${value}`;
+}
