@@ -625,6 +625,20 @@ describe('supersedes', () => {
     });
   });
 
+  it("replaces provider-block-ignored's info with saml-config's error when the provider is never set (OpenMetadata #19162)", () => {
+    const text = `openmetadata:
+  config:
+    authentication:
+      saml:
+        idp:
+          entityId: "https://sts.windows.net/6f1c2b7e-3d4a-4e8b-9c0d-2a1b3c4d5e6f/"
+`;
+    const shown = (findings: Finding[]): string[] =>
+      findings.filter((f) => ['saml-config', 'provider-block-ignored'].includes(f.ruleId) && f.line === 4).map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity}`);
+    expect(shown(lint(text))).toEqual(['4:7 saml-config error']);
+    expect(shown(lint(text, { rules: { 'saml-config': 'off' } }))).toEqual(['4:7 provider-block-ignored info']);
+  });
+
   it('keeps valid-schema findings at other keys', () => {
     const findings = lint(`openmetadata:
   config:

@@ -1,5 +1,5 @@
 /** Helpers about the shapes of chart values that several rules of sections D and E read. */
-import type { Plain } from '../../types';
+import type { Path, Plain } from '../../types';
 import type { RuleContext } from './rule';
 import { isPlainMap } from '../../types';
 
@@ -103,6 +103,6 @@ export function joinNames(names: readonly string[]): string {
  * A setting with a value of the rule's own (`false`, `ldap`: never a value of the user's), as the
  * file writes it: `enableSelfSignup: false` in YAML, `AUTHENTICATION_ENABLE_SELF_SIGNUP=false` in an env file.
  */
-export function setting(ctx: RuleContext, path: (string | number)[], value: string): string {
+export function setting(ctx: RuleContext, path: Path, value: string): string {
   return ctx.form === 'env-file' ? `${ctx.keyName(path)}=${value}` : `${ctx.keyName(path)}: ${value}`;
 }
