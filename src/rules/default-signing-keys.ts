@@ -45,8 +45,8 @@ export default defineRule({
       `This deployment keeps OpenMetadata's public default keys: the Fernet key ({{fernet}}), with which ${FERNET_RISK}, and the ` +
       `image's demo key pair ({{jwt}}), which ${KEY_PAIR_RISK}. {{fernetAdvice}} {{jwtAdvice}}`,
     keyIdOnly:
-      '{{keyId}} is the kid of the public demo keys ("{{demoKeyId}}") while the key pair is your own; give your key pair its own ' +
-      'keyId and keep it stable afterwards.',
+      '{{keyId}} is the kid of the public demo keys ("{{demoKeyId}}") while the key pair is your own; give your key pair a kid ' +
+      'of its own there and keep it stable afterwards.',
   },
   check(ctx) {
     const fernet = defaultFernet(ctx);
@@ -148,6 +148,6 @@ function jwtAdvice(ctx: RuleContext): string {
   const [publicKey, privateKey, keyId] = JWT_KEYS.map((key) => ctx.keyName([...JWT, key]));
   const names = `${publicKey}, ${privateKey} and ${keyId}`;
   return ctx.form === 'values'
-    ? `Generate your own RSA key pair, mount it from a Kubernetes Secret (extraVolumes) and set ${names} to it; keep the keyId stable afterwards.`
-    : `Generate your own RSA key pair, mount it into the server and set ${names} to it; keep the keyId stable afterwards.`;
+    ? `Generate your own RSA key pair, mount it from a Kubernetes Secret (extraVolumes) and set ${names} to it; keep ${keyId} stable afterwards.`
+    : `Generate your own RSA key pair, mount it into the server and set ${names} to it; keep ${keyId} stable afterwards.`;
 }

@@ -27,8 +27,7 @@ const ROLES_MAPPING_SHAPE =
   `it must be a JSON object from group DN to role names, e.g. '{"cn=stewards,ou=groups,dc=acme,dc=io": ["DataSteward"]}'.`;
 /** The chart's own example values (values.yaml @ 1.13.1), which only a demo directory matches. */
 const EXAMPLE_KEYS = ['host', 'dnAdminPrincipal', 'userBaseDN'];
-const EXAMPLE_DEFAULTS =
-  "so the chart's examples apply ({{examples}}): unless your directory really is that, every LDAP login fails. Set them to your directory.";
+const EXAMPLE_DEFAULTS = "so the chart's examples apply ({{examples}}): unless your directory really is that, every LDAP login fails.";
 
 export default defineRule({
   id: 'ldap-config',
@@ -53,8 +52,8 @@ export default defineRule({
     adminPasswordEmpty:
       '{{key}} is empty: the server binds without a password, so user lookups fail and nobody can log in. Set the bind password ' +
       '(from a Docker or Kubernetes secret).',
-    exampleDefault: `{{keys}} is not set, ${EXAMPLE_DEFAULTS}`,
-    exampleDefaults: `{{keys}} are not set, ${EXAMPLE_DEFAULTS}`,
+    exampleDefault: `{{keys}} is not set, ${EXAMPLE_DEFAULTS} Set it to your directory's.`,
+    exampleDefaults: `{{keys}} are not set, ${EXAMPLE_DEFAULTS} Set them to your directory's.`,
     customTrustStore:
       '{{type}} CustomTrustStore needs {{missing}}; without them the server cannot open the truststore and LDAPS logins fail.',
     noAcceptableHostNames: '{{type}} HostName needs {{hostNames}}; with an empty list no LDAP host is accepted.',
