@@ -690,3 +690,20 @@ describe('default-signing-keys: one warning per deployment', () => {
     expect(findings(createLinter({}).lintText(PROD, 'values-prod.yaml'))).toEqual(['values-prod.yaml:6:14 default-signing-keys warn']);
   });
 });
+
+describe('the settings rules on correct files', () => {
+  const SETTINGS_RULES = [
+    'auth-disabled', 'default-signing-keys', 'enforce-principal-domain', 'env-override', 'initial-admins', 'jwt-principal-claims',
+    'jwt-principal-claims-mapping', 'jwt-principal-claims-order', 'ldap-config', 'no-dotted-keys', 'no-duplicate-keys',
+    'no-env-substitution', 'no-legacy-layout', 'no-placeholders', 'no-plaintext-secrets', 'no-unknown-keys', 'principal-domain',
+    'saml-config', 'self-signup', 'stored-config-precedence', 'valid-schema',
+  ];
+  const dir = `${__dirname}/../fixtures/examples`;
+  const examples = fs.readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+
+  // A file that sets its own signing keys and Fernet key, names its admins and domain: nothing to say, not even advice.
+  it.each(examples)('%s gets no finding of theirs, not even info', (name) => {
+    const findings = createLinter({}).lintText(fs.readFileSync(`${dir}/${name}`, 'utf8'), name)?.messages ?? [];
+    expect(findings.filter((f) => SETTINGS_RULES.includes(f.ruleId)).map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId}`)).toEqual([]);
+  });
+});
