@@ -66,7 +66,7 @@ export default defineRule({
       ...byLine(ctx, jwt.keys.map((key) => [...JWT, key]).filter((path) => ctx.get(path) !== undefined)),
       ...(jwt.disabled ? [[...JWT, 'enabled']] : []),
     ];
-    const at = placement(ctx, written);
+    const at = placement(ctx, written, [...(fernet ? [['fernetkey']] : []), ...(demoKeyPair ? [JWT] : [])]);
     const data = {
       fernet: fernet ? describe(ctx, [fernet]) : '',
       jwt: jwt.disabled ? disabledWords(ctx) : describe(ctx, jwt.keys.map((key) => [...JWT, key])),
@@ -108,16 +108,15 @@ function byLine(ctx: RuleContext, paths: Path[]): Path[] {
 }
 
 /**
- * The first default key the user wrote; else the section that holds the keys, as the user wrote it
- * (in openmetadata.yaml the auth sections, when neither key section is there); else the nearest
- * written key (Helm: `config:`, an env file: its first auth variable).
+ * The first default key the user wrote; else the section that holds the keys at fault, as the user
+ * wrote it (in openmetadata.yaml the auth sections, when that section is not there); else the
+ * nearest written key (Helm: `config:`, an env file: its first auth variable).
  */
-function placement(ctx: RuleContext, written: Path[]): Path {
+function placement(ctx: RuleContext, written: Path[], sections: Path[]): Path {
   if (written.length > 0) return written[0];
-  const sections: Path[] = [['fernetkey'], JWT];
-  if (ctx.form === 'server-config') sections.push(['authentication'], ['authorizer']);
   if (ctx.form === 'env-file') return ['fernetkey'];
-  return byLine(ctx, sections.filter((path) => ctx.get(path) !== undefined))[0] ?? ['fernetkey'];
+  const candidates = ctx.form === 'server-config' ? [...sections, ['authentication'], ['authorizer']] : sections;
+  return byLine(ctx, candidates.filter((path) => ctx.get(path) !== undefined))[0] ?? ['fernetkey'];
 }
 
 /** The keys as the file names them: "X and Y", or "X not set, so the chart default" for keys nobody wrote. */
