@@ -197,6 +197,9 @@ describe('messages of the secret, principal, LDAP, SAML and key-shape rules', ()
       rsapublicKeyFilePath: /keys/public.der
       rsaprivateKeyFilePath: /keys/private.der
       keyId: Gb389a-9f76-gdjs-a92j-0242bk94356
+    fernetkey:
+      secretRef: openmetadata-fernet
+      secretKey: fernet-key
 `,
     },
     {
@@ -622,6 +625,20 @@ describe('supersedes', () => {
     });
   });
 
+  it("replaces provider-block-ignored's info with saml-config's error when the provider is never set (OpenMetadata #19162)", () => {
+    const text = `openmetadata:
+  config:
+    authentication:
+      saml:
+        idp:
+          entityId: "https://sts.windows.net/6f1c2b7e-3d4a-4e8b-9c0d-2a1b3c4d5e6f/"
+`;
+    const shown = (findings: Finding[]): string[] =>
+      findings.filter((f) => ['saml-config', 'provider-block-ignored'].includes(f.ruleId) && f.line === 4).map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity}`);
+    expect(shown(lint(text))).toEqual(['4:7 saml-config error']);
+    expect(shown(lint(text, { rules: { 'saml-config': 'off' } }))).toEqual(['4:7 provider-block-ignored info']);
+  });
+
   it('keeps valid-schema findings at other keys', () => {
     const findings = lint(`openmetadata:
   config:
@@ -636,5 +653,57 @@ describe('supersedes', () => {
       '5 valid-schema',
       '8 no-plaintext-secrets',
     ]);
+  });
+});
+
+describe('default-signing-keys: one warning per deployment', () => {
+  const BASE = `openmetadata:
+  config:
+    authentication:
+      provider: okta
+    jwtTokenConfiguration:
+      rsapublicKeyFilePath: "./conf/public_key.der"
+      rsaprivateKeyFilePath: "./conf/private_key.der"
+`;
+  const PROD = `openmetadata:
+  config:
+    jwtTokenConfiguration:
+      keyId: "Gb389a-9f76-gdjs-a92j-0242bk94356"
+    fernetkey:
+      value: "jJ/9sz0g0OHxsfxOoSfdFdmk3ysNmPRnH3TUAbz3IHA="
+`;
+  const findings = (result: { messages: Finding[] } | undefined): string[] =>
+    (result?.messages ?? [])
+      .filter((finding) => finding.ruleId === 'default-signing-keys')
+      .map((finding) => `${(finding.filePath ?? '').split(/[\\/]/).pop()}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.severity}`);
+
+  it('gives one -f set one warning, on the Fernet key of the file that wrote it', () => {
+    const result = createLinter({}).lintValues([
+      { filePath: 'values.yaml', text: BASE },
+      { filePath: 'values-prod.yaml', text: PROD },
+    ]);
+    expect(findings(result)).toEqual(['values-prod.yaml:6:14 default-signing-keys warn']);
+  });
+
+  it('gives each file linted alone its own warning', () => {
+    expect(findings(createLinter({}).lintText(BASE, 'values.yaml'))).toEqual(['values.yaml:6:29 default-signing-keys warn']);
+    expect(findings(createLinter({}).lintText(PROD, 'values-prod.yaml'))).toEqual(['values-prod.yaml:6:14 default-signing-keys warn']);
+  });
+});
+
+describe('the settings rules on correct files', () => {
+  const SETTINGS_RULES = [
+    'auth-disabled', 'default-signing-keys', 'enforce-principal-domain', 'env-override', 'initial-admins', 'jwt-principal-claims',
+    'jwt-principal-claims-mapping', 'jwt-principal-claims-order', 'ldap-config', 'no-dotted-keys', 'no-duplicate-keys',
+    'no-env-substitution', 'no-legacy-layout', 'no-placeholders', 'no-plaintext-secrets', 'no-unknown-keys', 'principal-domain',
+    'saml-config', 'self-signup', 'stored-config-precedence', 'valid-schema',
+  ];
+  const dir = `${__dirname}/../fixtures/examples`;
+  const examples = fs.readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+
+  // A file that sets its own signing keys and Fernet key, names its admins and domain: nothing to say, not even advice.
+  it.each(examples)('%s gets no finding of theirs, not even info', (name) => {
+    const findings = createLinter({}).lintText(fs.readFileSync(`${dir}/${name}`, 'utf8'), name)?.messages ?? [];
+    expect(findings.filter((f) => SETTINGS_RULES.includes(f.ruleId)).map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId}`)).toEqual([]);
   });
 });

@@ -1,54 +1,80 @@
 import { defineRule, RuleContext } from './support/rule';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
-import { extraEnvsOf, isBlank, isExternalIdentityProvider } from './support/values';
+import { extraEnvsOf, isBlank, joinNames } from './support/values';
 import type { Path } from '../types';
 import { valueAt } from '../types';
 
 /**
  * The chart's `fernetkey.value` is the same public key as the server's default (chart values.yaml @
- * 1.13.1, conf/openmetadata.yaml),
- * and `jwtTokenConfiguration` points at the RSA key pair baked into the image with keyId
- * `Gb389a-9f76-gdjs-a92j-0242bk94356` (https://docs.open-metadata.org/latest/deployment/security/enable-jwt-tokens:
- * replace them in production). Anyone can decrypt stored credentials with the first and mint bot or
- * admin tokens with the second. With `jwtTokenConfiguration.enabled: false` the chart sets none of
- * the JWT variables and the server keeps the image keys. Values the user did not write are chart
- * defaults, reported as info on the nearest key they did write.
+ * 1.13.1, conf/openmetadata.yaml `fernetKey: ${FERNET_KEY:-jJ/9sz0g…}`), and `jwtTokenConfiguration`
+ * points at the RSA key pair baked into the image with keyId `Gb389a-9f76-gdjs-a92j-0242bk94356`
+ * (https://docs.open-metadata.org/latest/deployment/security/enable-jwt-tokens: replace them in
+ * production; the kid shows up in users' logs, OpenMetadata #9525, #15489). Anyone can decrypt
+ * stored credentials with the first and mint bot or admin tokens with the second, whatever the
+ * provider: basic login's own sessions are signed with the same pair. With
+ * `jwtTokenConfiguration.enabled: false` the chart sets none of the JWT variables and the server
+ * keeps the image keys (chart `templates/deployment.yaml` 59–112 @ 1.13.1).
+ *
+ * One finding per deployment (one model: one file, or one `-f` set): the defaults are one risk, so
+ * they are one warning, on the first default key the user wrote (the Fernet key first: it protects
+ * what the server stores), else on the section that holds them.
  */
+const FERNET: Path = ['fernetkey', 'value'];
 const JWT: Path = ['jwtTokenConfiguration'];
-const JWT_DEFAULT_KEYS = ['rsapublicKeyFilePath', 'rsaprivateKeyFilePath', 'keyId'];
+const JWT_KEYS = ['rsapublicKeyFilePath', 'rsaprivateKeyFilePath', 'keyId'];
 const JWT_ENV: Record<string, string> = {
   rsapublicKeyFilePath: 'RSA_PUBLIC_KEY_FILE_PATH',
   rsaprivateKeyFilePath: 'RSA_PRIVATE_KEY_FILE_PATH',
   keyId: 'JWT_KEY_ID',
 };
-const KEY_PAIR_ADVICE =
-  'that key pair ships with every OpenMetadata image, so anyone can mint tokens your server accepts. Generate your own ' +
-  'RSA keys, mount them from a Secret and set their paths and a new keyId (keep the keyId stable afterwards).';
-/** The kid of the demo key pair: a chart default, not a value of the user's, so a plain datum. */
+const DEFAULT_FERNET_KEY = valueAt(CHART_DEFAULTS, FERNET);
+/** The kid of the demo key pair: omlint's knowledge, not a value of the user's, so a plain datum. */
 const DEMO_KEY_ID = String(valueAt(CHART_DEFAULTS, [...JWT, 'keyId']));
-const KEY_ID_ADVICE = '"{{demoKeyId}}" is the kid of the public demo keys; give your own key pair its own keyId and keep it stable afterwards.';
-const FERNET_ADVICE =
-  'so anyone can decrypt the service credentials OpenMetadata stores. Generate a key, keep it in a Kubernetes Secret and set ' +
-  'fernetkey.secretRef and fernetkey.secretKey.';
+
+const FERNET_RISK = 'anyone can decrypt the service credentials OpenMetadata stores';
+const KEY_PAIR_RISK = 'ships with every OpenMetadata image, so anyone can mint bot or admin tokens your server accepts';
 
 export default defineRule({
   id: 'default-signing-keys',
   severity: 'warn',
-  description: "The public default Fernet key, or the image's demo JWT signing keys.",
+  description: "The public default Fernet key, or the image's demo JWT signing keys, in a deployment.",
   messages: {
-    fernetWritten: `fernetkey is the public default key, ${FERNET_ADVICE}`,
-    fernetDefault: `fernetkey is left at the public default key, ${FERNET_ADVICE}`,
-    jwtDisabled:
-      'jwtTokenConfiguration.enabled: false makes the chart set none of the JWT variables, so the server signs bot and ' +
-      "personal access tokens with the image's demo keys. Enable it and point it at your own key pair.",
-    demoKeyPairDefault: `jwtTokenConfiguration is left at the image's demo signing keys ({{keys}} not set): ${KEY_PAIR_ADVICE}`,
-    demoKeyIdDefault: `jwtTokenConfiguration.keyId is left at the image default: ${KEY_ID_ADVICE}`,
-    demoKeyPairWritten: `jwtTokenConfiguration.{{key}} is the image's demo default: ${KEY_PAIR_ADVICE}`,
-    demoKeyIdWritten: `jwtTokenConfiguration.keyId is the image's demo default: ${KEY_ID_ADVICE}`,
+    fernet: `This deployment keeps the public default Fernet key ({{fernet}}), with which ${FERNET_RISK}. {{fernetAdvice}}`,
+    keyPair: `This deployment signs its tokens with the image's demo key pair ({{jwt}}), which ${KEY_PAIR_RISK}. {{jwtAdvice}}`,
+    both:
+      `This deployment keeps OpenMetadata's public default keys: the Fernet key ({{fernet}}), with which ${FERNET_RISK}, and the ` +
+      `image's demo key pair ({{jwt}}), which ${KEY_PAIR_RISK}. {{fernetAdvice}} {{jwtAdvice}}`,
+    keyIdOnly:
+      '{{keyId}} is the kid of the public demo keys ("{{demoKeyId}}") while the key pair is your own; give your key pair a kid ' +
+      'of its own there and keep it stable afterwards.',
   },
   check(ctx) {
-    checkFernet(ctx);
-    checkJwt(ctx);
+    const fernet = defaultFernet(ctx);
+    const jwt = defaultJwt(ctx);
+    const demoKeyPair = jwt.disabled || jwt.keys.some((key) => key !== 'keyId');
+    if (!fernet && !demoKeyPair) {
+      // Only the kid is the image's: no key anyone has, so advice (nothing breaks).
+      if (jwt.keys.length > 0) {
+        const at = [...JWT, 'keyId'];
+        const target = ctx.get(at) === undefined ? 'key' : undefined;
+        ctx.report({ at, target, severity: 'info', messageId: 'keyIdOnly', data: { keyId: ctx.keyName(at), demoKeyId: DEMO_KEY_ID } });
+      }
+      return;
+    }
+    const written = [
+      ...(fernet && ctx.get(fernet) !== undefined ? [fernet] : []),
+      ...byLine(ctx, jwt.keys.map((key) => [...JWT, key]).filter((path) => ctx.get(path) !== undefined)),
+      ...(jwt.disabled ? [[...JWT, 'enabled']] : []),
+    ];
+    const at = placement(ctx, written, [...(fernet ? [['fernetkey']] : []), ...(demoKeyPair ? [JWT] : [])]);
+    const data = {
+      fernet: fernet ? describe(ctx, [fernet]) : '',
+      jwt: jwt.disabled ? disabledWords(ctx) : describe(ctx, jwt.keys.map((key) => [...JWT, key])),
+      fernetAdvice: fernetAdvice(ctx),
+      jwtAdvice: jwtAdvice(ctx),
+    };
+    const messageId = fernet && demoKeyPair ? 'both' : fernet ? 'fernet' : 'keyPair';
+    ctx.report({ at, target: written.length === 0 ? 'key' : undefined, messageId, data });
   },
 });
 
@@ -57,36 +83,70 @@ function setByEnv(ctx: RuleContext, name: string): boolean {
   return extraEnvsOf(ctx).some((env) => env.name === name);
 }
 
-function checkFernet(ctx: RuleContext): void {
-  if (!isBlank(ctx.effective(['fernetkey', 'secretRef'])) || setByEnv(ctx, 'FERNET_KEY')) return;
-  const value = ctx.effective(['fernetkey', 'value']);
-  if (value !== valueAt(CHART_DEFAULTS, ['fernetkey', 'value'])) return;
-  const written = ctx.get(['fernetkey', 'value']) !== undefined;
-  ctx.report({ at: ['fernetkey', 'value'], severity: written ? 'warn' : 'info', messageId: written ? 'fernetWritten' : 'fernetDefault' });
+/** Where the public default Fernet key is in effect: its path (written or not), else undefined. */
+function defaultFernet(ctx: RuleContext): Path | undefined {
+  if (!isBlank(ctx.effective(['fernetkey', 'secretRef'])) || setByEnv(ctx, 'FERNET_KEY')) return undefined;
+  // Charts before 1.0 spelt it global.fernetKey (chart values.yaml @ openmetadata-0.0.50).
+  const legacy = ctx.model.layout === 'legacy-global' ? ctx.get(['fernetKey']) : undefined;
+  if (typeof legacy === 'string') return legacy.trim() === DEFAULT_FERNET_KEY ? ['fernetKey'] : undefined;
+  return ctx.effective(FERNET) === DEFAULT_FERNET_KEY ? FERNET : undefined;
 }
 
-function checkJwt(ctx: RuleContext): void {
-  if (ctx.get([...JWT, 'enabled']) === false) {
-    ctx.report({ at: [...JWT, 'enabled'], severity: 'info', messageId: 'jwtDisabled' });
-    return;
+/** The JWT keys left at the image's (written or not), and whether the chart passes no JWT variable at all. */
+function defaultJwt(ctx: RuleContext): { keys: string[]; disabled: boolean } {
+  // The `enabled` gate is the chart's (the server has no such key).
+  if (ctx.form === 'values' && ctx.get([...JWT, 'enabled']) === false) return { keys: [], disabled: true };
+  const keys = JWT_KEYS.filter((key) => ctx.effective([...JWT, key]) === valueAt(CHART_DEFAULTS, [...JWT, key]) && !setByEnv(ctx, JWT_ENV[key]));
+  return { keys, disabled: false };
+}
+
+function byLine(ctx: RuleContext, paths: Path[]): Path[] {
+  return paths
+    .map((path) => ({ path, location: ctx.locationOf(path) }))
+    .sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column)
+    .map(({ path }) => path);
+}
+
+/**
+ * The first default key the user wrote; else the section that holds the keys at fault, as the user
+ * wrote it (in openmetadata.yaml the auth sections, when that section is not there); else the
+ * nearest written key (Helm: `config:`, an env file: its first auth variable).
+ */
+function placement(ctx: RuleContext, written: Path[], sections: Path[]): Path {
+  if (written.length > 0) return written[0];
+  if (ctx.form === 'env-file') return ['fernetkey'];
+  const candidates = ctx.form === 'server-config' ? [...sections, ['authentication'], ['authorizer']] : sections;
+  return byLine(ctx, candidates.filter((path) => ctx.get(path) !== undefined))[0] ?? ['fernetkey'];
+}
+
+/** The keys as the file names them: "X and Y", or "X not set, so the chart default" for keys nobody wrote. */
+function describe(ctx: RuleContext, paths: Path[]): string {
+  const written = paths.filter((path) => ctx.get(path) !== undefined).map((path) => ctx.keyName(path));
+  const unwritten = paths.filter((path) => ctx.get(path) === undefined).map((path) => ctx.keyName(path));
+  const parts = [];
+  if (written.length > 0) parts.push(joinNames(written));
+  if (unwritten.length > 0) parts.push(`${joinNames(unwritten)} not set, so ${ctx.defaultsName}`);
+  return parts.join('; ');
+}
+
+function disabledWords(ctx: RuleContext): string {
+  return `${ctx.keyName([...JWT, 'enabled'])}: false, so the chart passes no key paths and the server keeps the image's`;
+}
+
+function fernetAdvice(ctx: RuleContext): string {
+  if (ctx.form === 'values') {
+    return `Generate a key, keep it in a Kubernetes Secret and set ${ctx.keyName(['fernetkey', 'secretRef'])} and ${ctx.keyName(['fernetkey', 'secretKey'])}.`;
   }
-  const defaults = JWT_DEFAULT_KEYS.filter(
-    (key) => ctx.effective([...JWT, key]) === valueAt(CHART_DEFAULTS, [...JWT, key]) && !setByEnv(ctx, JWT_ENV[key]),
-  );
-  if (defaults.length === 0) return;
-  const written = defaults.filter((key) => ctx.get([...JWT, key]) !== undefined);
-  // With only the keyId left at the image's, the key pair is the user's own: the advice is about the kid alone.
-  const demoKeyPair = defaults.some((key) => key !== 'keyId');
-  if (written.length === 0) {
-    const at = [...JWT, defaults[0]];
-    if (demoKeyPair) ctx.report({ at, severity: 'info', messageId: 'demoKeyPairDefault', data: { keys: defaults.join(', ') } });
-    else ctx.report({ at, severity: 'info', messageId: 'demoKeyIdDefault', data: { demoKeyId: DEMO_KEY_ID } });
-    return;
-  }
-  const severity = isExternalIdentityProvider(ctx.provider) ? 'warn' : 'info';
-  for (const key of written) {
-    const at = [...JWT, key];
-    if (key === 'keyId' && !demoKeyPair) ctx.report({ at, severity, messageId: 'demoKeyIdWritten', data: { demoKeyId: DEMO_KEY_ID } });
-    else ctx.report({ at, severity, messageId: 'demoKeyPairWritten', data: { key } });
-  }
+  const env = 'FERNET_KEY';
+  return ctx.form === 'env-file'
+    ? `Generate your own key for ${env} and keep it out of git: a Docker or Kubernetes secret, or an env file that is never committed.`
+    : `Generate your own key and give it to the server as ${env} (${ctx.keyName(FERNET)}: \${${env}}) from a Docker or Kubernetes secret, not from a committed file.`;
+}
+
+function jwtAdvice(ctx: RuleContext): string {
+  const [publicKey, privateKey, keyId] = JWT_KEYS.map((key) => ctx.keyName([...JWT, key]));
+  const names = `${publicKey}, ${privateKey} and ${keyId}`;
+  return ctx.form === 'values'
+    ? `Generate your own RSA key pair, mount it from a Kubernetes Secret (extraVolumes) and set ${names} to it; keep ${keyId} stable afterwards.`
+    : `Generate your own RSA key pair, mount it into the server and set ${names} to it; keep ${keyId} stable afterwards.`;
 }

@@ -13,6 +13,10 @@ import { show } from './support/message';
  * `email` rejects valid users whose email is on another domain (issues #29488, #29142).
  */
 const CLAIM_ORDER_ADVICE = 'users whose real email is on another allowed domain are rejected. Put email first.';
+const ENFORCE = ['authorizer', 'enforcePrincipalDomain'];
+const PRINCIPAL_DOMAIN = ['authorizer', 'principalDomain'];
+const ALLOWED_DOMAINS = ['authorizer', 'allowedDomains'];
+const CLAIMS = ['authentication', 'jwtPrincipalClaims'];
 
 export default defineRule({
   id: 'enforce-principal-domain',
@@ -20,37 +24,37 @@ export default defineRule({
   description: 'enforcePrincipalDomain with nothing to enforce, or settings that lock out valid users.',
   messages: {
     nothingToEnforce:
-      'enforcePrincipalDomain is true ({{enforceWhere}}) but principalDomain is empty and allowedDomains lists nothing, so no ' +
-      'login can pass the domain check. Set principalDomain to your email domain.',
+      '{{enforce}} is true ({{enforceWhere}}) but {{principalDomainKey}} is empty and {{allowedDomainsKey}} lists nothing, so no ' +
+      'login can pass the domain check. Set {{principalDomainKey}} to your email domain.',
     principalDomainNotAllowed:
-      'allowedDomains does not contain principalDomain {{principalDomain}} ({{principalDomainWhere}}); with enforcePrincipalDomain ' +
-      'only allowedDomains count, so users of that domain (and names completed with it) are rejected. Add it.',
+      '{{allowedDomainsKey}} does not contain the principal domain {{principalDomain}} ({{principalDomainKey}}, {{principalDomainWhere}}); ' +
+      'with {{enforce}} only the allowed domains count, so users of that domain (and names completed with it) are rejected. Add it.',
     usernameBeforeEmail:
-      'jwtPrincipalClaims puts preferred_username before email while enforcePrincipalDomain is true: a user name without "@" ' +
-      `is completed with "@" and principalDomain {{principalDomain}}, and ${CLAIM_ORDER_ADVICE}`,
+      '{{claimsKey}} puts preferred_username before email while {{enforce}} is true: a user name without "@" ' +
+      `is completed with "@" and the principal domain {{principalDomain}}, and ${CLAIM_ORDER_ADVICE}`,
     usernameBeforeEmailNoDomain:
-      'jwtPrincipalClaims puts preferred_username before email while enforcePrincipalDomain is true: a user name without "@" ' +
-      `is completed with "@principalDomain" and ${CLAIM_ORDER_ADVICE}`,
+      '{{claimsKey}} puts preferred_username before email while {{enforce}} is true: a user name without "@" ' +
+      `is completed with "@" and the principal domain ({{principalDomainKey}}), and ${CLAIM_ORDER_ADVICE}`,
   },
   check(ctx) {
-    if (ctx.get(['authorizer', 'enforcePrincipalDomain']) !== true) return;
-    const principalDomain = String(ctx.effective(['authorizer', 'principalDomain']) ?? '').trim();
-    const allowed = stringItems(ctx.effective(['authorizer', 'allowedDomains'])).map(({ item }) => item.trim().toLowerCase());
+    if (ctx.get(ENFORCE) !== true) return;
+    const principalDomain = String(ctx.effective(PRINCIPAL_DOMAIN) ?? '').trim();
+    const allowed = stringItems(ctx.effective(ALLOWED_DOMAINS)).map(({ item }) => item.trim().toLowerCase());
     if (principalDomain === '' && allowed.length === 0) {
       ctx.report({
-        at: ['authorizer', 'principalDomain'],
+        at: PRINCIPAL_DOMAIN,
         messageId: 'nothingToEnforce',
-        data: { enforceWhere: whereIs(ctx, ['authorizer', 'enforcePrincipalDomain']) },
+        data: { ...names(ctx), enforceWhere: whereIs(ctx, ENFORCE) },
       });
       return;
     }
     if (principalDomain !== '' && allowed.length > 0 && !allowed.includes(principalDomain.toLowerCase())) {
       ctx.report({
-        at: ['authorizer', 'allowedDomains'],
+        at: ALLOWED_DOMAINS,
         target: 'key',
         severity: 'warn',
         messageId: 'principalDomainNotAllowed',
-        data: { principalDomain: show(principalDomain), principalDomainWhere: whereIs(ctx, ['authorizer', 'principalDomain']) },
+        data: { ...names(ctx), principalDomain: show(principalDomain), principalDomainWhere: whereIs(ctx, PRINCIPAL_DOMAIN) },
       });
     }
     reportClaimOrder(ctx, principalDomain);
@@ -62,15 +66,24 @@ function reportClaimOrder(ctx: RuleContext, principalDomain: string): void {
   if (!ctx.isOidcProvider) return;
   const mapping = ctx.effective(['authentication', 'jwtPrincipalClaimsMapping']);
   if (Array.isArray(mapping) && mapping.length > 0) return;
-  const claims = stringItems(ctx.effective(['authentication', 'jwtPrincipalClaims'])).map(({ item }) => item.trim().toLowerCase());
+  const claims = stringItems(ctx.effective(CLAIMS)).map(({ item }) => item.trim().toLowerCase());
   const username = claims.indexOf('preferred_username');
   const email = claims.indexOf('email');
   if (username < 0 || (email >= 0 && email < username)) return;
-  const written = ctx.get(['authentication', 'jwtPrincipalClaims']) !== undefined;
-  const at = written ? ['authentication', 'jwtPrincipalClaims'] : ['authorizer', 'enforcePrincipalDomain'];
+  const at = ctx.get(CLAIMS) !== undefined ? CLAIMS : ENFORCE;
   if (principalDomain === '') {
-    ctx.report({ at, target: 'key', severity: 'warn', messageId: 'usernameBeforeEmailNoDomain' });
+    ctx.report({ at, target: 'key', severity: 'warn', messageId: 'usernameBeforeEmailNoDomain', data: names(ctx) });
   } else {
-    ctx.report({ at, target: 'key', severity: 'warn', messageId: 'usernameBeforeEmail', data: { principalDomain: show(principalDomain) } });
+    ctx.report({ at, target: 'key', severity: 'warn', messageId: 'usernameBeforeEmail', data: { ...names(ctx), principalDomain: show(principalDomain) } });
   }
+}
+
+/** The four settings the messages name, as the file writes them. */
+function names(ctx: RuleContext): Record<string, string> {
+  return {
+    enforce: ctx.keyName(ENFORCE),
+    principalDomainKey: ctx.keyName(PRINCIPAL_DOMAIN),
+    allowedDomainsKey: ctx.keyName(ALLOWED_DOMAINS),
+    claimsKey: ctx.keyName(CLAIMS),
+  };
 }

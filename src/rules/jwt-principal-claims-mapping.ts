@@ -22,21 +22,21 @@ export default defineRule({
   severity: 'error',
   description: 'jwtPrincipalClaimsMapping entries that are not "username:claim" and "email:claim", which the server refuses.',
   messages: {
-    noColon: `jwtPrincipalClaimsMapping entry {{entry}} has no ":"; ${WRITE_AS}`,
-    manyColons: `jwtPrincipalClaimsMapping entry {{entry}} has more than one ":"; ${WRITE_AS}`,
-    noKey: `jwtPrincipalClaimsMapping entry {{entry}} has no key before ":"; ${WRITE_AS}`,
-    spaces: 'jwtPrincipalClaimsMapping entry {{entry}} has spaces around ":", which become part of the name; write {{withoutSpaces}}.',
-    noClaim: 'jwtPrincipalClaimsMapping entry {{entry}} names no claim after ":"; write "{{key}}:<claim>".',
-    noClaimUnknownKey: `jwtPrincipalClaimsMapping entry {{entry}} names no claim after ":"; ${WRITE_AS}`,
-    keyCase: 'jwtPrincipalClaimsMapping entry {{entry}} uses {{key}}; the server only accepts the lower-case key "{{lowerCaseKey}}".',
+    noColon: `{{key}} entry {{entry}} has no ":"; ${WRITE_AS}`,
+    manyColons: `{{key}} entry {{entry}} has more than one ":"; ${WRITE_AS}`,
+    noKey: `{{key}} entry {{entry}} has no key before ":"; ${WRITE_AS}`,
+    spaces: '{{key}} entry {{entry}} has spaces around ":", which become part of the name; write {{withoutSpaces}}.',
+    noClaim: '{{key}} entry {{entry}} names no claim after ":"; write "{{mappingKey}}:<claim>".',
+    noClaimUnknownKey: `{{key}} entry {{entry}} names no claim after ":"; ${WRITE_AS}`,
+    keyCase: '{{key}} entry {{entry}} uses {{mappingKey}}; the server only accepts the lower-case key "{{lowerCaseKey}}".',
     unknownKey:
-      'jwtPrincipalClaimsMapping entry {{entry}} uses the key {{key}}; the server only accepts "username" and "email" and refuses to start.',
+      '{{key}} entry {{entry}} uses the key {{mappingKey}}; the server only accepts "username" and "email" and refuses to start.',
     repeatedKey:
-      'jwtPrincipalClaimsMapping gives {{key}} again (first on line {{firstLine}}); a repeated key makes the server fail at startup. ' +
+      '{{key}} gives {{mappingKey}} again ({{firstWhere}}); a repeated key makes the server fail at startup. ' +
       'Keep one entry per key.',
     missingKey:
-      'jwtPrincipalClaimsMapping has no "{{key}}:<claim>" entry: the server requires both username and email once the mapping ' +
-      'is used and refuses to start. Add "{{key}}:{{exampleClaim}}" (with your claim names), or remove the mapping.',
+      '{{key}} has no "{{mappingKey}}:<claim>" entry: the server requires both username and email once the mapping ' +
+      'is used and refuses to start. Add "{{mappingKey}}:{{exampleClaim}}" (with your claim names), or remove the mapping.',
   },
   check(ctx) {
     const value = ctx.get(MAPPING);
@@ -62,7 +62,7 @@ export default defineRule({
         at: MAPPING,
         target: 'key',
         messageId: 'missingKey',
-        data: { key: missing, exampleClaim: missing === 'email' ? 'email' : 'preferred_username' },
+        data: { key: ctx.keyName(MAPPING), mappingKey: missing, exampleClaim: missing === 'email' ? 'email' : 'preferred_username' },
       });
     }
   },
@@ -71,7 +71,7 @@ export default defineRule({
 /** Reports why an entry is not `username:claim` / `email:claim`; false when it is one. */
 function reportEntryProblem(ctx: RuleContext, entry: string, at: Path): boolean {
   const report = (messageId: string, data: MessageData = {}): true => {
-    ctx.report({ at, messageId, data: { entry: show(entry), ...data } });
+    ctx.report({ at, messageId, data: { key: ctx.keyName(MAPPING), entry: show(entry), ...data } });
     return true;
   };
   const parts = entry.split(':');
@@ -83,18 +83,16 @@ function reportEntryProblem(ctx: RuleContext, entry: string, at: Path): boolean 
     return report('spaces', { withoutSpaces: show(entry.trim().replace(/\s*:\s*/, ':')) });
   }
   const knownKey = KEYS.find((known) => known === key);
-  if (claim === '') return knownKey ? report('noClaim', { key: knownKey }) : report('noClaimUnknownKey');
+  if (claim === '') return knownKey ? report('noClaim', { mappingKey: knownKey }) : report('noClaimUnknownKey');
   if (!knownKey) {
     const lowerCaseKey = KEYS.find((known) => known === key.toLowerCase());
-    return lowerCaseKey ? report('keyCase', { key: show(key), lowerCaseKey }) : report('unknownKey', { key: show(key) });
+    return lowerCaseKey ? report('keyCase', { mappingKey: show(key), lowerCaseKey }) : report('unknownKey', { mappingKey: show(key) });
   }
   return false;
 }
 
 function reportDuplicate(ctx: RuleContext, key: string, earlier: number, index: number): void {
-  ctx.report({
-    at: [...MAPPING, index],
-    messageId: 'repeatedKey',
-    data: { key: show(key), firstLine: ctx.locationOf([...MAPPING, earlier]).line },
-  });
+  // An env file's list is one line: "earlier in the list" says more there than its line number.
+  const firstWhere = ctx.form === 'env-file' ? 'already earlier in the list' : `first on line ${ctx.locationOf([...MAPPING, earlier]).line}`;
+  ctx.report({ at: [...MAPPING, index], messageId: 'repeatedKey', data: { key: ctx.keyName(MAPPING), mappingKey: show(key), firstWhere } });
 }

@@ -2,7 +2,7 @@ import { defineRule, RuleContext } from './support/rule';
 import { stringItems } from './support/helpers';
 import { show } from './support/message';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
-import type { Path, Plain } from '../types';
+import type { Path, Plain, PlainMap } from '../types';
 import { valueAt } from '../types';
 
 /**
@@ -25,13 +25,13 @@ export default defineRule({
   description: 'jwtPrincipalClaims lists the same claims in a different order than before, which remaps existing users.',
   messages: {
     reorderedFromChartDefault:
-      `jwtPrincipalClaims now puts {{first}} before {{second}}, unlike {{previous}} ([{{previousClaims}}]): ${WHY} ` +
+      `{{key}} now puts {{first}} before {{second}}, unlike {{previous}} ([{{previousClaims}}]): ${WHY} ` +
       'If users have logged in with the default order, keep it; on a new installation ignore this, or pass ' +
       '--baseline/--since to compare with the deployed values instead.',
     reorderedSinceBaseline:
-      `jwtPrincipalClaims now puts {{first}} before {{second}}, unlike {{previous}} ([{{previousClaims}}]): ${WHY} Keep the previous order.`,
+      `{{key}} now puts {{first}} before {{second}}, unlike {{previous}} ([{{previousClaims}}]): ${WHY} Keep the previous order.`,
     defaultReorderedSinceBaseline:
-      'jwtPrincipalClaims now puts {{first}} before {{second}} (the chart default applies here), unlike {{previous}} ' +
+      '{{key}} now puts {{first}} before {{second}} ({{defaults}} applies here), unlike {{previous}} ' +
       `([{{previousClaims}}]): ${WHY} Keep the previous order.`,
   },
   check(ctx) {
@@ -40,13 +40,20 @@ export default defineRule({
     const written = ctx.get(CLAIMS);
     // Without a baseline an unwritten list is the chart default itself; with one, the default may be the reorder.
     if (written === undefined && !ctx.baseline) return;
-    const now = written === undefined ? claimsOf(valueAt(CHART_DEFAULTS, CLAIMS)) : claimsOf(written);
+    const now = written === undefined ? claimsOf(valueAt(defaultsOf(ctx), CLAIMS)) : claimsOf(written);
     if (!now) return;
     const moved = firstMovedClaim(before.claims, now.map((claim) => claim.name));
     if (moved === undefined) return;
     const [first, second] = moved;
     // Claim names are names, not values that could be secrets: the earlier list goes in as it is.
-    const data = { first: show(first), second: show(second), previous: before.label, previousClaims: before.claims.join(', ') };
+    const data = {
+      key: ctx.keyName(CLAIMS),
+      first: show(first),
+      second: show(second),
+      previous: before.label,
+      previousClaims: before.claims.join(', '),
+      defaults: ctx.defaultsName,
+    };
     if (!ctx.baseline) {
       ctx.report({ at: [...CLAIMS, indexOf(now, first)], severity: 'warn', messageId: 'reorderedFromChartDefault', data });
     } else if (written === undefined) {
@@ -81,7 +88,12 @@ function claimsOf(value: Plain | undefined): Claim[] | undefined {
   return claims;
 }
 
-/** The baseline's effective claims, else the chart default. */
+/** What a key nobody wrote is worth here: the chart's defaults, or the stock openmetadata.yaml's on the server layout. */
+function defaultsOf(ctx: RuleContext): PlainMap {
+  return ctx.model.defaults ?? CHART_DEFAULTS;
+}
+
+/** The baseline's effective claims, else the default (the chart's, or the server's). */
 function previousClaims(ctx: RuleContext): { label: string; claims: string[] } | undefined {
   if (ctx.baseline) {
     const written = valueAt(ctx.baseline.config, CLAIMS);
@@ -89,8 +101,8 @@ function previousClaims(ctx: RuleContext): { label: string; claims: string[] } |
     const label = written === undefined ? `the chart default in effect in the baseline ${ctx.baseline.label}` : `the baseline ${ctx.baseline.label}`;
     return claims && { label, claims: claims.map((claim) => claim.name) };
   }
-  const claims = claimsOf(valueAt(CHART_DEFAULTS, CLAIMS));
-  return claims && { label: 'the chart default', claims: claims.map((claim) => claim.name) };
+  const claims = claimsOf(valueAt(defaultsOf(ctx), CLAIMS));
+  return claims && { label: ctx.defaultsName, claims: claims.map((claim) => claim.name) };
 }
 
 /**

@@ -10,6 +10,8 @@ import type { Path } from '../types';
  * (bots, ingestion, personal access tokens) carry `sub` and `email` and always go through this list,
  * so it must hold one of them. Claim names match case-insensitively, so "Email" repeats "email"
  * (OpenMetadata SecurityUtil.java @ 03c86529, JWTTokenGenerator.java @ 01d723db, SystemRepository).
+ * A repeated claim is never reached, so it changes nothing: advice (info), not an error; neither the
+ * chart schema nor the server refuses it.
  */
 const CLAIMS: Path = ['authentication', 'jwtPrincipalClaims'];
 
@@ -19,13 +21,13 @@ export default defineRule({
   description: 'jwtPrincipalClaims is empty, repeats a claim, or has neither email nor sub, so tokens cannot be resolved.',
   messages: {
     empty:
-      'jwtPrincipalClaims is empty: the server cannot take a user name from any token ("JWT principal claims are ' +
-      'required"). Use the chart default [email, preferred_username, sub].',
+      '{{key}} is empty: the server cannot take a user name from any token ("JWT principal claims are ' +
+      'required"). Use {{defaults}} [email, preferred_username, sub].',
     repeated:
-      '{{claim}} repeats the claim {{earlier}} of line {{earlierLine}} (claim names are case-insensitive); only the first one counts. ' +
-      'Remove this entry.',
+      '{{claim}} repeats the claim {{earlier}} {{earlierWhere}} (claim names are case-insensitive); only the first one counts, so ' +
+      'this entry does nothing. Remove it.',
     noEmailOrSub:
-      'jwtPrincipalClaims has neither "email" nor "sub": tokens OpenMetadata issues itself (bots, ingestion, ' +
+      '{{key}} has neither "email" nor "sub": tokens OpenMetadata issues itself (bots, ingestion, ' +
       'personal access tokens) name their user only in those two claims, so they are all rejected. Add "email" and "sub".',
   },
   check(ctx) {
@@ -33,7 +35,7 @@ export default defineRule({
     if (!Array.isArray(value)) return; // not written (chart default) or not a list (valid-schema)
     const claims = stringItems(value).filter(({ item }) => item.trim() !== '');
     if (claims.length === 0) {
-      ctx.report({ at: CLAIMS, target: 'key', messageId: 'empty' });
+      ctx.report({ at: CLAIMS, target: 'key', messageId: 'empty', data: { key: ctx.keyName(CLAIMS), defaults: ctx.defaultsName } });
       return;
     }
     const firstSeen = new Map<string, number>();
@@ -44,14 +46,12 @@ export default defineRule({
         firstSeen.set(name, index);
         continue;
       }
-      ctx.report({
-        at: [...CLAIMS, index],
-        messageId: 'repeated',
-        data: { claim: show(item), earlier: show(value[earlier]), earlierLine: ctx.locationOf([...CLAIMS, earlier]).line },
-      });
+      // An env file's list is one line: "earlier in the list" says more there than its line number.
+      const earlierWhere = ctx.form === 'env-file' ? 'earlier in the list' : `of line ${ctx.locationOf([...CLAIMS, earlier]).line}`;
+      ctx.report({ at: [...CLAIMS, index], severity: 'info', messageId: 'repeated', data: { claim: show(item), earlier: show(value[earlier]), earlierWhere } });
     }
     if (!firstSeen.has('email') && !firstSeen.has('sub')) {
-      ctx.report({ at: CLAIMS, target: 'key', messageId: 'noEmailOrSub' });
+      ctx.report({ at: CLAIMS, target: 'key', messageId: 'noEmailOrSub', data: { key: ctx.keyName(CLAIMS) } });
     }
   },
 });

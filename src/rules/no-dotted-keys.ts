@@ -18,25 +18,31 @@ export default defineRule({
   // Key names are names, not values: they go into the messages as they are.
   messages: {
     alreadyInside:
-      '"{{key}}" is one key with a dot in it, not a nested path: the chart ignores it and its schema rejects it; ' +
+      '"{{key}}" is one key with a dot in it, not a nested path: {{consequence}}; ' +
       'write "{{rest}}" directly under "{{parent}}" (it already is inside "{{parent}}").',
-    nestIt:
-      '"{{key}}" is one key with a dot in it, not a nested path: the chart ignores it and its schema rejects it; nest it as {{nesting}}.',
+    nestIt: '"{{key}}" is one key with a dot in it, not a nested path: {{consequence}}; nest it as {{nesting}}.',
   },
   check(ctx) {
+    // openmetadata.yaml: the server's configuration schemas are additionalProperties: false and
+    // Dropwizard refuses unknown keys (the engine's server layout; docs/layouts.md).
+    const consequence = ctx.form === 'values'
+      ? 'the chart ignores it and its schema rejects it'
+      : "the server's configuration schema rejects it, so the server does not start";
     for (const section of AUTH_SECTION_KEYS) {
       forEachKey(ctx.get([section]), (keyPath, key) => {
         if (!key.includes('.')) return;
         const path = [...keyPath];
         const parts = key.split('.');
-        const parent = String([section, ...path].at(-2));
+        // The parent map as the file names it (`saml` in values, `samlConfiguration` in openmetadata.yaml).
+        const written = String([section, ...path].at(-2));
+        const parent = ctx.form === 'values' ? written : String(ctx.keyName([section, ...path.slice(0, -1)]).split('.').at(-1));
         const at = [section, ...path];
         const fix = nestingFix(ctx, [section, ...path.slice(0, -1)], key, parent);
         if (parts[0] === parent) {
-          ctx.report({ at, target: 'key', messageId: 'alreadyInside', data: { key, rest: parts.slice(1).join('.'), parent }, fix });
+          ctx.report({ at, target: 'key', messageId: 'alreadyInside', data: { key, rest: parts.slice(1).join('.'), parent, consequence }, fix });
         } else {
           const nesting = parts.map((part) => `"${part}:"`).join(' > ');
-          ctx.report({ at, target: 'key', messageId: 'nestIt', data: { key, nesting }, fix });
+          ctx.report({ at, target: 'key', messageId: 'nestIt', data: { key, nesting, consequence }, fix });
         }
       });
     }

@@ -1,15 +1,20 @@
 import { defineRule } from './support/rule';
 
-/** Helm (Go's YAML decoder) silently keeps the last of two equal keys (helm/helm#4107). */
+/**
+ * Helm (Go's YAML decoder) silently keeps the last of two equal keys (helm/helm#4107), and so does
+ * the server reading openmetadata.yaml (Jackson's YAML tree: a later field replaces an earlier one).
+ * Nothing fails: the value that runs is the last one, which the other rules judge. That the earlier
+ * one is ignored is for the user to act on: a warning.
+ */
 export default defineRule({
   id: 'no-duplicate-keys',
-  severity: 'error',
+  severity: 'warn',
   fixable: true,
-  description: 'A key written twice in one mapping: Helm silently keeps the last one.',
+  description: 'A key written twice in one mapping: only the last one counts.',
   messages: {
     // A key name is a name, not a value: it goes in as it is.
     setAgain:
-      '"{{key}}" is set again here (first on line {{firstLine}}); Helm keeps only the last one (line {{lastLine}}) and silently ' +
+      '"{{key}}" is set again here (first on line {{firstLine}}); {{reader}} keeps only the last one (line {{lastLine}}) and silently ' +
       'ignores the others. Keep one.',
   },
   check(ctx) {
@@ -26,7 +31,7 @@ export default defineRule({
         root: 'document',
         range: duplicate.repeat,
         messageId: 'setAgain',
-        data: { key: duplicate.key, firstLine: duplicate.first.line, lastLine: kept },
+        data: { key: duplicate.key, firstLine: duplicate.first.line, lastLine: kept, reader: ctx.form === 'values' ? 'Helm' : 'the server' },
         // Dropping the dead occurrences changes nothing Helm renders; which value was meant is the user's call.
         // Every repeat of a key carries the same fix; the fix engine applies it once.
         fix: { kind: 'remove-entry', at: [...duplicate.mapPath, duplicate.key], occurrences: 'all-but-last' },

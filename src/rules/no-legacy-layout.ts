@@ -1,6 +1,7 @@
 import { defineRule, RuleContext } from './support/rule';
 import { show } from './support/message';
 import { forEachString } from './support/helpers';
+import { isHelmModel } from '../layouts/model';
 import { CHART_VERSION } from '../knowledge/defaults';
 import { ChartRelease, chartRelease, compareVersions, describeRelease, layoutSince } from '../knowledge/versions';
 
@@ -8,7 +9,8 @@ import { ChartRelease, chartRelease, compareVersions, describeRelease, layoutSin
  * Settings of older charts and servers that the chosen chart (--chart-version, default the current
  * one) ignores or rejects (openmetadata-helm-charts PR #143; OpenMetadata #7614, #8505, #9525): the `global.*` layout (charts before 1.1.0),
  * `org.openmetadata.catalog.security.*` classes and the JWKS path without `/system/` (OpenMetadata
- * before 0.12.1 and 1.0), and `botPrincipals` (removed in chart 0.0.49, OpenMetadata 0.13.1). What a
+ * before 0.12.1 and 1.0), and `botPrincipals` (removed in chart 0.0.49, OpenMetadata 0.13.1; the
+ * server's own configuration keeps it as a deprecated key it ignores: a warning there). What a
  * release has comes from the chart's history (src/knowledge/chart-history.ts): with a chart that
  * still has it, none of these is reported.
  */
@@ -28,6 +30,9 @@ export default defineRule({
       'the old path answers 404, so bot and ingestion tokens fail. Use .../api/v1/system/config/jwks.',
     className: '{{value}} is a pre-1.0 class name; use "org.openmetadata.service.security.{{className}}".',
     botPrincipals: '"botPrincipals" was removed in chart {{removedIn}}; {{consequence}}. Bots are managed in OpenMetadata itself. Delete it.',
+    botPrincipalsServer:
+      '"{{key}}" is deprecated in the server\'s authorizer configuration: the server still accepts it but ignores it, since bots ' +
+      'are managed in OpenMetadata itself. Delete it.',
     globalLayout:
       '"global.authentication" / "global.authorizer" is the layout of charts before {{layoutSince}}; ' +
       'chart {{chartVersion}} silently ignores it. Move these sections under "openmetadata.config".',
@@ -75,6 +80,12 @@ function legacyEra(release: ChartRelease): { classes: boolean; jwks: boolean } {
 function reportBotPrincipals(ctx: RuleContext, chart: () => ChartRelease): void {
   const path = ['authorizer', 'botPrincipals'];
   if (ctx.get(path) === undefined) return;
+  // The server's schema still has it, marked @Deprecated (openmetadata-spec
+  // configuration/authorizerConfiguration.json @ 098541a7): accepted and ignored, no chart involved.
+  if (!isHelmModel(ctx.model)) {
+    ctx.report({ at: path, target: 'key', severity: 'warn', messageId: 'botPrincipalsServer', data: { key: ctx.keyName(path) } });
+    return;
+  }
   // Before chart 0.0.16 it was "botPrincipal" (no-unknown-keys names the rename); up to 0.0.48 it is right.
   const change = chart().change(path);
   if (change?.kind !== 'removed') return;

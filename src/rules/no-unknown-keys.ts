@@ -1,6 +1,6 @@
 import { defineRule, MessageData, RuleContext } from './support/rule';
 import { didYouMean } from '../util/did-you-mean';
-import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, MISPLACED_SAML_KEYS } from '../knowledge/names';
+import { SERVER_TO_CHART_KEYS, SERVER_ONLY_AUTH_ENV, SERVER_ONLY_KEYS, MISPLACED_SAML_KEYS } from '../knowledge/names';
 import type { SchemaProblem } from '../schema/validate';
 import type { Path, Plain } from '../types';
 import { isHelmModel } from '../layouts/model';
@@ -35,10 +35,11 @@ export default defineRule({
     unknownSuggest: '"{{key}}" is not a key of {{where}}; {{consequence}}. Did you mean "{{suggestion}}"?',
     unknownAllowed: '"{{key}}" is not a key of {{where}}; {{consequence}}. Allowed keys: {{allowed}}.',
     serverUnknownSuggest:
-      '"{{key}}" is not a key of OpenMetadata\'s configuration schema here; the server rejects unknown keys and does not start. ' +
-      'Did you mean "{{suggestion}}"?',
+      '"{{key}}" is not a key of {{section}} in OpenMetadata\'s configuration schema; the server rejects unknown keys and does ' +
+      'not start. Did you mean "{{suggestion}}"?',
     serverUnknown:
-      '"{{key}}" is not a key of OpenMetadata\'s configuration schema here; the server rejects unknown keys and does not start. Remove it.',
+      '"{{key}}" is not a key of {{section}} in OpenMetadata\'s configuration schema; the server rejects unknown keys and does ' +
+      'not start. Allowed keys: {{allowed}}.',
     added: '"{{key}}" was added in chart {{release}}; {{consequence}}. Remove it, or upgrade the chart.',
     addedReplacing:
       '"{{key}}" was added in chart {{release}}, replacing "{{before}}"; {{consequence}}. Write "{{before}}" for chart {{version}}, or upgrade the chart.',
@@ -79,7 +80,7 @@ export default defineRule({
       ctx.report({
         at: problem.path,
         target: 'key',
-        ...(helm ? unknownKeyMessage(problem.path, key, allowed, verdict, chartName, consequence) : serverUnknownKeyMessage(key, problem.allowed)),
+        ...(helm ? unknownKeyMessage(problem.path, key, allowed, verdict, chartName, consequence) : serverUnknownKeyMessage(ctx, problem.path, problem.allowed)),
         fix: chartName && verdict === 'safe' ? { kind: 'rename-key', at: problem.path, to: chartName } : undefined,
       });
     }
@@ -200,9 +201,24 @@ function unknownKeyMessage(
     : { messageId: 'unknownAllowed', data: { key, where, consequence, allowed: allowed.join(', ') } };
 }
 
-function serverUnknownKeyMessage(key: string, allowed: string[]): Wording {
-  const suggestion = didYouMean(key, allowed);
-  return suggestion ? { messageId: 'serverUnknownSuggest', data: { key, suggestion } } : { messageId: 'serverUnknown', data: { key } };
+/**
+ * On the server layout the keys are the server's: the schema's allowed keys (the model's chart names)
+ * and the server-only ones, each offered as the server names it (`publicKeys` is `publicKeyUrls`
+ * there, openmetadata-spec `configuration/authenticationConfiguration.json`). A typo is matched
+ * against both names, so `publicKey` finds `publicKeyUrls` through the chart's `publicKeys`.
+ */
+function serverUnknownKeyMessage(ctx: RuleContext, path: Path, allowed: readonly string[]): Wording {
+  const key = String(path.at(-1));
+  const parentPath = path.slice(0, -1);
+  const section = ctx.keyName(parentPath);
+  const serverName = (chartName: string): string => String(ctx.keyName([...parentPath, chartName]).split('.').at(-1));
+  const chartNames = [...allowed, ...(SERVER_ONLY_KEYS[String(parentPath.at(-1))] ?? [])];
+  const serverNames = chartNames.map(serverName);
+  const match = didYouMean(key, serverNames) ?? didYouMean(key, chartNames);
+  const suggestion = match === undefined ? undefined : serverName(match);
+  return suggestion
+    ? { messageId: 'serverUnknownSuggest', data: { key, section, suggestion } }
+    : { messageId: 'serverUnknown', data: { key, section, allowed: [...new Set(serverNames)].join(', ') } };
 }
 
 /** An env file's variable with an auth prefix that OpenMetadata's configuration does not read (src/layouts/env-file.ts). */

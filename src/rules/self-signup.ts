@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from './support/rule';
 import { stringItems } from './support/helpers';
-import { whereIs } from './support/values';
+import { setting, whereIs } from './support/values';
 
 /**
  * LDAP: a user who passes the LDAP bind but has no OpenMetadata account yet is created only when
@@ -17,20 +17,21 @@ export default defineRule({
   description: 'LDAP without self sign-up (new users cannot log in), or SSO open to every account of the IdP.',
   messages: {
     ldapWithoutSelfSignup:
-      'With provider ldap and enableSelfSignup: false, directory users who have no OpenMetadata account yet cannot log in ' +
+      'With provider ldap and {{setting}}, directory users who have no OpenMetadata account yet cannot log in ' +
       '("Self Signup is not enabled") until an admin creates them. If that is deliberate, keep it and disable this rule ' +
-      'for the line (# omlint-disable-line self-signup); otherwise set true (the old docs advice "must be false for LDAP" is outdated).',
+      'for the line (# omlint-disable-line self-signup); otherwise set it to true (the old docs advice "must be false for LDAP" is outdated).',
     allOverridesOthers:
-      'allowedEmailRegistrationDomains contains "all", so the other entries ({{others}}) restrict nothing; remove "all" to allow only them.',
+      '{{domainsKey}} contains "all", so the other entries ({{others}}) restrict nothing; remove "all" to allow only them.',
     openToAll:
-      'Self sign-up is on ({{selfSignupWhere}}) and allowedEmailRegistrationDomains is "all" ({{domainsWhere}}): every account ' +
+      'Self sign-up ({{selfSignupKey}}) is on ({{selfSignupWhere}}) and {{domainsKey}} is "all" ({{domainsWhere}}): every account ' +
       '{{provider}} authenticates can create an OpenMetadata user. List your email domains there to limit who can join.',
   },
   check(ctx) {
     const selfSignup = ctx.effective(['authentication', 'enableSelfSignup']);
     if (ctx.provider === 'ldap') {
       if (ctx.get(['authentication', 'enableSelfSignup']) === false) {
-        ctx.report({ at: ['authentication', 'enableSelfSignup'], messageId: 'ldapWithoutSelfSignup' });
+        const path = ['authentication', 'enableSelfSignup'];
+        ctx.report({ at: path, messageId: 'ldapWithoutSelfSignup', data: { setting: setting(ctx, path, 'false') } });
       }
       return;
     }
@@ -48,7 +49,7 @@ function reportOpenRegistration(ctx: RuleContext): void {
   const others = domains.filter((domain) => domain !== 'all');
   if (others.length > 0) {
     // Email domains are names, not values that could be secrets: the list goes in as it is.
-    ctx.report({ at, target: 'key', severity: 'info', messageId: 'allOverridesOthers', data: { others: others.join(', ') } });
+    ctx.report({ at, target: 'key', severity: 'info', messageId: 'allOverridesOthers', data: { domainsKey: ctx.keyName(path), others: others.join(', ') } });
     return;
   }
   ctx.report({
@@ -58,6 +59,8 @@ function reportOpenRegistration(ctx: RuleContext): void {
     messageId: 'openToAll',
     // The provider is a value of the chart's enumeration (okta, azure…), never a secret: it goes in as it is.
     data: {
+      selfSignupKey: ctx.keyName(['authentication', 'enableSelfSignup']),
+      domainsKey: ctx.keyName(path),
       selfSignupWhere: whereIs(ctx, ['authentication', 'enableSelfSignup']),
       domainsWhere: whereIs(ctx, path),
       provider: ctx.provider,

@@ -10,7 +10,9 @@ import { valueAt, isPlainMap } from '../types';
  * only when no row exists (OpenMetadata SettingsCache.createDefaultConfiguration @ 0151c9d4,
  * SecurityConfigurationManager @ 011c3768). A changed values file therefore does not change a running
  * install (issues #31786, #26159, #29597). Only a comparison with an older version of the file (a baseline)
- * can tell that something changed, so the rule is silent without one.
+ * can tell that something changed, so the rule is silent without one. With one, the user says an
+ * install runs the older values: the change silently does nothing until it is made in the UI or the
+ * stored copy is removed, which the user must act on (a warning, whose message says on which servers).
  */
 const SECTIONS = ['authentication', 'authorizer'];
 
@@ -21,7 +23,7 @@ const NOT_APPLIED =
 
 export default defineRule({
   id: 'stored-config-precedence',
-  severity: 'info',
+  severity: 'warn',
   description: 'An auth value changed since the baseline: OpenMetadata 1.10+ keeps the copy stored in its database.',
   messages: {
     changed: `Auth settings changed since {{baseline}}: {{keys}}. ${NOT_APPLIED}`,

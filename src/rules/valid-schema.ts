@@ -1,4 +1,4 @@
-import { defineRule, type Report } from './support/rule';
+import { defineRule, type Report, type RuleContext } from './support/rule';
 import type { SchemaProblem } from '../schema/validate';
 import type { Path, Plain } from '../types';
 import { show } from './support/message';
@@ -30,19 +30,21 @@ export default defineRule({
   id: 'valid-schema',
   severity: 'error',
   description: 'A value of the wrong type or outside its allowed values in the auth sections.',
-  // `name` is the key's path and `allowed` the schema's values: names, they go in as they are.
+  // `name` is the key as the file writes it and `allowed` the schema's values: names, they go in as they are.
   messages: {
     notAllowed: NOT_ALLOWED,
     notAllowedCase: `${NOT_ALLOWED} Write "{{caseFix}}" (values are case-sensitive).`,
     notAllowedAlias: `${NOT_ALLOWED} {{alias}}`,
-    noMatch: '{{name}} does not match the chart schema.',
+    noMatch: '{{name}} does not match {{schema}}.',
     nullValue:
       '{{name}} is empty (null): Helm then deletes the key, chart default included, where {{expected}} is expected. Write a value, ' +
       'or delete the line to keep the default.',
+    nullValueServer: '{{name}} is empty, where the server needs {{expected}}. {{fix}}',
     literalSecret:
       '{{name}} must be a reference to a Kubernetes Secret ({secretRef: <secret name>, secretKey: <key>}), not a literal value.',
     notMap: '{{name}} must be a map of settings (nested keys), not {{actual}}.',
     notList: '{{name}} must be a list (one "- item" per line, or [a, b]); a single string is not split by the chart.',
+    notListServer: '{{name}} must be a list ({{listForm}}); the server does not split a single string.',
     quotedBoolean: '{{name}} must be true or false without quotes; {{value}} is a string and fails the chart schema.',
     numberNotString: '{{name}} must be a string: quote it ({{value}}); the chart schema rejects a number here.',
     quotedInteger: '{{name}} must be a number: remove the quotes ({{digits}}); the chart schema rejects a string here.',
@@ -52,19 +54,39 @@ export default defineRule({
     for (const problem of ctx.schemaProblems()) {
       if (problem.kind === 'unknown-key') continue;
       const value = ctx.get(problem.path);
-      ctx.report({ at: problem.path, target: value === null ? 'key' : 'value', ...wording(problem, value) });
+      const name = ctx.keyName(problem.path);
+      const found = ctx.form === 'values' ? wording(problem, value, name) : serverWording(ctx, problem, value, name);
+      ctx.report({ at: problem.path, target: value === null ? 'key' : 'value', ...found });
     }
   },
 });
 
+/**
+ * On the server layout only enumerations and a list, map or scalar where another kind is needed are
+ * kept (the engine's chartSchemaProblems: Jackson converts scalar types), in the server's words: no
+ * Helm deletes a null, and a list is `[a, b]` in an env file.
+ */
+function serverWording(ctx: RuleContext, problem: SchemaProblem, value: Plain | undefined, name: string): Wording {
+  const expected = article(problem.expected ?? '');
+  if (problem.kind === 'type' && value === null) {
+    const fix = ctx.form === 'env-file' ? "Write a value, or remove the line to keep the server's default." : 'Write a value.';
+    return { messageId: 'nullValueServer', data: { name, expected, fix } };
+  }
+  if (problem.kind === 'type' && problem.expected === 'array') {
+    return { messageId: 'notListServer', data: { name, listForm: ctx.form === 'env-file' ? 'written [a, b]' : 'one "- item" per line, or [a, b]' } };
+  }
+  return problem.kind === 'type' || problem.kind === 'enum'
+    ? wording(problem, value, name)
+    : { messageId: 'noMatch', data: { name, schema: "OpenMetadata's configuration schema" } };
+}
+
 /** The message a report names, with its data. */
 type Wording = Pick<Report, 'messageId' | 'data'>;
 
-function wording(problem: SchemaProblem, value: Plain | undefined): Wording {
-  const name = problem.path.filter((segment) => typeof segment === 'string').join('.');
+function wording(problem: SchemaProblem, value: Plain | undefined, name: string): Wording {
   if (problem.kind === 'enum') return enumMessage(problem.path, problem.allowed, name, value);
   if (problem.kind === 'type') return typeMessage(name, problem.expected ?? '', problem.secretRef === true, value);
-  return { messageId: 'noMatch', data: { name } };
+  return { messageId: 'noMatch', data: { name, schema: 'the chart schema' } };
 }
 
 function enumMessage(path: Path, allowed: readonly string[], name: string, value: Plain | undefined): Wording {

@@ -1,5 +1,5 @@
 /** Helpers about the shapes of chart values that several rules of sections D and E read. */
-import type { Plain } from '../../types';
+import type { Path, Plain } from '../../types';
 import type { RuleContext } from './rule';
 import { isPlainMap } from '../../types';
 
@@ -80,15 +80,29 @@ export function isBlank(value: Plain | undefined): boolean {
 }
 
 /**
- * "line N" for a key the user wrote, "chart default" for one they did not: a message datum naming the
- * other key of a pair (words of the rule's and a line number, never the key's value).
+ * "line N" for a key the user wrote, "the chart default" ("the server's default" in openmetadata.yaml
+ * and env files) for one they did not: a message datum naming the other key of a pair (words of the
+ * rule's and a line number, never the key's value).
  */
 export function whereIs(ctx: RuleContext, path: (string | number)[], root?: 'config' | 'chart' | 'document'): string {
-  return ctx.get(path, root) === undefined ? 'chart default' : `line ${ctx.locationOf(path, root, 'key').line}`;
+  return ctx.get(path, root) === undefined ? ctx.defaultsName : `line ${ctx.locationOf(path, root, 'key').line}`;
 }
 
 /** The key gives the server a value: a complete Secret reference, or (wrongly, but effectively) a literal. */
 export function providesSecret(value: Plain | undefined): boolean {
   const state = secretRefState(value);
   return state === 'ref' || state === 'literal';
+}
+
+/** Names (of keys or variables: never values) as a sentence lists them: "a", "a and b", "a, b and c". */
+export function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * A setting with a value of the rule's own (`false`, `ldap`: never a value of the user's), as the
+ * file writes it: `enableSelfSignup: false` in YAML, `AUTHENTICATION_ENABLE_SELF_SIGNUP=false` in an env file.
+ */
+export function setting(ctx: RuleContext, path: Path, value: string): string {
+  return ctx.form === 'env-file' ? `${ctx.keyName(path)}=${value}` : `${ctx.keyName(path)}: ${value}`;
 }
