@@ -8,6 +8,7 @@ import {
   isAzureTenant,
   isTemplated,
   pathSegments,
+  pastedEndpoint,
 } from './support/idp';
 
 /** The issuer CognitoAuthValidator matches. */
@@ -130,9 +131,9 @@ function problemOf(provider: string, text: string, url: URL | undefined): Proble
       return cognitoProblem(text, url);
     case 'okta':
     case 'auth0':
-      return httpsOnlyProblem(provider, text, url) ?? endpointProblem(text, url) ?? auth0SlashProblem(provider, text);
+      return httpsOnlyProblem(provider, text, url) ?? endpointProblem(text) ?? auth0SlashProblem(provider, text);
     default:
-      return endpointProblem(text, url);
+      return endpointProblem(text);
   }
 }
 
@@ -143,7 +144,7 @@ function problemOf(provider: string, text: string, url: URL | undefined): Proble
  */
 function templatedProblem(provider: string, text: string): Problem | undefined {
   if (provider === 'google' || provider === 'azure' || provider === 'aws-cognito') return undefined;
-  return endpointProblem(text, text.replace(/[?#].*$/, ''));
+  return endpointProblem(text);
 }
 
 function googleProblem(text: string): Problem | undefined {
@@ -191,19 +192,10 @@ function httpsOnlyProblem(provider: string, text: string, url: URL): Problem | u
   return { messageId: 'httpsOnly', data: { name, withHttps: show(text.replace(/^http:/i, 'https:')) } };
 }
 
-/** Endpoints people paste instead of the issuer; the SDKs append them to the issuer themselves. */
-const ENDPOINT_SUFFIXES: readonly { suffix: RegExp; name: string }[] = [
-  { suffix: /\/protocol\/openid-connect\/(auth|token|certs|userinfo|logout)$/, name: 'an OpenID Connect endpoint' },
-  { suffix: /\/\.well-known\/(openid-configuration|jwks\.json)$/, name: 'a discovery or JWKS document' },
-  { suffix: /\/(v1\/)?(authorize|token|keys|userinfo)$/, name: 'an OAuth endpoint' },
-];
-
-function endpointProblem(text: string, url: URL | string): Problem | undefined {
-  const path = (typeof url === 'string' ? url : url.pathname).replace(/\/+$/, '');
-  const endpoint = ENDPOINT_SUFFIXES.find(({ suffix }) => suffix.test(path));
-  if (!endpoint) return undefined;
-  const issuer = text.replace(/[?#].*$/, '').replace(/\/+$/, '').replace(endpoint.suffix, '').replace(/\/oauth2$/, '');
-  return { messageId: 'endpoint', data: { authority: show(text), endpoint: endpoint.name, issuer: show(issuer) } };
+function endpointProblem(text: string): Problem | undefined {
+  const pasted = pastedEndpoint(text);
+  if (!pasted) return undefined;
+  return { messageId: 'endpoint', data: { authority: show(text), endpoint: pasted.name, issuer: show(pasted.issuer) } };
 }
 
 /**

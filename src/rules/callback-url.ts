@@ -56,8 +56,9 @@ export default defineRule({
       'oidcConfiguration.serverUrl {{value}} ends with "/": the server appends "/logout" and "/auth/callback", which then ' +
       'start with "//" and match no registered redirect. Write {{withoutSlash}}.',
     serverUrlOrigin:
-      '{{setting}} is on {{origin}}{{unreachable}} but {{others}} {{verb}} on {{agreed}}: newer servers only trust redirects ' +
-      'built from serverUrl, so login fails with "Redirect URI must exactly match a trusted redirect URI". Use {{agreed}} here too.',
+      '{{setting}} is on {{origin}}{{unreachable}} but {{others}} {{verb}} on {{agreed}}: newer servers trust a login\'s ' +
+      'redirect only to {{spaCallbackKey}} or to {{serverUrlKey}} + "/auth/callback" (or "/mcp/callback"), so a login that ' +
+      'returns to {{agreed}}/auth/callback fails with "Redirect URI must exactly match a trusted redirect URI". Use {{agreed}} here too.',
     callbackOrigin:
       '{{setting}} is on {{origin}}{{unreachable}} but {{others}} {{verb}} on {{agreed}}: the code flow then redirects the ' +
       'browser to another address than the one the server and the IdP expect. Use {{agreed}} here too.',
@@ -190,6 +191,7 @@ function checkSameOrigin(ctx: RuleContext): void {
         others: holders.map((holder) => mention(ctx, holder.path)).join(' and '),
         verb: holders.length > 1 ? 'are' : 'is',
         agreed,
+        ...(setting.path === SERVER_URL ? { spaCallbackKey: ctx.keyName(AUTH_CALLBACK), serverUrlKey: ctx.keyName(SERVER_URL) } : {}),
       },
     });
   }

@@ -13,6 +13,7 @@ import {
   usableHttpUrl,
 } from './support/om-urls';
 import { usesCodeFlow } from './support/public-urls';
+import { pastedEndpoint } from './support/idp';
 import { mention } from './support/mention';
 import type { Path } from '../types';
 
@@ -29,9 +30,6 @@ const DISCOVERY: Path = ['authentication', 'oidcConfiguration', 'discoveryUri'];
 const AUTHORITY: Path = ['authentication', 'authority'];
 const AZURE_HOST = 'login.microsoftonline.com';
 const AZURE_SHAPE = `"https://${AZURE_HOST}/{tenant}/v2.0${DISCOVERY_SUFFIX}"`;
-
-/** Authorization endpoints people paste as authority; authority-format reports those, not this rule. */
-const AUTHORIZE_ENDPOINT = /^\/(protocol\/openid-connect\/auth|(oauth2\/)?(v[12](\.0)?\/)?authorize)$/;
 
 /** How every message ends: the discovery URL to write (see expected()). */
 const WRITE_EXPECTED = 'Write "{{expected}}"{{expectedNote}}.';
@@ -62,6 +60,11 @@ export default defineRule({
     otherTenant:
       'oidcConfiguration.discoveryUri names the tenant {{tenant}} but {{authority}} names {{authorityTenant}}: tokens ' +
       'from one tenant fail validation against the other. Use the same tenant in both.',
+    twoNames:
+      'oidcConfiguration.discoveryUri {{value}} reaches the identity provider at {{host}} but {{authority}} names it ' +
+      '{{authorityHost}}: fine when both are names of one provider (a docker or cluster name for the server, localhost for ' +
+      'the browser) that publishes its issuer and sign-in page under the name the browser uses; otherwise every login fails. ' +
+      "Check the issuer in the provider's discovery document.",
     otherIssuer:
       'oidcConfiguration.discoveryUri {{value}} belongs to the issuer {{issuer}} but {{authority}} is {{authorityIssuer}}: ' +
       'the browser and the server would trust different issuers. Use one issuer for both, e.g. "{{expected}}"{{expectedNote}}.',
@@ -131,7 +134,16 @@ function expected(ctx: RuleContext): { expected: string; expectedNote: string } 
     return { expected: `https://${AZURE_HOST}/${tenant}/v2.0${DISCOVERY_SUFFIX}`, expectedNote: '' };
   }
   if (!authority) return { expected: `<issuer>${DISCOVERY_SUFFIX}`, expectedNote: ' (the issuer is your authority URL)' };
-  return { expected: `${issuerOf(authority)}${DISCOVERY_SUFFIX}`, expectedNote: '' };
+  return { expected: `${authorityIssuer(authority)}${DISCOVERY_SUFFIX}`, expectedNote: '' };
+}
+
+/**
+ * The issuer the authority names: itself, or the issuer of the endpoint pasted there (the Keycloak
+ * docs' `…/protocol/openid-connect/auth`), which authority-format reports; a discovery URL built on
+ * the endpoint would be one more wrong URL to copy.
+ */
+function authorityIssuer(authority: URL): string {
+  return pastedEndpoint(authority.href)?.issuer ?? issuerOf(authority);
 }
 
 function writtenTenant(ctx: RuleContext): string | undefined {
@@ -159,18 +171,47 @@ function checkAzureTenant(ctx: RuleContext, value: string, url: URL, path: strin
   }
 }
 
+/**
+ * One identity provider under two names: the server reaches it by its docker or cluster service
+ * name, the browser by localhost, on the same port and path. OpenMetadata's own SSO test setup
+ * does this (docker/development/.env.sso-test @ 06a12311: "Server-side URLs use Docker hostname
+ * (mock-oidc-provider:9090). Client-side URLs (authority, callback) use localhost:9090"). It works
+ * when the provider issues tokens under the name the server expects, so it is a warning, not an
+ * error. The hosts (a parsed URL's host and port) are names of the user's own machines, printed bare.
+ */
+function oneProviderTwoNames(discovery: URL, discoveryPath: string, authority: URL, authorityIssuerText: string): boolean {
+  if (discovery.hostname === authority.hostname || !isInternalHost(discovery.hostname) || !isInternalHost(authority.hostname)) return false;
+  if (!isLoopback(discovery.hostname) && !isLoopback(authority.hostname)) return false;
+  const authorityPath = trimTrailingSlashes(new URL(authorityIssuerText).pathname);
+  return discovery.port === authority.port && discovery.protocol === authority.protocol && trimTrailingSlashes(discoveryPath || '/') === authorityPath;
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host);
+}
+
 function checkIssuer(ctx: RuleContext, value: string, url: URL, path: string): void {
   const authority = writtenAuthority(ctx);
   if (!authority) return;
   const issuer = `${url.origin}${path.slice(0, -DISCOVERY_SUFFIX.length)}`.replace(/\/+$/, '');
-  const authorityIssuer = issuerOf(authority);
-  if (authorityIssuer.toLowerCase() === issuer.toLowerCase()) return;
-  if (authorityIssuer.toLowerCase().startsWith(`${issuer.toLowerCase()}/`) && AUTHORIZE_ENDPOINT.test(authorityIssuer.slice(issuer.length))) return;
+  // An endpoint pasted as authority is authority-format's finding; its issuer is what counts here.
+  const named = authorityIssuer(authority);
+  if (named.toLowerCase() === issuer.toLowerCase()) return;
+  if (oneProviderTwoNames(url, path.slice(0, -DISCOVERY_SUFFIX.length), authority, named)) {
+    ctx.report({
+      at: DISCOVERY,
+      severity: 'warn',
+      messageId: 'twoNames',
+      data: { value: show(value), host: url.host, authority: mention(ctx, AUTHORITY), authorityHost: authority.host },
+    });
+    return;
+  }
   report(ctx, 'otherIssuer', {
     value: show(value),
     issuer: show(issuer),
     authority: mention(ctx, AUTHORITY),
-    authorityIssuer: show(authorityIssuer),
+    authorityIssuer: show(named),
     ...expected(ctx),
   });
 }

@@ -20,6 +20,9 @@ export default defineRule({
   id: 'public-keys-urls',
   severity: 'error',
   description: 'A publicKeys entry that is not an absolute http(s) URL, which stops the server at startup.',
+  // A docs placeholder in an entry (`{your domain}/api/v1/system/config/jwks`) is one cause with one
+  // finding: this one, which says what it breaks and what to write, not also no-placeholders'.
+  supersedes: ['no-placeholders'],
   messages: {
     // A pasted key may be a private one: the message never names it.
     key:
