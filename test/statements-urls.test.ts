@@ -98,7 +98,7 @@ describe('discovery-uri', () => {
     ], '.env'), 'discovery-uri');
     expect(findings).toMatchObject([{ line: 8, column: 20, severity: 'warn' }]);
     expect(findings[0].message).toContain('mock-oidc-provider:9090');
-    expect(findings[0].message).toContain('(line 3) names it localhost:9090');
+    expect(findings[0].message).toContain('AUTHENTICATION_AUTHORITY (line 3) names it localhost:9090');
   });
 });
 
@@ -183,5 +183,58 @@ describe('public-keys-urls', () => {
       { configFile: false, rules: { 'public-keys-urls': 'off' } },
     )?.messages ?? [];
     expect(findings.filter((finding) => finding.line === 5).map(({ ruleId, column }) => ({ ruleId, column }))).toEqual([{ ruleId: 'no-placeholders', column: 11 }]);
+  });
+});
+
+describe('custom-params', () => {
+  const SERVER = [
+    'authenticationConfiguration:', //                                                      1
+    '  provider: custom-oidc', //                                                           2
+    '  clientType: confidential', //                                                        3
+    '  authority: https://sso.acme-corp.io/realms/data', //                                 4
+    '  callbackUrl: https://metadata.acme-corp.io/callback', //                             5
+    '  oidcConfiguration:', //                                                              6
+    '    id: openmetadata', //                                                              7
+    '    secret: ${OIDC_CLIENT_SECRET:-}', //                                               8
+    '    discoveryUri: https://sso.acme-corp.io/realms/data/.well-known/openid-configuration', // 9
+    '    callbackUrl: https://metadata.acme-corp.io/callback', //                           10
+    '    serverUrl: https://metadata.acme-corp.io', //                                      11
+    '    customParams: ${OIDC_CUSTOM_PARAMS:-}', //                                         12
+  ];
+
+  it("reports a null customParams only in Helm values, where the chart pipes it into b64enc; the server reads it as none", () => {
+    expect(only(lint(SERVER, 'openmetadata.yaml'), 'custom-params')).toEqual([]);
+    const values = only(lint([
+      'openmetadata:',
+      '  config:',
+      '    authentication:',
+      '      provider: custom-oidc',
+      '      clientType: confidential',
+      '      oidcConfiguration:',
+      '        enabled: true',
+      '        customParams: null', // 8
+    ]), 'custom-params');
+    expect(values).toMatchObject([{ line: 8, column: 9, severity: 'warn' }]);
+    expect(values[0].message).toContain('b64enc');
+  });
+});
+
+describe('an empty variable on the server layout', () => {
+  it('is an empty setting, not a null left to valid-schema', () => {
+    const findings = lint([
+      'AUTHENTICATION_PROVIDER=azure', //                                                              1
+      'AUTHENTICATION_CLIENT_TYPE=confidential', //                                                     2
+      'AUTHENTICATION_CLIENT_ID=c2b7e0d4-58a1-4f39-9e62-7d1a0c8b3f25', //                               3
+      'AUTHENTICATION_AUTHORITY=https://login.microsoftonline.com/3f6c2a1e-8b4d-4c7a-9e21-5d0b7f9a6c13', // 4
+      'AUTHENTICATION_CALLBACK_URL=', //                                                                5
+      'OIDC_CLIENT_ID=c2b7e0d4-58a1-4f39-9e62-7d1a0c8b3f25', //                                         6
+      'OIDC_TENANT=', //                                                                                7
+      'OIDC_DISCOVERY_URI=', //                                                                         8
+      'OIDC_CALLBACK=https://metadata.acme-corp.io/callback', //                                         9
+      'OIDC_SERVER_URL=https://metadata.acme-corp.io', //                                               10
+    ], '.env');
+    expect(only(findings, 'callback-url')).toMatchObject([{ line: 5, column: 29, message: expect.stringContaining('AUTHENTICATION_CALLBACK_URL is empty') }]);
+    expect(only(findings, 'azure-tenant')).toMatchObject([{ line: 7, column: 13, message: expect.stringContaining('OIDC_TENANT is empty') }]);
+    expect(only(findings, 'discovery-uri')).toMatchObject([{ line: 8, column: 20, message: expect.stringContaining('OIDC_DISCOVERY_URI is empty') }]);
   });
 });

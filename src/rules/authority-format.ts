@@ -1,6 +1,7 @@
 import { defineRule, MessageData, RuleContext } from './support/rule';
 import { parseHttpUrl } from './support/helpers';
 import { show } from './support/message';
+import type { Path } from '../types';
 import {
   AZURE_LOGIN_HOSTS,
   COGNITO_ISSUER,
@@ -10,6 +11,8 @@ import {
   pathSegments,
   pastedEndpoint,
 } from './support/idp';
+
+const AUTHORITY: Path = ['authentication', 'authority'];
 
 /** The issuer CognitoAuthValidator matches. */
 const COGNITO_SHAPE = 'https://cognito-idp.<region>.amazonaws.com/<user pool id>';
@@ -29,41 +32,41 @@ export default defineRule({
   description: 'authentication.authority is not the issuer URL the provider expects.',
   messages: {
     missing:
-      `authority is not set, so the chart default ${GOOGLE_AUTHORITY} is used and the browser signs in at Google ` +
-      'instead of {{provider}}. Set authority to {{expected}}.',
-    empty: 'authority is empty; set it to {{expected}}.',
-    noScheme: 'authority {{authority}} has no scheme; {{requirer}} an https URL. Write {{withScheme}}.',
+      `{{key}} is not set, so {{defaults}} ${GOOGLE_AUTHORITY} is used and the browser signs in at Google ` +
+      'instead of {{provider}}. Set {{key}} to {{expected}}.',
+    empty: '{{key}} is empty; set it to {{expected}}.',
+    noScheme: '{{key}} {{authority}} has no scheme; {{requirer}} an https URL. Write {{withScheme}}.',
     notAbsolute:
-      'authority {{authority}} is not an absolute URL; the browser and the server resolve it as a link. Set it to {{expected}}.',
+      '{{key}} {{authority}} is not an absolute URL; the browser and the server resolve it as a link. Set it to {{expected}}.',
     googleNotExact:
-      `Google's authority must be exactly ${GOOGLE_AUTHORITY} (GoogleAuthValidator compares it character for character), not {{authority}}.`,
+      `{{key}} must be exactly ${GOOGLE_AUTHORITY} for Google (GoogleAuthValidator compares it character for character), not {{authority}}.`,
     azureHost:
-      "Azure's authority must be https://login.microsoftonline.com/<tenant> (AzureAuthValidator rejects other hosts), not {{authority}}.",
+      '{{key}} must be https://login.microsoftonline.com/<tenant> for Azure (AzureAuthValidator rejects other hosts), not {{authority}}.',
     azureNoTenant:
-      'authority {{authority}} has no tenant; MSAL needs https://{{host}}/<tenant GUID> (or common/organizations/consumers for multi-tenant apps).',
+      '{{key}} {{authority}} has no tenant; MSAL needs https://{{host}}/<tenant GUID> (or common/organizations/consumers for multi-tenant apps).',
     azureMoreThanTenant:
-      'authority {{authority}} has more than the tenant in its path ({{extraPath}}): MSAL appends the OpenID paths itself ' +
+      '{{key}} {{authority}} has more than the tenant in its path ({{extraPath}}): MSAL appends the OpenID paths itself ' +
       'and AzureAuthValidator reads the last segment as the tenant. Use https://{{host}}/{{tenant}}.',
     azureNotTenant:
-      '{{tenant}} in authority is not a tenant id: AzureAuthValidator accepts a GUID or common/organizations/consumers ' +
+      '{{tenant}} in {{key}} is not a tenant id: AzureAuthValidator accepts a GUID or common/organizations/consumers ' +
       '("Invalid tenant ID format"). Use the Directory (tenant) ID GUID from the app registration.',
-    cognitoHostedUi: `authority {{authority}} is the Cognito hosted-UI domain, not the user pool issuer; use ${COGNITO_SHAPE}.`,
+    cognitoHostedUi: `{{key}} {{authority}} is the Cognito hosted-UI domain, not the user pool issuer; use ${COGNITO_SHAPE}.`,
     cognitoSlash:
-      `Cognito's authority must not end in "/": CognitoAuthValidator matches ${COGNITO_SHAPE} exactly. Write {{withoutSlash}}.`,
-    cognitoShape: `Cognito's authority must be ${COGNITO_SHAPE} (CognitoAuthValidator), not {{authority}}.`,
+      `{{key}} must not end in "/" for Cognito: CognitoAuthValidator matches ${COGNITO_SHAPE} exactly. Write {{withoutSlash}}.`,
+    cognitoShape: `{{key}} must be ${COGNITO_SHAPE} for Cognito (CognitoAuthValidator), not {{authority}}.`,
     cognitoRegion:
-      'user pool {{pool}} belongs to region {{poolRegion}}, but authority uses region {{region}}; the discovery document there does not exist.',
+      'user pool {{pool}} belongs to region {{poolRegion}}, but {{key}} uses region {{region}}; the discovery document there does not exist.',
     httpsOnly:
-      "{{name}} issuers are https only (the {{name}} SDK and OpenMetadata's {{name}} validator refuse http); write {{withHttps}}.",
+      "{{key}}: {{name}} issuers are https only (the {{name}} SDK and OpenMetadata's {{name}} validator refuse http); write {{withHttps}}.",
     endpoint:
-      'authority {{authority}} is {{endpoint}}, not the issuer: the client appends /.well-known/openid-configuration to it ' +
+      '{{key}} {{authority}} is {{endpoint}}, not the issuer: the client appends /.well-known/openid-configuration to it ' +
       'and finds nothing. Use the issuer, e.g. {{issuer}}.',
     auth0Slash:
-      `Auth0's authority must not end in "/": the Auth0 SDK adds one and then rejects tokens whose issuer lacks the doubled slash. Write {{withoutSlash}}.`,
+      '{{key}} must not end in "/" for Auth0: the Auth0 SDK adds one and then rejects tokens whose issuer lacks the doubled slash. Write {{withoutSlash}}.',
   },
   check(ctx) {
     if (!ctx.isOidcProvider) return;
-    const authority = ctx.get(['authentication', 'authority']);
+    const authority = ctx.get(AUTHORITY);
     if (authority === undefined) {
       reportMissing(ctx);
       return;
@@ -75,7 +78,7 @@ export default defineRule({
       : text === ''
         ? { messageId: 'empty', data: { expected: expectedShape(ctx.provider) } }
         : problemOf(ctx.provider, text, ctx.once(parseHttpUrl, authority));
-    if (problem) ctx.report({ at: ['authentication', 'authority'], ...problem });
+    if (problem) ctx.report({ at: AUTHORITY, messageId: problem.messageId, data: { ...problem.data, key: ctx.keyName(AUTHORITY) } });
   },
 });
 
@@ -86,14 +89,18 @@ interface Problem {
 }
 
 /**
- * Without `authority` the chart renders https://accounts.google.com. A public client's browser then
+ * Without `authority` the chart renders https://accounts.google.com (the stock openmetadata.yaml has the same default). A public client's browser then
  * signs in at Google whatever the provider; confidential clients sign in through the server, which
  * reads discoveryUri instead, so only public clients are told.
  */
 function reportMissing(ctx: RuleContext): void {
   if (ctx.provider === 'google' || ctx.clientType === 'confidential') return;
   // The provider is one of the OIDC provider names (isOidcProvider), printed bare as before.
-  ctx.report({ at: ['authentication', 'authority'], messageId: 'missing', data: { provider: ctx.provider, expected: expectedShape(ctx.provider) } });
+  ctx.report({
+    at: AUTHORITY,
+    messageId: 'missing',
+    data: { key: ctx.keyName(AUTHORITY), defaults: ctx.defaultsName, provider: ctx.provider, expected: expectedShape(ctx.provider) },
+  });
 }
 
 function expectedShape(provider: string): string {

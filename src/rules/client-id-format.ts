@@ -24,16 +24,16 @@ export default defineRule({
       'requires {{key}} and rejects the configuration when it is saved or validated ("Client ID is required"). Set it to ' +
       'the same application (client) id registered at {{provider}}.',
     azure:
-      'clientId {{clientId}} is not a GUID: Azure application (client) ids are GUIDs, and AzureAuthValidator rejects anything ' +
+      '{{key}} {{clientId}} is not a GUID: Azure application (client) ids are GUIDs, and AzureAuthValidator rejects anything ' +
       'else. Copy the "Application (client) ID" from the app registration.',
     google:
-      'clientId {{clientId}} does not end in ".apps.googleusercontent.com": Google OAuth client ids always do, and ' +
+      '{{key}} {{clientId}} does not end in ".apps.googleusercontent.com": Google OAuth client ids always do, and ' +
       'GoogleAuthValidator rejects it ("Invalid client Id").',
     auth0:
-      'clientId {{clientId}} is too short for an Auth0 client id (the Auth0 validator needs at least 10 characters); copy the ' +
+      '{{key}} {{clientId}} is too short for an Auth0 client id (the Auth0 validator needs at least 10 characters); copy the ' +
       'Client ID from the Auth0 application.',
     okta:
-      'clientId {{clientId}} does not look like an Okta client id (20 or more letters and digits, e.g. 0oa1bcdefg2hijklmn3o4); ' +
+      '{{key}} {{clientId}} does not look like an Okta client id (20 or more letters and digits, e.g. 0oa1bcdefg2hijklmn3o4); ' +
       'check it against the Okta application.',
   },
   check(ctx) {
@@ -56,7 +56,7 @@ export default defineRule({
     const id = clientId.trim();
     if (isTemplated(id)) return; // no-placeholders reports it
     const problem = problemOf(ctx, id);
-    if (problem) ctx.report({ at: path, messageId: problem.messageId, data: { clientId: show(id) }, severity: problem.severity });
+    if (problem) ctx.report({ at: path, messageId: problem.messageId, data: { key: ctx.keyName(path), clientId: show(id) }, severity: problem.severity });
   },
 });
 

@@ -1,7 +1,7 @@
 import { defineRule, MessageDatum, RuleContext } from './support/rule';
 import { isNonEmptyString } from './support/helpers';
 import { show } from './support/message';
-import { keyName, mention } from './support/mention';
+import { mention } from './support/mention';
 import { suggestedOrigin } from './support/public-urls';
 import type { Path, Plain } from '../types';
 import { isHelmModel } from '../layouts/model';
@@ -37,10 +37,10 @@ export default defineRule({
   description: 'clientType and oidcConfiguration.enabled disagree, so the chart drops or ignores the OIDC block.',
   messages: {
     serverNotOidcProvider:
-      `clientType "confidential" has no effect with provider {{provider}}: ${CODE_FLOW_PROVIDERS} Remove clientType (or set "public").`,
+      `{{key}} "confidential" has no effect with provider {{provider}}: ${CODE_FLOW_PROVIDERS} Remove {{key}} (or set "public").`,
     serverClientEmpty:
-      'oidcConfiguration.{{client}} is empty while clientType is "confidential": the server\'s code flow fails ' +
-      'with "Client ID and Client Secret is required to create OidcClient". Set it.',
+      '{{client}} is {{state}} while {{clientType}} is "confidential": the server\'s code flow fails ' +
+      'with "Client ID and Client Secret is required to create OidcClient" and nobody can sign in. Set it.',
     notOidcProvider:
       `clientType "confidential" has no effect with provider {{provider}} (line {{line}}): ${CODE_FLOW_PROVIDERS} ` +
       'Remove clientType (or set "public").',
@@ -83,13 +83,15 @@ export default defineRule({
 /** Server layout: what the code-flow handler needs, with the stock openmetadata.yaml defaults. */
 function checkServerConfidential(ctx: RuleContext): void {
   if (!ctx.isOidcProvider) {
-    ctx.report({ at: CLIENT_TYPE, severity: 'warn', messageId: 'serverNotOidcProvider', data: { provider: show(ctx.provider) } });
+    ctx.report({ at: CLIENT_TYPE, severity: 'warn', messageId: 'serverNotOidcProvider', data: { key: ctx.keyName(CLIENT_TYPE), provider: show(ctx.provider) } });
     return;
   }
-  const names: Record<string, string> = { clientId: 'id (OIDC_CLIENT_ID)', clientSecret: 'secret (OIDC_CLIENT_SECRET)' };
   for (const name of ['clientId', 'clientSecret']) {
-    if (isNonEmptyString(ctx.effective([...OIDC, name]))) continue;
-    ctx.report({ at: [...OIDC, name], messageId: 'serverClientEmpty', data: { client: names[name] } });
+    const path = [...OIDC, name];
+    if (isNonEmptyString(ctx.effective(path))) continue;
+    // Not written: the stock openmetadata.yaml's `${OIDC_CLIENT_ID:-""}` / `${OIDC_CLIENT_SECRET:-""}` apply.
+    const state = ctx.get(path) === undefined ? `not set (${ctx.defaultsName} is "")` : 'empty';
+    ctx.report({ at: path, messageId: 'serverClientEmpty', data: { client: ctx.keyName(path), state, clientType: ctx.keyName(CLIENT_TYPE) } });
   }
 }
 
@@ -148,7 +150,7 @@ function checkSecretRef(ctx: RuleContext, path: Path): void {
     ctx.report({
       at: fieldPath,
       messageId: field === 'secretKey' ? 'emptySecretKey' : 'emptySecretRef',
-      data: { key: keyName(fieldPath), holds: path.at(-1) === 'clientId' ? 'client id' : 'client secret' },
+      data: { key: ctx.keyName(fieldPath), holds: path.at(-1) === 'clientId' ? 'client id' : 'client secret' },
     });
   }
 }
@@ -163,7 +165,7 @@ function checkNotBlank(ctx: RuleContext, path: Path): void {
   ctx.report({
     at: path,
     messageId: path.at(-1) === 'serverUrl' ? 'emptyServerUrl' : 'emptyCallbackUrl',
-    data: { key: keyName(path), origin: suggestedOrigin(ctx) },
+    data: { key: ctx.keyName(path), origin: suggestedOrigin(ctx) },
   });
 }
 

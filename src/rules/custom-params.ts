@@ -41,20 +41,20 @@ export default defineRule({
       "or set OIDC_CUSTOM_PARAMS to '{}' through extraEnvs.",
     null: "customParams is empty (null); the chart pipes it into b64enc, which expects a string. Write customParams: '{}'.",
     emptyString:
-      'customParams is an empty string: the server cannot read "" as a map and does not start (run-db-migrations fails ' +
-      'with "Cannot coerce empty String"). Write customParams: {} or leave it out.',
+      '{{setting}} is an empty string: the server cannot read "" as a map and does not start (run-db-migrations fails ' +
+      'with "Cannot coerce empty String"). Write {} there or leave {{setting}} out.',
     notObject:
-      'customParams {{value}} is not a JSON object; the server reads it as a map. ' +
+      '{{setting}} {{value}} is not a JSON object; the server reads it as a map. ' +
       'Write e.g. \'{"customParamKey1": "prompt", "customParamValue1": "select_account"}\' or \'{}\'.',
     unbalanced:
-      'customParams {{value}} has unbalanced braces, so the server\'s configuration does not parse ("Malformed YAML"). ' +
+      '{{setting}} {{value}} has unbalanced braces, so the server\'s configuration does not parse ("Malformed YAML"). ' +
       'Write a single JSON object, e.g. \'{}\'.',
     // {{key}} is shown quoted, so it stands as the JSON string of the pair to write.
     ignoredKey:
-      'customParams key {{key}} is ignored: the server reads only customParamKey1..5 with customParamValue1..5. ' +
+      '{{setting}} key {{key}} is ignored: the server reads only customParamKey1..5 with customParamValue1..5. ' +
       'To send {{key}}, write \'{"customParamKey1": {{key}}, "customParamValue1": "<value>"}\'.',
     unpaired:
-      'customParams has {{key}} without its partner; the server sends customParamKeyN as the parameter name and ' +
+      '{{setting}} has {{key}} without its partner; the server sends customParamKeyN as the parameter name and ' +
       'customParamValueN as its value, so write both.',
   },
   check(ctx) {
@@ -70,20 +70,23 @@ export default defineRule({
     }
     if (value === undefined || (quoted && value === null)) return;
     if (value === null) {
-      ctx.report({ at: CUSTOM_PARAMS, target: 'key', severity: 'warn', messageId: 'null' });
+      // Only the chart pipes the value into b64enc; the server reads a null (the stock
+      // openmetadata.yaml's `${OIDC_CUSTOM_PARAMS:-}`) as no custom parameters.
+      if (fromValues) ctx.report({ at: CUSTOM_PARAMS, target: 'key', severity: 'warn', messageId: 'null' });
       return;
     }
     if (typeof value !== 'string') return; // a YAML map fails the chart schema: valid-schema reports it
     const text = value.trim();
     // An empty OIDC_CUSTOM_PARAMS (what chart 1.6.4+ renders for '', or an empty variable) reads as null: no parameters.
     if (text === '' && (isHelmModel(ctx.model) || env)) return;
+    const setting = ctx.keyName(CUSTOM_PARAMS);
     const problem = formatProblem(text);
     if (problem) {
-      ctx.report({ at: CUSTOM_PARAMS, ...problem });
+      ctx.report({ at: CUSTOM_PARAMS, messageId: problem.messageId, data: { ...problem.data, setting } });
       return;
     }
     const ignored = ignoredKeys(text);
-    if (ignored) ctx.report({ at: CUSTOM_PARAMS, severity: 'warn', ...ignored });
+    if (ignored) ctx.report({ at: CUSTOM_PARAMS, severity: 'warn', messageId: ignored.messageId, data: { ...ignored.data, setting } });
   },
 });
 

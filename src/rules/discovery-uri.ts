@@ -13,7 +13,7 @@ import {
   usableHttpUrl,
 } from './support/om-urls';
 import { usesCodeFlow } from './support/public-urls';
-import { pastedEndpoint } from './support/idp';
+import { pastedEndpoint, writtenSetting } from './support/idp';
 import { mention } from './support/mention';
 import type { Path } from '../types';
 
@@ -40,38 +40,38 @@ export default defineRule({
   description: "The confidential client's discoveryUri is missing, not https, not a discovery document, or of another issuer.",
   messages: {
     missing:
-      'oidcConfiguration.discoveryUri is {{state}} for a confidential client: the code flow cannot find the ' +
+      '{{key}} is {{state}} for a confidential client: the code flow cannot find the ' +
       `identity provider's endpoints and login fails. ${WRITE_EXPECTED}`,
-    ...urlProblemMessages('notUrl', `oidcConfiguration.discoveryUri {{value}} is not an absolute URL ({{problem}}). ${WRITE_EXPECTED}`),
+    ...urlProblemMessages('notUrl', `{{key}} {{value}} is not an absolute URL ({{problem}}). ${WRITE_EXPECTED}`),
     http:
-      'oidcConfiguration.discoveryUri {{value}} uses http://: the IdP serves its discovery document over https and the ' +
+      '{{key}} {{value}} uses http://: the IdP serves its discovery document over https and the ' +
       'code flow fails to load it. Write {{withHttps}}.',
     httpBeforePlaceholder:
-      'oidcConfiguration.discoveryUri {{value}} uses http://: the IdP serves its discovery document over https and the ' +
+      '{{key}} {{value}} uses http://: the IdP serves its discovery document over https and the ' +
       'code flow fails to load it. If the placeholder already holds "https://", drop the "http://" in front of it.',
     notDiscoveryDocument:
-      `oidcConfiguration.discoveryUri {{value}} does not end in "${DISCOVERY_SUFFIX}", so it is not a discovery document. ${WRITE_EXPECTED}`,
+      `{{key}} {{value}} does not end in "${DISCOVERY_SUFFIX}", so it is not a discovery document. ${WRITE_EXPECTED}`,
     azureNoTenant:
-      `oidcConfiguration.discoveryUri {{value}} names no tenant; Azure needs ${AZURE_SHAPE}: the server rejects it and the ` +
+      `{{key}} {{value}} names no tenant; Azure needs ${AZURE_SHAPE}: the server rejects it and the ` +
       `login cannot find your directory. ${WRITE_EXPECTED}`,
     azureShape:
-      `oidcConfiguration.discoveryUri {{value}} is not of the form ${AZURE_SHAPE}: the server rejects it and the login ` +
+      `{{key}} {{value}} is not of the form ${AZURE_SHAPE}: the server rejects it and the login ` +
       `cannot find your directory. ${WRITE_EXPECTED}`,
     otherTenant:
-      'oidcConfiguration.discoveryUri names the tenant {{tenant}} but {{authority}} names {{authorityTenant}}: tokens ' +
+      '{{key}} names the tenant {{tenant}} but {{authority}} names {{authorityTenant}}: tokens ' +
       'from one tenant fail validation against the other. Use the same tenant in both.',
     twoNames:
-      'oidcConfiguration.discoveryUri {{value}} reaches the identity provider at {{host}} but {{authority}} names it ' +
+      '{{key}} {{value}} reaches the identity provider at {{host}} but {{authority}} names it ' +
       '{{authorityHost}}: fine when both are names of one provider (a docker or cluster name for the server, localhost for ' +
       'the browser) that publishes its issuer and sign-in page under the name the browser uses; otherwise every login fails. ' +
       "Check the issuer in the provider's discovery document.",
     otherIssuer:
-      'oidcConfiguration.discoveryUri {{value}} belongs to the issuer {{issuer}} but {{authority}} is {{authorityIssuer}}: ' +
+      '{{key}} {{value}} belongs to the issuer {{issuer}} but {{authority}} names the issuer {{authorityIssuer}}: ' +
       'the browser and the server would trust different issuers. Use one issuer for both, e.g. "{{expected}}"{{expectedNote}}.',
   },
   check(ctx) {
     if (!usesCodeFlow(ctx)) return;
-    const written = ctx.get(DISCOVERY);
+    const written = writtenSetting(ctx, DISCOVERY);
     const value = written !== undefined ? written : ctx.effective(DISCOVERY);
     if (value === null || (value !== undefined && typeof value !== 'string')) return; // valid-schema's finding
     if (value === undefined || value.trim() === '') {
@@ -106,7 +106,7 @@ export default defineRule({
 });
 
 function report(ctx: RuleContext, messageId: string, data: MessageData, target?: 'key' | 'value'): void {
-  ctx.report({ at: DISCOVERY, target, messageId, data });
+  ctx.report({ at: DISCOVERY, target, messageId, data: { ...data, key: ctx.keyName(DISCOVERY) } });
 }
 
 /** The written authority as a URL, when it is one (a placeholder or the chart default says nothing). */
@@ -133,7 +133,7 @@ function expected(ctx: RuleContext): { expected: string; expectedNote: string } 
     const tenant = (authority && azureTenant(authority)) ?? writtenTenant(ctx) ?? '<tenant-id>';
     return { expected: `https://${AZURE_HOST}/${tenant}/v2.0${DISCOVERY_SUFFIX}`, expectedNote: '' };
   }
-  if (!authority) return { expected: `<issuer>${DISCOVERY_SUFFIX}`, expectedNote: ' (the issuer is your authority URL)' };
+  if (!authority) return { expected: `<issuer>${DISCOVERY_SUFFIX}`, expectedNote: ` (the issuer is your ${ctx.keyName(AUTHORITY)} URL)` };
   return { expected: `${authorityIssuer(authority)}${DISCOVERY_SUFFIX}`, expectedNote: '' };
 }
 
@@ -203,7 +203,7 @@ function checkIssuer(ctx: RuleContext, value: string, url: URL, path: string): v
       at: DISCOVERY,
       severity: 'warn',
       messageId: 'twoNames',
-      data: { value: show(value), host: url.host, authority: mention(ctx, AUTHORITY), authorityHost: authority.host },
+      data: { key: ctx.keyName(DISCOVERY), value: show(value), host: url.host, authority: mention(ctx, AUTHORITY), authorityHost: authority.host },
     });
     return;
   }

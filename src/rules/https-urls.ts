@@ -31,7 +31,7 @@ export default defineRule({
   description: 'An identity-provider or public OpenMetadata URL uses plain http outside localhost and the cluster.',
   messages: {
     openMetadataJwks:
-      'OpenMetadata\'s JWKS is fetched over plain http from a host outside the cluster: if it redirects to https the server ' +
+      'OpenMetadata\'s JWKS is fetched over plain http from a public host: if it redirects to https the server ' +
       'gets a "Moved" page instead of keys and rejects bot tokens. Use {{https}} or {{local}}.',
     idpJwks:
       'the identity provider\'s signing keys are fetched over plain http, where they can be tampered with (and an https ' +

@@ -14,6 +14,7 @@ import {
   trimmedString,
   withoutTrailingSlash,
 } from './support/idp';
+import type { Path } from '../types';
 
 /**
  * Tokens your identity provider signs are verified against the JWKS URLs in publicKeys (JwtFilter,
@@ -28,41 +29,42 @@ import {
  * of the OIDC provider names. The entries and the authority the user wrote are shown.
  */
 const NOT_SET =
-  "publicKeys is not set, so only the chart default (OpenMetadata's own JWKS) is used and no {{provider}} token can be " +
+  "{{key}} is not set, so only {{defaults}} (OpenMetadata's own JWKS) is used and no {{provider}} token can be " +
   'verified: every SSO login fails with "No key found".';
 const NO_IDP_ENTRY =
-  'publicKeys has no JWKS URL of {{provider}}, so tokens it signs cannot be verified and every SSO login fails with "No key found".';
+  '{{key}} has no JWKS URL of {{provider}}, so tokens it signs cannot be verified and every SSO login fails with "No key found".';
 const FROM_DISCOVERY = "the jwks_uri from your provider's /.well-known/openid-configuration";
+const PUBLIC_KEYS: Path = ['authentication', 'publicKeys'];
 
 export default defineRule({
   id: 'idp-jwks-public-key',
   severity: 'error',
   description: "publicKeys has no JWKS URL of the identity provider, or one that does not fit it.",
   messages: {
-    notSet: `${NOT_SET} Add publicKeys with "{{jwks}}" next to the OpenMetadata JWKS URL.`,
-    notSetUnknown: `${NOT_SET} Add publicKeys with ${FROM_DISCOVERY} next to the OpenMetadata JWKS URL.`,
+    notSet: `${NOT_SET} List "{{jwks}}" in {{key}}, next to the OpenMetadata JWKS URL.`,
+    notSetUnknown: `${NOT_SET} List ${FROM_DISCOVERY} in {{key}}, next to the OpenMetadata JWKS URL.`,
     noIdpEntry: `${NO_IDP_ENTRY} Add "{{jwks}}".`,
     noIdpEntryUnknown: `${NO_IDP_ENTRY} Add ${FROM_DISCOVERY}.`,
     loopback:
-      '{{entry}} points at localhost, but the server fetches it from inside the OpenMetadata pod, where nothing ' +
-      "serves your identity provider's keys. Use the provider's in-cluster service or public URL.",
+      '{{entry}} points at localhost, but the server fetches it from inside its own container (or pod), where nothing ' +
+      "serves your identity provider's keys. Use a name of the provider the server can reach (its service name or public URL).",
     googleCerts: `{{entry}} serves PEM certificates, not a JWKS; Google's JWKS is "${GOOGLE_JWKS}".`,
-    googleOther: `{{entry}} is not Google's JWKS; GoogleAuthValidator requires "${GOOGLE_JWKS}" in publicKeys.`,
+    googleOther: `{{entry}} is not Google's JWKS; GoogleAuthValidator requires "${GOOGLE_JWKS}" in {{key}}.`,
     azureV1:
       '{{entry}} is {{keySet}} v1 key set from older docs; OpenMetadata\'s Azure validator requires "{{jwks}}" ' +
       '("At least one public key URL must be the Azure JWKS endpoint"). Add or use that URL.',
     azureOther: '{{entry}} is not the Azure JWKS of your tenant; use "{{jwks}}".',
     oktaAnyServer: '{{entry}} is not an Okta key set; Okta serves its JWKS at <issuer>/v1/keys.',
     oktaServer:
-      '{{entry}} is not the key set of the authorization server in authority ({{authority}}): tokens it issues are signed ' +
+      '{{entry}} is not the key set of the authorization server in {{authorityKey}} ({{authority}}): tokens it issues are signed ' +
       'with the keys at "{{jwks}}", so login fails with "No key found". Use that URL.',
-    auth0Domain: '{{entry}} is not the key set of the Auth0 domain in authority; Auth0 serves it at "{{jwks}}".',
+    auth0Domain: '{{entry}} is not the key set of the Auth0 domain in {{authorityKey}}; Auth0 serves it at "{{jwks}}".',
     auth0AnyDomain:
       '{{entry}} is not an Auth0 key set; Auth0 serves its JWKS at https://<your Auth0 domain>/.well-known/jwks.json.',
-    cognito: '{{entry}} is not the key set of the user pool in authority; CognitoAuthValidator requires "{{jwks}}".',
+    cognito: '{{entry}} is not the key set of the user pool in {{authorityKey}}; CognitoAuthValidator requires "{{jwks}}".',
     keycloak:
-      '{{entry}} is not the key set of the Keycloak realm in authority ({{authority}}); Keycloak serves it at "{{jwks}}".',
-    oneLogin: '{{entry}} is not the key set of the OneLogin issuer in authority; OneLogin serves it at "{{jwks}}".',
+      '{{entry}} is not the key set of the Keycloak realm in {{authorityKey}} ({{authority}}); Keycloak serves it at "{{jwks}}".',
+    oneLogin: '{{entry}} is not the key set of the OneLogin issuer in {{authorityKey}}; OneLogin serves it at "{{jwks}}".',
   },
   check(ctx) {
     if (!ctx.isOidcProvider) return;
@@ -70,10 +72,12 @@ export default defineRule({
     const expectation = expectedJwks(ctx);
     // The provider is one of the OIDC provider names (isOidcProvider), printed bare as before.
     const provider = ctx.provider;
+    const key = ctx.keyName(PUBLIC_KEYS);
     if (publicKeys === undefined) {
+      const words = { key, defaults: ctx.defaultsName, provider };
       ctx.report({
-        at: ['authentication', 'publicKeys'],
-        ...(expectation.jwks ? { messageId: 'notSet', data: { provider, jwks: expectation.jwks } } : { messageId: 'notSetUnknown', data: { provider } }),
+        at: PUBLIC_KEYS,
+        ...(expectation.jwks ? { messageId: 'notSet', data: { ...words, jwks: expectation.jwks } } : { messageId: 'notSetUnknown', data: words }),
       });
       return;
     }
@@ -83,9 +87,9 @@ export default defineRule({
       .map((entry) => ({ ...entry, url: ctx.once(parseHttpUrl, entry.item) }));
     if (idpEntries.length === 0) {
       ctx.report({
-        at: ['authentication', 'publicKeys'],
+        at: PUBLIC_KEYS,
         target: 'key',
-        ...(expectation.jwks ? { messageId: 'noIdpEntry', data: { provider, jwks: expectation.jwks } } : { messageId: 'noIdpEntryUnknown', data: { provider } }),
+        ...(expectation.jwks ? { messageId: 'noIdpEntry', data: { key, provider, jwks: expectation.jwks } } : { messageId: 'noIdpEntryUnknown', data: { key, provider } }),
       });
       return;
     }
@@ -100,7 +104,7 @@ export default defineRule({
       at: ['authentication', 'publicKeys', culprit.index],
       severity: 'warn',
       messageId: mismatch.messageId,
-      data: { ...mismatch.data, entry: show(culprit.item) },
+      data: { ...mismatch.data, key, entry: show(culprit.item), authorityKey: ctx.keyName(['authentication', 'authority']) },
     });
   },
 });

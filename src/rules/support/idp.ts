@@ -6,7 +6,7 @@
  * CustomOidcValidator @ 4aebfff6) and the docs pages per provider
  * (openmetadata-docs/content/v1.10.x-SNAPSHOT/deployment/security/<provider>/, test/corpus/docs).
  */
-import type { Plain } from '../../types';
+import type { Path, Plain } from '../../types';
 import type { RuleContext } from './rule';
 import { OPENMETADATA_JWKS_PATH } from '../../knowledge/defaults';
 import { isHelmModel } from '../../layouts/model';
@@ -67,6 +67,18 @@ export function isOidcBlockRendered(ctx: RuleContext): boolean {
   const oidc = ctx.get(['authentication', 'oidcConfiguration']);
   const dotted = oidc !== null && typeof oidc === 'object' && !Array.isArray(oidc) && oidc['oidcConfiguration.enabled'] === true;
   return dotted || ctx.effective(['authentication', 'oidcConfiguration', 'enabled']) === true;
+}
+
+/**
+ * The value written at `path` as the server reads it. On the server layout an empty variable
+ * (`OIDC_TENANT=` in an env file, `${OIDC_TENANT:-}` in openmetadata.yaml) substitutes to nothing,
+ * which YAML reads as null and the server as an unset string: for its checks the same as "". In
+ * Helm values a null deletes the key together with its chart default (valid-schema's finding), so
+ * it stays null there.
+ */
+export function writtenSetting(ctx: RuleContext, path: Path): Plain | undefined {
+  const value = ctx.get(path);
+  return value === null && !isHelmModel(ctx.model) ? '' : value;
 }
 
 /** A URL with its trailing slashes removed, for comparing URLs as the validators do (`equals`). */
