@@ -214,7 +214,7 @@ describe('custom-params', () => {
       '        enabled: true',
       '        customParams: null', // 8
     ]), 'custom-params');
-    expect(values).toMatchObject([{ line: 8, column: 9, severity: 'warn' }]);
+    expect(values).toMatchObject([{ line: 8, column: 9, severity: 'error' }]);
     expect(values[0].message).toContain('b64enc');
   });
 });

@@ -16,7 +16,9 @@ import { compareVersions } from '../knowledge/versions';
  * - from 1.6.4 (commit 5fee8ba, PR #311, fixing #245): `customParams | b64enc`, default '{}'. The
  *   text goes in as written: '' renders an empty variable, which the server reads as null (no
  *   custom parameters); a malformed brace string fails config parsing (OpenMetadata #24193, #26775, "Malformed
- *   YAML … customParams: {}}"); null fails rendering (b64enc takes a string).
+ *   YAML … customParams: {}}"); null fails rendering: Helm drops a null key, and Go's text/template
+ *   refuses the missing value for b64enc's string parameter ("invalid value; expected string";
+ *   PR #311 let the schema accept null, the template at 1.13.1 still pipes it into b64enc).
  * In the server's own configuration `customParams: ""` is the empty string, which fails as above.
  * The code flow then reads only the pairs customParamKey1..5 / customParamValue1..5 and sends each
  * key as a request parameter with its value; every other key is ignored
@@ -39,7 +41,9 @@ export default defineRule({
       'and the run-db-migrations step fails ("Cannot coerce empty String" or "no String-argument constructor"), whatever the text. ' +
       'Upgrade to chart {{unquotedSince}} or later, or write customParams: null (the chart then renders nothing), ' +
       "or set OIDC_CUSTOM_PARAMS to '{}' through extraEnvs.",
-    null: "customParams is empty (null); the chart pipes it into b64enc, which expects a string. Write customParams: '{}'.",
+    null:
+      'customParams is empty (null): the chart pipes it into b64enc, which takes a string, so helm install fails ' +
+      "(\"invalid value; expected string\"). Write customParams: '{}'.",
     emptyString:
       '{{setting}} is an empty string: the server cannot read "" as a map and does not start (run-db-migrations fails ' +
       'with "Cannot coerce empty String"). Write {} there or leave {{setting}} out.',
@@ -72,7 +76,7 @@ export default defineRule({
     if (value === null) {
       // Only the chart pipes the value into b64enc; the server reads a null (the stock
       // openmetadata.yaml's `${OIDC_CUSTOM_PARAMS:-}`) as no custom parameters.
-      if (fromValues) ctx.report({ at: CUSTOM_PARAMS, target: 'key', severity: 'warn', messageId: 'null' });
+      if (fromValues) ctx.report({ at: CUSTOM_PARAMS, target: 'key', messageId: 'null' });
       return;
     }
     if (typeof value !== 'string') return; // a YAML map fails the chart schema: valid-schema reports it

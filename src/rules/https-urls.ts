@@ -36,7 +36,9 @@ export default defineRule({
     idpJwks:
       'the identity provider\'s signing keys are fetched over plain http, where they can be tampered with (and an https ' +
       'redirect breaks parsing); use {{https}}.',
-    idp: '{{key}} sends sign-in traffic to the identity provider over plain http; use {{https}}.',
+    idp:
+      '{{key}} sends sign-in traffic to the identity provider over plain http, where it can be read on the way, and logins ' +
+      'fail wherever the provider does not answer plain http; use {{https}}.',
     public:
       '{{key}} is OpenMetadata\'s public address on plain http: tokens travel unencrypted, and behind a TLS ingress the ' +
       'browser is sent to the wrong scheme. Use {{https}}.',

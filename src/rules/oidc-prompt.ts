@@ -33,7 +33,8 @@ export default defineRule({
       'out with no login screen, and the server rejects it. Use "select_account" or "login".',
     rejectedByProvider: '{{provider}} does not accept prompt "{{rejected}}", so its sign-in fails; use {{allowed}}.',
     cognitoDefault:
-      '{{key}} is not set, so {{defaults}} "consent" is sent, which Cognito does not accept. ' +
+      '{{key}} is not set, so {{defaults}} "consent" is sent, which is not among the prompt values Cognito accepts: ' +
+      'where its sign-in page refuses it, every login fails. ' +
       'Set {{key}} to "select_account" (or "login").',
     forcedReauthentication:
       '{{key}} "consent" with {{maxAgeKey}} "0"{{defaults}} makes every login show the consent screen and ask for the password ' +
@@ -88,7 +89,9 @@ function reportForcedReauthentication(ctx: RuleContext, written: string | undefi
   const maxAge = typeof maxAgeValue === 'string' || typeof maxAgeValue === 'number' ? String(maxAgeValue).trim() : '';
   const promptDefaulted = written === undefined;
   if (promptDefaulted && prompt === 'consent' && ctx.provider === 'aws-cognito') {
-    ctx.report({ at: PROMPT, severity: 'info', messageId: 'cognitoDefault', data: { key: ctx.keyName(PROMPT), defaults: ctx.defaultsName } });
+    // Not advice: OidcPromptPolicy (@ 011c3768, from PR #30499 "prevent SSO configuration changes from
+    // locking users out") lists no "consent" for Cognito. A default nobody chose, so a warning.
+    ctx.report({ at: PROMPT, severity: 'warn', messageId: 'cognitoDefault', data: { key: ctx.keyName(PROMPT), defaults: ctx.defaultsName } });
     return;
   }
   if (!prompt.split(/\s+/).includes('consent') || maxAge !== '0') return;

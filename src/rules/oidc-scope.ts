@@ -46,10 +46,10 @@ export default defineRule({
       return;
     }
     if (ctx.provider !== 'azure' || scopes.includes('offline_access')) return;
+    // An error whether written or left at the default "openid email profile": OpenMetadata's Azure
+    // docs never wrote scope until PR #22070 added offline_access, "necessary to get Azure SSO working".
     ctx.report({
       at: SCOPE,
-      // The chart default "openid email profile" is what the user left: advice only.
-      severity: written === undefined ? 'info' : 'warn',
       messageId: 'noOfflineAccess',
       data: {
         key: ctx.keyName(SCOPE),
