@@ -21,11 +21,11 @@ const UNPARSED = 'the file does not parse (yaml-syntax is fatal), so no other ru
 
 const TABLE: Record<string, Row> = {
   'v1.10.x-SNAPSHOT/server/amazon-cognito-sso-bare-metal-1.yaml': {
-    found: ['no-placeholders@6', 'no-placeholders@7', 'no-placeholders@8', 'no-placeholders@9'],
+    found: ['public-keys-urls@6', 'public-keys-urls@7', 'no-placeholders@8', 'no-placeholders@9'],
     notFindings: ['region us-west-1 and no clientType: valid (public is the default)'],
   },
   'v1.10.x-SNAPSHOT/server/auth0-bare-metal-authcode.yaml': {
-    found: ['no-placeholders@15', 'no-placeholders@16', 'no-placeholders@17', 'no-placeholders@18', 'no-placeholders@22', 'no-placeholders@24', 'no-placeholders@25'],
+    found: ['public-keys-urls@15', 'public-keys-urls@16', 'no-placeholders@17', 'no-placeholders@18', 'no-placeholders@22', 'no-placeholders@24', 'no-placeholders@25'],
     notFindings: ['comment on its own continuation line: valid YAML'],
   },
   'v1.10.x-SNAPSHOT/server/auth0-bare-metal-implicit.yaml': {
@@ -33,11 +33,11 @@ const TABLE: Record<string, Row> = {
     notFindings: [`placeholders: ${UNPARSED}`],
   },
   'v1.10.x-SNAPSHOT/server/auth0-docker-authcode.env': {
-    found: ['env-file-syntax@18', 'env-file-syntax@19', 'no-placeholders@18', 'discovery-uri@18', 'env-file-syntax@13', 'no-placeholders@9', 'no-placeholders@10'],
+    found: ['env-file-syntax@18', 'env-file-syntax@19', 'no-placeholders@18', 'discovery-uri@18', 'env-file-syntax@13', 'public-keys-urls@9', 'no-placeholders@10'],
     notFindings: ['no OIDC_SERVER_URL: the stock openmetadata.yaml default http://localhost:8585 applies (public-url-consistency territory)'],
   },
   'v1.10.x-SNAPSHOT/server/auth0-docker-implicit.env': {
-    found: ['env-file-syntax@13', 'no-placeholders@9', 'no-placeholders@10'],
+    found: ['env-file-syntax@13', 'public-keys-urls@9', 'no-placeholders@10'],
   },
   'v1.10.x-SNAPSHOT/server/azure-bare-metal-authcode.yaml': {
     found: ['yaml-syntax@15'],
@@ -48,7 +48,7 @@ const TABLE: Record<string, Row> = {
     notFindings: [`{OMD URL} placeholder: ${UNPARSED}`],
   },
   'v1.10.x-SNAPSHOT/server/azure-docker-authcode.env': {
-    found: ['env-file-syntax@20', 'env-file-syntax@16', 'env-file-syntax@21', 'no-placeholders@9', 'no-placeholders@17'],
+    found: ['env-file-syntax@20', 'env-file-syntax@16', 'env-file-syntax@21', 'public-keys-urls@9', 'no-placeholders@17'],
     notFindings: [
       'OIDC_TENANT given a URL: the URL still holds {Tenant ID}, so it is no-placeholders\' finding (azure-tenant leaves placeholders to it)','no OIDC_SERVER_URL: the stock default applies (public-url-consistency territory)'],
   },
@@ -71,7 +71,7 @@ const TABLE: Record<string, Row> = {
     ],
   },
   'v1.10.x-SNAPSHOT/server/custom-oidc-bare-metal-1.yaml': {
-    found: ['no-placeholders@8', 'no-placeholders@10'],
+    found: ['public-keys-urls@8', 'no-placeholders@10'],
     notFindings: [
       'providerName "KeyCloak": a display name, valid',
       'Keycloak over http://localhost:8080: localhost is exempt from https-urls',
@@ -79,7 +79,7 @@ const TABLE: Record<string, Row> = {
     ],
   },
   'v1.10.x-SNAPSHOT/server/google-bare-metal-1.yaml': {
-    found: ['no-placeholders@7', 'no-placeholders@9'],
+    found: ['public-keys-urls@7', 'no-placeholders@9'],
   },
   'v1.10.x-SNAPSHOT/server/google-bare-metal-2.yaml': {
     found: [],
@@ -90,7 +90,7 @@ const TABLE: Record<string, Row> = {
     notFindings: [`stray quote L26, /realms/ vs /auth/realms/, type "keycloak": ${UNPARSED}`],
   },
   'v1.10.x-SNAPSHOT/server/keycloak-bare-metal-implicit.yaml': {
-    found: ['no-placeholders@15', 'no-placeholders@16', 'no-placeholders@17', 'no-placeholders@18'],
+    found: ['public-keys-urls@15', 'public-keys-urls@16', 'no-placeholders@17', 'no-placeholders@18'],
     notFindings: ['legacy /auth/realms/ prefix: right for Keycloak before 17, cannot be judged offline'],
   },
   'v1.10.x-SNAPSHOT/server/keycloak-docker-authcode.env': {
@@ -118,17 +118,17 @@ const TABLE: Record<string, Row> = {
     notFindings: ['authorizer via ${VAR:-default} and no className: a fragment of the stock file'],
   },
   'v1.10.x-SNAPSHOT/server/okta-bare-metal-authcode.yaml': {
-    found: ['no-placeholders@25', 'discovery-uri@25', 'no-placeholders@24', 'no-placeholders@15', 'no-placeholders@17', 'callback-url@26'],
+    found: ['no-placeholders@25', 'discovery-uri@25', 'no-placeholders@24', 'public-keys-urls@15', 'no-placeholders@17', 'callback-url@26'],
   },
   'v1.10.x-SNAPSHOT/server/okta-bare-metal-implicit.yaml': {
-    found: ['no-placeholders@15', 'no-placeholders@16', 'no-placeholders@17', 'no-placeholders@18'],
+    found: ['public-keys-urls@15', 'public-keys-urls@16', 'no-placeholders@17', 'no-placeholders@18'],
   },
   'v1.10.x-SNAPSHOT/server/okta-docker-authcode.env': {
     found: ['env-file-syntax@18', 'env-file-syntax@19', 'no-placeholders@18', 'discovery-uri@18', 'no-placeholders@11', 'no-placeholders@15'],
     notFindings: ['no OIDC_SERVER_URL: the stock default applies (public-url-consistency territory)'],
   },
   'v1.10.x-SNAPSHOT/server/okta-docker-implicit.env': {
-    found: ['env-file-syntax@13', 'no-placeholders@9', 'no-placeholders@10'],
+    found: ['env-file-syntax@13', 'public-keys-urls@9', 'no-placeholders@10'],
   },
   'v1.10.x-SNAPSHOT/server/saml-bare-metal-1.yaml': {
     found: ['no-placeholders@5'],
@@ -150,7 +150,7 @@ const TABLE: Record<string, Row> = {
     notFindings: ['no parent key: read as the body of samlConfiguration', 'empty keystore defaults: unused while wantAssertionEncrypted is false'],
   },
   'v1.3.x/server/azure-bare-metal-1.yaml': {
-    found: ['no-placeholders@7', 'no-placeholders@8', 'no-placeholders@9', 'idp-jwks-public-key@6'],
+    found: ['public-keys-urls@7', 'no-placeholders@8', 'no-placeholders@9', 'idp-jwks-public-key@6'],
     notFindings: ['uses /system/ unlike the v1.3 docker page: right here'],
   },
   'v1.3.x/server/azure-bare-metal-2.yaml': {
@@ -158,7 +158,7 @@ const TABLE: Record<string, Row> = {
     notFindings: ['authorizer-only block, same text as google-bare-metal-2: provider unknown'],
   },
   'v1.3.x/server/azure-docker-1.env': {
-    found: ['no-legacy-layout@10', 'no-placeholders@10'],
+    found: ['no-legacy-layout@10', 'public-keys-urls@10'],
     notFindings: ['fence tagged shell: still an env file', 'no clientType: public is the default'],
   },
 };

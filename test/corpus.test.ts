@@ -34,29 +34,29 @@ const SAML_ENV_LINES = [6, 7, 8, 9, 10, 13, 14, 15, 16, 19, 20, 21, 22, 23, 24, 
 
 const HELM_VALUES: Record<string, Expected[]> = {
   // {your domain} JWKS without scheme, {Cognito Domain}/{User Pool ID} JWKS and authority, {Client ID}.
-  'v1.10.x-SNAPSHOT/amazon-cognito-sso-1.yaml': [...each('no-placeholders', [14, 15, 16, 17]), ...each('public-keys-urls', [14, 15])],
+  'v1.10.x-SNAPSHOT/amazon-cognito-sso-1.yaml': [...each('no-placeholders', [16, 17]), ...each('public-keys-urls', [14, 15])],
   // Unterminated quote on line 21 (PyYAML reports 22); nothing else can be checked in a file that does not parse.
   'v1.10.x-SNAPSHOT/auth0-authcode.yaml': [['yaml-syntax', 21]],
-  'v1.10.x-SNAPSHOT/auth0-implicit.yaml': [...each('no-placeholders', [20, 21, 22, 23]), ...each('public-keys-urls', [20, 21])],
+  'v1.10.x-SNAPSHOT/auth0-implicit.yaml': [...each('no-placeholders', [22, 23]), ...each('public-keys-urls', [20, 21])],
   // The issue's acceptance example: dotted key on line 27, confidential client whose OIDC block the chart drops,
   // tenant-less discovery URI, {your domain} JWKS, {Tenant ID} and {Client ID}.
   'v1.10.x-SNAPSHOT/azure-authcode.yaml': [
-    ...each('no-placeholders', [20, 22, 23]),
+    ...each('no-placeholders', [22, 23]),
     ['public-keys-urls', 20],
     ['client-type-oidc', 25],
     ['no-dotted-keys', 27],
     ['discovery-uri', 34],
   ],
-  'v1.10.x-SNAPSHOT/azure-implicit.yaml': [...each('no-placeholders', [20, 22, 23]), ['public-keys-urls', 20]],
+  'v1.10.x-SNAPSHOT/azure-implicit.yaml': [...each('no-placeholders', [22, 23]), ['public-keys-urls', 20]],
   // Root "config:" without "openmetadata:", server key adminPrincipals, yourdomain.com.
   'v1.10.x-SNAPSHOT/basic-auth-2.yaml': [['no-legacy-layout', 3], ['no-unknown-keys', 5], ['no-placeholders', 6]],
   // "global:" layout in the current docs; {your domain} JWKS; {Client ID}.
-  'v1.10.x-SNAPSHOT/custom-oidc-1.yaml': [['no-legacy-layout', 3], ...each('no-placeholders', [14, 17]), ['public-keys-urls', 14]],
-  'v1.10.x-SNAPSHOT/google-1.yaml': [...each('no-placeholders', [16, 18]), ['public-keys-urls', 16]],
+  'v1.10.x-SNAPSHOT/custom-oidc-1.yaml': [['no-legacy-layout', 3], ['no-placeholders', 17], ['public-keys-urls', 14]],
+  'v1.10.x-SNAPSHOT/google-1.yaml': [['no-placeholders', 18], ['public-keys-urls', 16]],
   // discoveryUri:"..." with no space after the colon, line 34 (PyYAML reports 35).
   'v1.10.x-SNAPSHOT/keycloak-authcode.yaml': [['yaml-syntax', 34]],
-  'v1.10.x-SNAPSHOT/keycloak-implicit.yaml': [...each('no-placeholders', [20, 21, 22, 23]), ...each('public-keys-urls', [20, 21])],
-  'v1.10.x-SNAPSHOT/ldap-1.yaml': [...each('no-placeholders', [12, 13]), ['public-keys-urls', 12]],
+  'v1.10.x-SNAPSHOT/keycloak-implicit.yaml': [...each('no-placeholders', [22, 23]), ...each('public-keys-urls', [20, 21])],
+  'v1.10.x-SNAPSHOT/ldap-1.yaml': [['no-placeholders', 13], ['public-keys-urls', 12]],
   // "..." ellipsis lines: the first is line 5 (PyYAML reports the next line).
   'v1.10.x-SNAPSHOT/ldap-2.yaml': [['yaml-syntax', 5]],
   'v1.10.x-SNAPSHOT/ldap-3.yaml': [['yaml-syntax', 5]],
@@ -64,27 +64,27 @@ const HELM_VALUES: Record<string, Expected[]> = {
   'v1.10.x-SNAPSHOT/ldap-5.yaml': [['yaml-syntax', 5]],
   // Confidential without enabled; http:// before {ISSUER_URL} in the discovery URI; placeholders.
   'v1.10.x-SNAPSHOT/okta-authcode.yaml': [
-    ...each('no-placeholders', [20, 21, 22, 23, 33]),
+    ...each('no-placeholders', [22, 23, 33]),
     ...each('public-keys-urls', [20, 21]),
     ['client-type-oidc', 25],
     ['discovery-uri', 33],
   ],
-  'v1.10.x-SNAPSHOT/okta-implicit.yaml': [...each('no-placeholders', [20, 21, 22, 23]), ...each('public-keys-urls', [20, 21])],
-  'v1.10.x-SNAPSHOT/one-login-1.yaml': [...each('no-placeholders', [15, 16, 17, 18]), ...each('public-keys-urls', [15, 16])],
+  'v1.10.x-SNAPSHOT/okta-implicit.yaml': [...each('no-placeholders', [22, 23]), ...each('public-keys-urls', [20, 21])],
+  'v1.10.x-SNAPSHOT/one-login-1.yaml': [...each('no-placeholders', [17, 18]), ...each('public-keys-urls', [15, 16])],
   'v1.10.x-SNAPSHOT/saml-1.yaml': [...each('no-unknown-keys', [5, 12, 18]), ...each('no-env-substitution', SAML_ENV_LINES)],
-  'v1.12.x-SNAPSHOT/configuration-1.yaml': [['no-legacy-layout', 3], ...each('no-placeholders', [14, 17]), ['public-keys-urls', 14]],
-  'v1.3.x/amazon-cognito-sso-1.yaml': [...each('no-placeholders', [14, 15, 16, 17]), ...each('public-keys-urls', [14, 15])],
+  'v1.12.x-SNAPSHOT/configuration-1.yaml': [['no-legacy-layout', 3], ['no-placeholders', 17], ['public-keys-urls', 14]],
+  'v1.3.x/amazon-cognito-sso-1.yaml': [...each('no-placeholders', [16, 17]), ...each('public-keys-urls', [14, 15])],
   // Legacy /api/v1/config/jwks path behind a placeholder host.
-  'v1.3.x/auth0-1.yaml': [['no-legacy-layout', 14], ...each('no-placeholders', [14, 15, 17]), ...each('public-keys-urls', [14, 15])],
-  'v1.3.x/azure-1.yaml': [['no-legacy-layout', 15], ...each('no-placeholders', [15, 17, 18]), ['public-keys-urls', 15]],
-  'v1.3.x/custom-oidc-1.yaml': [...each('no-legacy-layout', [3, 14]), ...each('no-placeholders', [14, 17]), ['public-keys-urls', 14]],
-  'v1.3.x/google-1.yaml': [['no-legacy-layout', 16], ...each('no-placeholders', [16, 18]), ['public-keys-urls', 16]],
-  'v1.3.x/keycloak-1.yaml': [['no-legacy-layout', 14], ...each('no-placeholders', [14, 17]), ['public-keys-urls', 14]],
-  'v1.3.x/okta-1.yaml': [['no-legacy-layout', 15], ...each('no-placeholders', [15, 16, 17, 18]), ...each('public-keys-urls', [15, 16])],
-  'v1.3.x/one-login-1.yaml': [['no-legacy-layout', 15], ...each('no-placeholders', [15, 16, 17, 18]), ...each('public-keys-urls', [15, 16])],
+  'v1.3.x/auth0-1.yaml': [['no-legacy-layout', 14], ['no-placeholders', 17], ...each('public-keys-urls', [14, 15])],
+  'v1.3.x/azure-1.yaml': [['no-legacy-layout', 15], ...each('no-placeholders', [17, 18]), ['public-keys-urls', 15]],
+  'v1.3.x/custom-oidc-1.yaml': [...each('no-legacy-layout', [3, 14]), ['no-placeholders', 17], ['public-keys-urls', 14]],
+  'v1.3.x/google-1.yaml': [['no-legacy-layout', 16], ['no-placeholders', 18], ['public-keys-urls', 16]],
+  'v1.3.x/keycloak-1.yaml': [['no-legacy-layout', 14], ['no-placeholders', 17], ['public-keys-urls', 14]],
+  'v1.3.x/okta-1.yaml': [['no-legacy-layout', 15], ...each('no-placeholders', [17, 18]), ...each('public-keys-urls', [15, 16])],
+  'v1.3.x/one-login-1.yaml': [['no-legacy-layout', 15], ...each('no-placeholders', [17, 18]), ...each('public-keys-urls', [15, 16])],
   // https://{your domain} for the JWKS and the callback.
-  'v1.5.x/azure-1.yaml': [...each('no-placeholders', [15, 17, 18, 19]), ['public-keys-urls', 15]],
-  'v1.5.x/keycloak-1.yaml': [...each('no-placeholders', [14, 17, 18]), ['public-keys-urls', 14]],
+  'v1.5.x/azure-1.yaml': [...each('no-placeholders', [17, 18, 19]), ['public-keys-urls', 15]],
+  'v1.5.x/keycloak-1.yaml': [...each('no-placeholders', [17, 18]), ['public-keys-urls', 14]],
   // The fence is never closed: the page's prose list from line 37 on does not parse.
   'v1.5.x/ldap-1.yaml': [['yaml-syntax', 37]],
   'v1.5.x/saml-1.yaml': [
@@ -93,7 +93,7 @@ const HELM_VALUES: Record<string, Expected[]> = {
     ...each('no-placeholders', [9, 13, 14, 16]),
   ],
   // Nested enabled and tenant are right here; the tenant is still "{Tenant ID}" and the discovery URI tenant-less.
-  'v1.8.x/azure-authcode.yaml': [...each('no-placeholders', [20, 22, 23, 28]), ['public-keys-urls', 20], ['discovery-uri', 36]],
+  'v1.8.x/azure-authcode.yaml': [...each('no-placeholders', [22, 23, 28]), ['public-keys-urls', 20], ['discovery-uri', 36]],
 };
 
 function corpusFiles(dir: string): string[] {

@@ -116,11 +116,19 @@ export class Funnel {
    * rule that knows better) is dropped; with that rule off, it stays.
    */
   private withoutSuperseded(findings: Finding[]): Finding[] {
-    const superseding = this.findings.filter((finding, i) => this.rules[i].supersedes && finding.keyPath);
-    if (superseding.length === 0) return findings;
-    const supersedes = (other: Finding): readonly string[] => RULES_BY_ID.get(other.ruleId)?.supersedes ?? [];
-    return findings.filter((finding) => !superseding.some((other) =>
-      supersedes(other).includes(finding.ruleId) && other.filePath === finding.filePath && samePath(other.keyPath, finding.keyPath)));
+    // By file and key: a rule that supersedes another may report at every entry of a long list
+    // (public-keys-urls at 160 000 placeholder entries), so no pairwise comparison.
+    const superseded = new Map<string, Set<string>>();
+    this.findings.forEach((finding, i) => {
+      const ruleIds = this.rules[i].supersedes;
+      if (!ruleIds || !finding.keyPath) return;
+      const key = placeKey(finding.filePath, finding.keyPath);
+      const set = superseded.get(key) ?? new Set<string>();
+      for (const ruleId of ruleIds) set.add(ruleId);
+      superseded.set(key, set);
+    });
+    if (superseded.size === 0) return findings;
+    return findings.filter((finding) => !(finding.keyPath && superseded.get(placeKey(finding.filePath, finding.keyPath))?.has(finding.ruleId)));
   }
 
   /** `--rule` and config files win; then what the report says; then the rule's default. */
@@ -147,8 +155,9 @@ export class Funnel {
   }
 }
 
-function samePath(a: Path | undefined, b: Path | undefined): boolean {
-  return a !== undefined && b !== undefined && a.length === b.length && a.every((segment, i) => segment === b[i]);
+/** A finding's file and key path as one map key (numbers and names of a path kept apart by JSON). */
+function placeKey(filePath: string | undefined, keyPath: Path): string {
+  return `${filePath ?? ''}\u0000${JSON.stringify(keyPath)}`;
 }
 
 /** A rule's fix with its paths taken from the document root and the document it applies to; none where no YAML edit can carry it out. */

@@ -1,6 +1,7 @@
 import { defineRule, MessageData, RuleContext } from './support/rule';
 import { parseHttpUrl } from './support/helpers';
 import { show } from './support/message';
+import type { Path } from '../types';
 import {
   AZURE_LOGIN_HOSTS,
   COGNITO_ISSUER,
@@ -8,7 +9,10 @@ import {
   isAzureTenant,
   isTemplated,
   pathSegments,
+  pastedEndpoint,
 } from './support/idp';
+
+const AUTHORITY: Path = ['authentication', 'authority'];
 
 /** The issuer CognitoAuthValidator matches. */
 const COGNITO_SHAPE = 'https://cognito-idp.<region>.amazonaws.com/<user pool id>';
@@ -28,41 +32,41 @@ export default defineRule({
   description: 'authentication.authority is not the issuer URL the provider expects.',
   messages: {
     missing:
-      `authority is not set, so the chart default ${GOOGLE_AUTHORITY} is used and the browser signs in at Google ` +
-      'instead of {{provider}}. Set authority to {{expected}}.',
-    empty: 'authority is empty; set it to {{expected}}.',
-    noScheme: 'authority {{authority}} has no scheme; {{requirer}} an https URL. Write {{withScheme}}.',
+      `{{key}} is not set, so {{defaults}} ${GOOGLE_AUTHORITY} is used and the browser signs in at Google ` +
+      'instead of {{provider}}. Set {{key}} to {{expected}}.',
+    empty: '{{key}} is empty; set it to {{expected}}.',
+    noScheme: '{{key}} {{authority}} has no scheme; {{requirer}} an https URL. Write {{withScheme}}.',
     notAbsolute:
-      'authority {{authority}} is not an absolute URL; the browser and the server resolve it as a link. Set it to {{expected}}.',
+      '{{key}} {{authority}} is not an absolute URL; the browser and the server resolve it as a link. Set it to {{expected}}.',
     googleNotExact:
-      `Google's authority must be exactly ${GOOGLE_AUTHORITY} (GoogleAuthValidator compares it character for character), not {{authority}}.`,
+      `{{key}} must be exactly ${GOOGLE_AUTHORITY} for Google (GoogleAuthValidator compares it character for character), not {{authority}}.`,
     azureHost:
-      "Azure's authority must be https://login.microsoftonline.com/<tenant> (AzureAuthValidator rejects other hosts), not {{authority}}.",
+      '{{key}} must be https://login.microsoftonline.com/<tenant> for Azure (AzureAuthValidator rejects other hosts), not {{authority}}.',
     azureNoTenant:
-      'authority {{authority}} has no tenant; MSAL needs https://{{host}}/<tenant GUID> (or common/organizations/consumers for multi-tenant apps).',
+      '{{key}} {{authority}} has no tenant; MSAL needs https://{{host}}/<tenant GUID> (or common/organizations/consumers for multi-tenant apps).',
     azureMoreThanTenant:
-      'authority {{authority}} has more than the tenant in its path ({{extraPath}}): MSAL appends the OpenID paths itself ' +
+      '{{key}} {{authority}} has more than the tenant in its path ({{extraPath}}): MSAL appends the OpenID paths itself ' +
       'and AzureAuthValidator reads the last segment as the tenant. Use https://{{host}}/{{tenant}}.',
     azureNotTenant:
-      '{{tenant}} in authority is not a tenant id: AzureAuthValidator accepts a GUID or common/organizations/consumers ' +
+      '{{tenant}} in {{key}} is not a tenant id: AzureAuthValidator accepts a GUID or common/organizations/consumers ' +
       '("Invalid tenant ID format"). Use the Directory (tenant) ID GUID from the app registration.',
-    cognitoHostedUi: `authority {{authority}} is the Cognito hosted-UI domain, not the user pool issuer; use ${COGNITO_SHAPE}.`,
+    cognitoHostedUi: `{{key}} {{authority}} is the Cognito hosted-UI domain, not the user pool issuer; use ${COGNITO_SHAPE}.`,
     cognitoSlash:
-      `Cognito's authority must not end in "/": CognitoAuthValidator matches ${COGNITO_SHAPE} exactly. Write {{withoutSlash}}.`,
-    cognitoShape: `Cognito's authority must be ${COGNITO_SHAPE} (CognitoAuthValidator), not {{authority}}.`,
+      `{{key}} must not end in "/" for Cognito: CognitoAuthValidator matches ${COGNITO_SHAPE} exactly. Write {{withoutSlash}}.`,
+    cognitoShape: `{{key}} must be ${COGNITO_SHAPE} for Cognito (CognitoAuthValidator), not {{authority}}.`,
     cognitoRegion:
-      'user pool {{pool}} belongs to region {{poolRegion}}, but authority uses region {{region}}; the discovery document there does not exist.',
+      'user pool {{pool}} belongs to region {{poolRegion}}, but {{key}} uses region {{region}}; the discovery document there does not exist.',
     httpsOnly:
-      "{{name}} issuers are https only (the {{name}} SDK and OpenMetadata's {{name}} validator refuse http); write {{withHttps}}.",
+      "{{key}}: {{name}} issuers are https only (the {{name}} SDK and OpenMetadata's {{name}} validator refuse http); write {{withHttps}}.",
     endpoint:
-      'authority {{authority}} is {{endpoint}}, not the issuer: the client appends /.well-known/openid-configuration to it ' +
+      '{{key}} {{authority}} is {{endpoint}}, not the issuer: the client appends /.well-known/openid-configuration to it ' +
       'and finds nothing. Use the issuer, e.g. {{issuer}}.',
     auth0Slash:
-      `Auth0's authority must not end in "/": the Auth0 SDK adds one and then rejects tokens whose issuer lacks the doubled slash. Write {{withoutSlash}}.`,
+      '{{key}} must not end in "/" for Auth0: the Auth0 SDK adds one and then rejects tokens whose issuer lacks the doubled slash. Write {{withoutSlash}}.',
   },
   check(ctx) {
     if (!ctx.isOidcProvider) return;
-    const authority = ctx.get(['authentication', 'authority']);
+    const authority = ctx.get(AUTHORITY);
     if (authority === undefined) {
       reportMissing(ctx);
       return;
@@ -74,7 +78,7 @@ export default defineRule({
       : text === ''
         ? { messageId: 'empty', data: { expected: expectedShape(ctx.provider) } }
         : problemOf(ctx.provider, text, ctx.once(parseHttpUrl, authority));
-    if (problem) ctx.report({ at: ['authentication', 'authority'], ...problem });
+    if (problem) ctx.report({ at: AUTHORITY, messageId: problem.messageId, data: { ...problem.data, key: ctx.keyName(AUTHORITY) } });
   },
 });
 
@@ -85,14 +89,18 @@ interface Problem {
 }
 
 /**
- * Without `authority` the chart renders https://accounts.google.com. A public client's browser then
+ * Without `authority` the chart renders https://accounts.google.com (the stock openmetadata.yaml has the same default). A public client's browser then
  * signs in at Google whatever the provider; confidential clients sign in through the server, which
  * reads discoveryUri instead, so only public clients are told.
  */
 function reportMissing(ctx: RuleContext): void {
   if (ctx.provider === 'google' || ctx.clientType === 'confidential') return;
   // The provider is one of the OIDC provider names (isOidcProvider), printed bare as before.
-  ctx.report({ at: ['authentication', 'authority'], messageId: 'missing', data: { provider: ctx.provider, expected: expectedShape(ctx.provider) } });
+  ctx.report({
+    at: AUTHORITY,
+    messageId: 'missing',
+    data: { key: ctx.keyName(AUTHORITY), defaults: ctx.defaultsName, provider: ctx.provider, expected: expectedShape(ctx.provider) },
+  });
 }
 
 function expectedShape(provider: string): string {
@@ -130,9 +138,9 @@ function problemOf(provider: string, text: string, url: URL | undefined): Proble
       return cognitoProblem(text, url);
     case 'okta':
     case 'auth0':
-      return httpsOnlyProblem(provider, text, url) ?? endpointProblem(text, url) ?? auth0SlashProblem(provider, text);
+      return httpsOnlyProblem(provider, text, url) ?? endpointProblem(text) ?? auth0SlashProblem(provider, text);
     default:
-      return endpointProblem(text, url);
+      return endpointProblem(text);
   }
 }
 
@@ -143,7 +151,7 @@ function problemOf(provider: string, text: string, url: URL | undefined): Proble
  */
 function templatedProblem(provider: string, text: string): Problem | undefined {
   if (provider === 'google' || provider === 'azure' || provider === 'aws-cognito') return undefined;
-  return endpointProblem(text, text.replace(/[?#].*$/, ''));
+  return endpointProblem(text);
 }
 
 function googleProblem(text: string): Problem | undefined {
@@ -191,19 +199,10 @@ function httpsOnlyProblem(provider: string, text: string, url: URL): Problem | u
   return { messageId: 'httpsOnly', data: { name, withHttps: show(text.replace(/^http:/i, 'https:')) } };
 }
 
-/** Endpoints people paste instead of the issuer; the SDKs append them to the issuer themselves. */
-const ENDPOINT_SUFFIXES: readonly { suffix: RegExp; name: string }[] = [
-  { suffix: /\/protocol\/openid-connect\/(auth|token|certs|userinfo|logout)$/, name: 'an OpenID Connect endpoint' },
-  { suffix: /\/\.well-known\/(openid-configuration|jwks\.json)$/, name: 'a discovery or JWKS document' },
-  { suffix: /\/(v1\/)?(authorize|token|keys|userinfo)$/, name: 'an OAuth endpoint' },
-];
-
-function endpointProblem(text: string, url: URL | string): Problem | undefined {
-  const path = (typeof url === 'string' ? url : url.pathname).replace(/\/+$/, '');
-  const endpoint = ENDPOINT_SUFFIXES.find(({ suffix }) => suffix.test(path));
-  if (!endpoint) return undefined;
-  const issuer = text.replace(/[?#].*$/, '').replace(/\/+$/, '').replace(endpoint.suffix, '').replace(/\/oauth2$/, '');
-  return { messageId: 'endpoint', data: { authority: show(text), endpoint: endpoint.name, issuer: show(issuer) } };
+function endpointProblem(text: string): Problem | undefined {
+  const pasted = pastedEndpoint(text);
+  if (!pasted) return undefined;
+  return { messageId: 'endpoint', data: { authority: show(text), endpoint: pasted.name, issuer: show(pasted.issuer) } };
 }
 
 /**

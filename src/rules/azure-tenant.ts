@@ -1,8 +1,9 @@
 import { defineRule, RuleContext } from './support/rule';
 import { parseHttpUrl, stringItems } from './support/helpers';
 import { show } from './support/message';
+import { entryName } from './support/mention';
 import type { Path } from '../types';
-import { AZURE_TENANT_WORDS, GUID, azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated } from './support/idp';
+import { AZURE_TENANT_WORDS, GUID, azureTenantOf, isAzureTenant, isOidcBlockRendered, isTemplated, writtenSetting } from './support/idp';
 
 /**
  * An Azure confidential client signs in with `oidcConfiguration.tenant` (pac4j AzureAd2Client;
@@ -22,22 +23,22 @@ export default defineRule({
   severity: 'error',
   description: 'Azure confidential client: oidcConfiguration.tenant missing, malformed or not the tenant of the other URLs.',
   messages: {
-    missing: `oidcConfiguration.tenant is {{state}}; ${NEEDS_TENANT}`,
-    missingNamedElsewhere: `oidcConfiguration.tenant is {{state}}; ${NEEDS_TENANT} {{key}} names {{named}}.`,
-    url: 'oidcConfiguration.tenant must be the tenant id, not a URL ({{tenant}}).',
-    urlOfTenant: 'oidcConfiguration.tenant must be the tenant id, not a URL ({{tenant}}); write {{inUrl}}.',
-    upperCaseWord: 'write tenant "{{word}}" in lower case; the server compares it exactly.',
+    missing: `{{key}} is {{state}}; ${NEEDS_TENANT}`,
+    missingNamedElsewhere: `{{key}} is {{state}}; ${NEEDS_TENANT} {{otherKey}} names {{named}}.`,
+    url: '{{key}} must be the tenant id, not a URL ({{tenant}}).',
+    urlOfTenant: '{{key}} must be the tenant id, not a URL ({{tenant}}); write {{inUrl}}.',
+    upperCaseWord: 'write {{key}} "{{word}}" in lower case; the server compares it exactly.',
     notTenant:
-      'oidcConfiguration.tenant {{tenant}} is not a tenant id: use the Directory (tenant) ID GUID, or common/organizations/consumers for multi-tenant apps.',
+      '{{key}} {{tenant}} is not a tenant id: use the Directory (tenant) ID GUID, or common/organizations/consumers for multi-tenant apps.',
     othersNameAnother:
-      'tenant {{tenant}} is not the tenant {{other}} that {{keys}} {{verb}}; users would sign in to one directory and be verified ' +
+      '{{key}} {{tenant}} is not the tenant {{other}} that {{keys}} {{verb}}; users would sign in to one directory and be verified ' +
       'against another. Use the same tenant everywhere.',
     keyNamesAnother:
-      '{{key}} names tenant {{other}}, but oidcConfiguration.tenant (line {{line}}) is {{tenant}}; use the same tenant everywhere.',
+      '{{otherKey}} names tenant {{other}}, but {{key}} (line {{line}}) is {{tenant}}; use the same tenant everywhere.',
   },
   check(ctx) {
     if (ctx.provider !== 'azure' || !isOidcBlockRendered(ctx)) return;
-    const written = ctx.get(TENANT);
+    const written = writtenSetting(ctx, TENANT);
     if (written !== undefined && typeof written !== 'string') return; // valid-schema reports the type
     const tenant = (written ?? '').trim();
     if (tenant === '') {
@@ -56,25 +57,27 @@ export default defineRule({
 /** Hints at the tenant named by authority, or else by another key the user wrote. */
 function reportMissing(ctx: RuleContext, state: 'not set' | 'empty'): void {
   const known = tenantSources(ctx)[0];
+  const key = ctx.keyName(TENANT);
   if (!known) {
-    ctx.report({ at: TENANT, messageId: 'missing', data: { state } });
+    ctx.report({ at: TENANT, messageId: 'missing', data: { key, state } });
     return;
   }
-  ctx.report({ at: TENANT, messageId: 'missingNamedElsewhere', data: { state, key: labelOf(known.path), named: show(known.tenant) } });
+  ctx.report({ at: TENANT, messageId: 'missingNamedElsewhere', data: { key, state, otherKey: entryName(ctx, known.path), named: show(known.tenant) } });
 }
 
 function reportMalformed(ctx: RuleContext, tenant: string): void {
+  const key = ctx.keyName(TENANT);
   const url = ctx.once(parseHttpUrl, tenant);
   if (url) {
     const inUrl = azureTenantOf(url);
-    if (inUrl) ctx.report({ at: TENANT, messageId: 'urlOfTenant', data: { tenant: show(tenant), inUrl: show(inUrl) } });
-    else ctx.report({ at: TENANT, messageId: 'url', data: { tenant: show(tenant) } });
+    if (inUrl) ctx.report({ at: TENANT, messageId: 'urlOfTenant', data: { key, tenant: show(tenant), inUrl: show(inUrl) } });
+    else ctx.report({ at: TENANT, messageId: 'url', data: { key, tenant: show(tenant) } });
     return;
   }
   const word = tenant.toLowerCase();
   // One of Azure's own tenant words, written in another case: printed as the rule's word.
-  if (AZURE_TENANT_WORDS.includes(word)) ctx.report({ at: TENANT, messageId: 'upperCaseWord', data: { word } });
-  else ctx.report({ at: TENANT, messageId: 'notTenant', data: { tenant: show(tenant) } });
+  if (AZURE_TENANT_WORDS.includes(word)) ctx.report({ at: TENANT, messageId: 'upperCaseWord', data: { key, word } });
+  else ctx.report({ at: TENANT, messageId: 'notTenant', data: { key, tenant: show(tenant) } });
 }
 
 interface TenantSource {
@@ -104,11 +107,6 @@ function tenantSources(ctx: RuleContext): TenantSource[] {
   return sources;
 }
 
-function labelOf(path: Path): string {
-  if (path[1] === 'publicKeys') return `publicKeys[${path[2]}]`;
-  return String(path[path.length - 1]);
-}
-
 /**
  * GUIDs name the same tenant in any letter case. A confidential client does not sign in with
  * authority, so there only two different directories (two GUIDs) count; discoveryUri and the JWKS
@@ -130,11 +128,12 @@ function reportDisagreement(ctx: RuleContext, tenant: string): void {
   const agreeing = sources.filter((source) => source.tenant.toLowerCase() === tenant.toLowerCase());
   const othersAgree = agreeing.length === 0 && new Set(differing.map((source) => source.tenant.toLowerCase())).size === 1;
   if (othersAgree) {
-    const keys = differing.map((source) => `${labelOf(source.path)} (line ${ctx.locationOf(source.path).line})`);
+    const keys = differing.map((source) => `${entryName(ctx, source.path)} (line ${ctx.locationOf(source.path).line})`);
     ctx.report({
       at: TENANT,
       messageId: 'othersNameAnother',
       data: {
+        key: ctx.keyName(TENANT),
         tenant: show(tenant),
         other: show(differing[0].tenant),
         keys: keys.length > 1 ? `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}` : keys[0],
@@ -149,7 +148,7 @@ function reportDisagreement(ctx: RuleContext, tenant: string): void {
     ctx.report({
       at: source.path,
       messageId: 'keyNamesAnother',
-      data: { key: labelOf(source.path), other: show(source.tenant), line, tenant: show(tenant) },
+      data: { otherKey: entryName(ctx, source.path), other: show(source.tenant), key: ctx.keyName(TENANT), line, tenant: show(tenant) },
     });
   }
 }

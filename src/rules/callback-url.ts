@@ -1,5 +1,6 @@
 import { defineRule, RuleContext } from './support/rule';
 import { parseHttpUrl } from './support/helpers';
+import { writtenSetting } from './support/idp';
 import { show } from './support/message';
 import {
   UrlProblem,
@@ -13,7 +14,7 @@ import {
   urlProblemReport,
 } from './support/om-urls';
 import { AUTH_CALLBACK, OIDC_CALLBACK, SERVER_URL, UrlSetting, agreedOrigin, codeFlowUrls, urlSetting, usesCodeFlow } from './support/public-urls';
-import { keyName, mention } from './support/mention';
+import { mention } from './support/mention';
 import type { Path } from '../types';
 
 /**
@@ -33,7 +34,7 @@ export default defineRule({
   description: 'A callback URL or serverUrl that is missing, not absolute, not a /callback route, or on another origin.',
   messages: {
     spaCallbackMissing:
-      'callbackUrl is {{state}} for provider {{provider}}: the identity provider has nowhere to send users back to and the ' +
+      '{{key}} is {{state}} for provider {{provider}}: the identity provider has nowhere to send users back to and the ' +
       'server requires it. Write OpenMetadata\'s public address + "/callback", e.g. "https://<OpenMetadata host>/callback", ' +
       'and register it at the IdP.',
     ...urlProblemMessages(
@@ -46,18 +47,19 @@ export default defineRule({
       '"/auth/callback"). Write {{callback}} and register the same URL at the IdP.',
     ...urlProblemMessages(
       'serverUrlNotUrl',
-      'oidcConfiguration.serverUrl {{value}} is not an absolute http(s) URL ({{problem}}). ' +
+      '{{key}} {{value}} is not an absolute http(s) URL ({{problem}}). ' +
         'Write OpenMetadata\'s public address, e.g. "https://<OpenMetadata host>".',
     ),
     serverUrlPath:
-      'oidcConfiguration.serverUrl {{value}} has the path {{path}}: it must be OpenMetadata\'s address only, since the ' +
+      '{{key}} {{value}} has the path {{path}}: it must be OpenMetadata\'s address only, since the ' +
       'server appends "/logout" and "/auth/callback" to it. Write {{origin}}.',
     serverUrlSlash:
-      'oidcConfiguration.serverUrl {{value}} ends with "/": the server appends "/logout" and "/auth/callback", which then ' +
+      '{{key}} {{value}} ends with "/": the server appends "/logout" and "/auth/callback", which then ' +
       'start with "//" and match no registered redirect. Write {{withoutSlash}}.',
     serverUrlOrigin:
-      '{{setting}} is on {{origin}}{{unreachable}} but {{others}} {{verb}} on {{agreed}}: newer servers only trust redirects ' +
-      'built from serverUrl, so login fails with "Redirect URI must exactly match a trusted redirect URI". Use {{agreed}} here too.',
+      '{{setting}} is on {{origin}}{{unreachable}} but {{others}} {{verb}} on {{agreed}}: newer servers trust a login\'s ' +
+      'redirect only to {{spaCallbackKey}} or to {{serverUrlKey}} + "/auth/callback" (or "/mcp/callback"), so a login that ' +
+      'returns to {{agreed}}/auth/callback fails with "Redirect URI must exactly match a trusted redirect URI". Use {{agreed}} here too.',
     callbackOrigin:
       '{{setting}} is on {{origin}}{{unreachable}} but {{others}} {{verb}} on {{agreed}}: the code flow then redirects the ' +
       'browser to another address than the one the server and the IdP expect. Use {{agreed}} here too.',
@@ -77,14 +79,14 @@ export default defineRule({
 });
 
 function checkSpaCallback(ctx: RuleContext): void {
-  const value = ctx.get(AUTH_CALLBACK);
+  const value = writtenSetting(ctx, AUTH_CALLBACK);
   if (value === null) return; // valid-schema's finding
   if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
     ctx.report({
       at: AUTH_CALLBACK,
       target: value === undefined ? 'key' : 'value',
       messageId: 'spaCallbackMissing',
-      data: { state: value === undefined ? 'not set' : 'empty', provider: show(ctx.provider) },
+      data: { key: ctx.keyName(AUTH_CALLBACK), state: value === undefined ? 'not set' : 'empty', provider: show(ctx.provider) },
     });
     return;
   }
@@ -98,14 +100,14 @@ function checkShape(ctx: RuleContext, path: Path): void {
   const { value, url, problem } = written;
   if (!url) {
     const { messageId, data } = urlProblemReport('callbackNotUrl', problem);
-    ctx.report({ at: path, messageId, data: { ...data, key: keyName(path), value: show(value) } });
+    ctx.report({ at: path, messageId, data: { ...data, key: ctx.keyName(path), value: show(value) } });
     return;
   }
   if (!isCallbackPath(url)) {
     ctx.report({
       at: path,
       messageId: 'notCallbackPath',
-      data: { key: keyName(path), value: show(value), callback: show(`${writtenOrigin(value)}/callback`) },
+      data: { key: ctx.keyName(path), value: show(value), callback: show(`${writtenOrigin(value)}/callback`) },
     });
   }
 }
@@ -117,7 +119,7 @@ function checkServerUrl(ctx: RuleContext): void {
   const { value, url, problem } = written;
   if (!url) {
     const { messageId, data } = urlProblemReport('serverUrlNotUrl', problem);
-    ctx.report({ at: SERVER_URL, messageId, data: { ...data, value: show(value) } });
+    ctx.report({ at: SERVER_URL, messageId, data: { ...data, key: ctx.keyName(SERVER_URL), value: show(value) } });
     return;
   }
   const path = trimTrailingSlashes(url.pathname);
@@ -125,13 +127,13 @@ function checkServerUrl(ctx: RuleContext): void {
     ctx.report({
       at: SERVER_URL,
       messageId: 'serverUrlPath',
-      data: { value: show(value), path: show(path), origin: show(writtenOrigin(value)) },
+      data: { key: ctx.keyName(SERVER_URL), value: show(value), path: show(path), origin: show(writtenOrigin(value)) },
     });
   } else if (/\/$/.test(value.trim())) {
     ctx.report({
       at: SERVER_URL,
       messageId: 'serverUrlSlash',
-      data: { value: show(value), withoutSlash: show(value.trim().replace(/\/+$/, '')) },
+      data: { key: ctx.keyName(SERVER_URL), value: show(value), withoutSlash: show(value.trim().replace(/\/+$/, '')) },
     });
   }
 }
@@ -190,13 +192,14 @@ function checkSameOrigin(ctx: RuleContext): void {
         others: holders.map((holder) => mention(ctx, holder.path)).join(' and '),
         verb: holders.length > 1 ? 'are' : 'is',
         agreed,
+        ...(setting.path === SERVER_URL ? { spaCallbackKey: ctx.keyName(AUTH_CALLBACK), serverUrlKey: ctx.keyName(SERVER_URL) } : {}),
       },
     });
   }
 }
 
 function unreachable(setting: UrlSetting): string {
-  return isInternalHost(setting.url.hostname) ? ' (which a browser outside the cluster cannot reach)' : '';
+  return isInternalHost(setting.url.hostname) ? ' (which a browser on another machine or outside the cluster cannot reach)' : '';
 }
 
 /** Same origin, different callback route: the server sends one redirect_uri and the browser app expects the other. */

@@ -29,11 +29,11 @@ export default defineRule({
   description: 'clientAuthenticationMethod client_secret_jwt or private_key_jwt, which OpenMetadata cannot use.',
   messages: {
     clientSecretJwt:
-      'clientAuthenticationMethod {{method}} cannot be used: the server rejects it ("Configured authentication method ' +
+      '{{key}} {{method}} cannot be used: the server rejects it ("Configured authentication method ' +
       `(client_secret_jwt) is not supported"). ${INSTEAD}`,
     privateKeyJwt:
-      'clientAuthenticationMethod {{method}} cannot be used: it needs a signing key the chart and the server configuration ' +
-      `cannot provide, so the OIDC client fails to start. ${INSTEAD}`,
+      '{{key}} {{method}} cannot be used: it needs a private-key configuration that none of OpenMetadata\'s settings ' +
+      `can provide, so the OIDC client fails to start. ${INSTEAD}`,
   },
   check(ctx) {
     if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
@@ -41,6 +41,6 @@ export default defineRule({
     if (typeof method !== 'string') return;
     const messageId = UNUSABLE.get(method.trim().toLowerCase());
     if (!messageId) return; // other values: valid-schema checks the server's enumeration
-    ctx.report({ at: METHOD, messageId, data: { method: show(method.trim()) } });
+    ctx.report({ at: METHOD, messageId, data: { key: ctx.keyName(METHOD), method: show(method.trim()) } });
   },
 });

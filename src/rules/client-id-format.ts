@@ -17,19 +17,23 @@ export default defineRule({
   description: 'authentication.clientId is empty or not shaped like a client id of the provider.',
   messages: {
     missing:
-      'clientId is {{state}}: the browser cannot start the sign-in at {{provider}} and the server rejects the configuration ' +
+      '{{key}} is {{state}}: the browser cannot start the sign-in at {{provider}} and the server rejects the configuration ' +
       '("Client ID is required"). Set it to the application (client) id registered at {{provider}}.',
+    missingConfidential:
+      '{{key}} is {{state}}: with a confidential client the server starts the sign-in with {{oidcKey}}, but it still ' +
+      'requires {{key}} and rejects the configuration when it is saved or validated ("Client ID is required"). Set it to ' +
+      'the same application (client) id registered at {{provider}}.',
     azure:
-      'clientId {{clientId}} is not a GUID: Azure application (client) ids are GUIDs, and AzureAuthValidator rejects anything ' +
+      '{{key}} {{clientId}} is not a GUID: Azure application (client) ids are GUIDs, and AzureAuthValidator rejects anything ' +
       'else. Copy the "Application (client) ID" from the app registration.',
     google:
-      'clientId {{clientId}} does not end in ".apps.googleusercontent.com": Google OAuth client ids always do, and ' +
+      '{{key}} {{clientId}} does not end in ".apps.googleusercontent.com": Google OAuth client ids always do, and ' +
       'GoogleAuthValidator rejects it ("Invalid client Id").',
     auth0:
-      'clientId {{clientId}} is too short for an Auth0 client id (the Auth0 validator needs at least 10 characters); copy the ' +
+      '{{key}} {{clientId}} is too short for an Auth0 client id (the Auth0 validator needs at least 10 characters); copy the ' +
       'Client ID from the Auth0 application.',
     okta:
-      'clientId {{clientId}} does not look like an Okta client id (20 or more letters and digits, e.g. 0oa1bcdefg2hijklmn3o4); ' +
+      '{{key}} {{clientId}} does not look like an Okta client id (20 or more letters and digits, e.g. 0oa1bcdefg2hijklmn3o4); ' +
       'check it against the Okta application.',
   },
   check(ctx) {
@@ -38,14 +42,21 @@ export default defineRule({
     const clientId = ctx.get(path);
     if (clientId === undefined || clientId === null || (typeof clientId === 'string' && clientId.trim() === '')) {
       // The provider is one of the OIDC provider names (isOidcProvider), printed bare as before.
-      ctx.report({ at: path, messageId: 'missing', data: { state: clientId === undefined ? 'not set' : 'empty', provider: ctx.provider } });
+      const data = { key: ctx.keyName(path), state: clientId === undefined ? 'not set' : 'empty', provider: ctx.provider };
+      // A confidential client signs in through the server's code flow, with oidcConfiguration's client id
+      // (AuthServeletHandlerFactory.java @ 4a4ca905); the browser starts nothing.
+      if (ctx.clientType === 'confidential') {
+        ctx.report({ at: path, messageId: 'missingConfidential', data: { ...data, oidcKey: ctx.keyName(['authentication', 'oidcConfiguration', 'clientId']) } });
+      } else {
+        ctx.report({ at: path, messageId: 'missing', data });
+      }
       return;
     }
     if (typeof clientId !== 'string') return; // valid-schema reports the type
     const id = clientId.trim();
     if (isTemplated(id)) return; // no-placeholders reports it
     const problem = problemOf(ctx, id);
-    if (problem) ctx.report({ at: path, messageId: problem.messageId, data: { clientId: show(id) }, severity: problem.severity });
+    if (problem) ctx.report({ at: path, messageId: problem.messageId, data: { key: ctx.keyName(path), clientId: show(id) }, severity: problem.severity });
   },
 });
 

@@ -1,7 +1,7 @@
 import { defineRule, MessageDatum, RuleContext } from './support/rule';
 import { isNonEmptyString } from './support/helpers';
 import { show } from './support/message';
-import { keyName, mention } from './support/mention';
+import { mention } from './support/mention';
 import { suggestedOrigin } from './support/public-urls';
 import type { Path, Plain } from '../types';
 import { isHelmModel } from '../layouts/model';
@@ -27,9 +27,14 @@ const CODE_FLOW_PROVIDERS = 'the server uses the OIDC code flow only for google,
 const NO_OIDC_SETTINGS =
   'so the chart renders none of the OIDC settings (client id and secret included) and the server\'s ' +
   'code flow fails with "Client ID and Client Secret is required".';
-const PUBLIC_IGNORED =
-  'the chart renders the OIDC block only for confidential clients, so these settings are silently ignored. ' +
-  'Set clientType: confidential for the server-side code flow, or remove oidcConfiguration.';
+const PUBLIC_ENABLED =
+  'the chart renders the OIDC block only for confidential clients, so the server-side code flow it enables never runs ' +
+  'and logins fail (a 404 on the callback, then 401 on every request). Set clientType: confidential for the server-side ' +
+  'code flow, or remove oidcConfiguration for the browser flow.';
+const PUBLIC_FILLED =
+  'the chart renders the OIDC block only for confidential clients, so these settings are silently ignored. Harmless ' +
+  'if the browser flow is what you want (then remove oidcConfiguration); for the server-side code flow, which these ' +
+  'settings are for, set clientType: confidential and oidcConfiguration.enabled: true.';
 
 export default defineRule({
   id: 'client-type-oidc',
@@ -37,10 +42,10 @@ export default defineRule({
   description: 'clientType and oidcConfiguration.enabled disagree, so the chart drops or ignores the OIDC block.',
   messages: {
     serverNotOidcProvider:
-      `clientType "confidential" has no effect with provider {{provider}}: ${CODE_FLOW_PROVIDERS} Remove clientType (or set "public").`,
+      `{{key}} "confidential" has no effect with provider {{provider}}: ${CODE_FLOW_PROVIDERS} Remove {{key}} (or set "public").`,
     serverClientEmpty:
-      'oidcConfiguration.{{client}} is empty while clientType is "confidential": the server\'s code flow fails ' +
-      'with "Client ID and Client Secret is required to create OidcClient". Set it.',
+      '{{client}} is {{state}} while {{clientType}} is "confidential": the server\'s code flow fails ' +
+      'with "Client ID and Client Secret is required to create OidcClient" and nobody can sign in. Set it.',
     notOidcProvider:
       `clientType "confidential" has no effect with provider {{provider}} (line {{line}}): ${CODE_FLOW_PROVIDERS} ` +
       'Remove clientType (or set "public").',
@@ -66,8 +71,10 @@ export default defineRule({
     emptyCallbackUrl:
       '{{key}} is empty: the server\'s code flow requires it and fails to start the login handler. ' +
       'Write the callback on OpenMetadata\'s public address, e.g. "{{origin}}/callback".',
-    publicClient: `oidcConfiguration is {{state}} but clientType (line {{line}}) is "public": ${PUBLIC_IGNORED}`,
-    publicClientDefault: `oidcConfiguration is {{state}} but clientType is not set (the chart default is "public"): ${PUBLIC_IGNORED}`,
+    publicEnabled: `oidcConfiguration is enabled but clientType (line {{line}}) is "public": ${PUBLIC_ENABLED}`,
+    publicEnabledDefault: `oidcConfiguration is enabled but clientType is not set (the chart default is "public"): ${PUBLIC_ENABLED}`,
+    publicFilled: `oidcConfiguration is filled in but clientType (line {{line}}) is "public": ${PUBLIC_FILLED}`,
+    publicFilledDefault: `oidcConfiguration is filled in but clientType is not set (the chart default is "public"): ${PUBLIC_FILLED}`,
   },
   check(ctx) {
     // openmetadata.yaml and env files have no chart gate: the server reads oidcConfiguration directly.
@@ -83,13 +90,15 @@ export default defineRule({
 /** Server layout: what the code-flow handler needs, with the stock openmetadata.yaml defaults. */
 function checkServerConfidential(ctx: RuleContext): void {
   if (!ctx.isOidcProvider) {
-    ctx.report({ at: CLIENT_TYPE, severity: 'warn', messageId: 'serverNotOidcProvider', data: { provider: show(ctx.provider) } });
+    ctx.report({ at: CLIENT_TYPE, severity: 'warn', messageId: 'serverNotOidcProvider', data: { key: ctx.keyName(CLIENT_TYPE), provider: show(ctx.provider) } });
     return;
   }
-  const names: Record<string, string> = { clientId: 'id (OIDC_CLIENT_ID)', clientSecret: 'secret (OIDC_CLIENT_SECRET)' };
   for (const name of ['clientId', 'clientSecret']) {
-    if (isNonEmptyString(ctx.effective([...OIDC, name]))) continue;
-    ctx.report({ at: [...OIDC, name], messageId: 'serverClientEmpty', data: { client: names[name] } });
+    const path = [...OIDC, name];
+    if (isNonEmptyString(ctx.effective(path))) continue;
+    // Not written: the stock openmetadata.yaml's `${OIDC_CLIENT_ID:-""}` / `${OIDC_CLIENT_SECRET:-""}` apply.
+    const state = ctx.get(path) === undefined ? `not set (${ctx.defaultsName} is "")` : 'empty';
+    ctx.report({ at: path, messageId: 'serverClientEmpty', data: { client: ctx.keyName(path), state, clientType: ctx.keyName(CLIENT_TYPE) } });
   }
 }
 
@@ -148,7 +157,7 @@ function checkSecretRef(ctx: RuleContext, path: Path): void {
     ctx.report({
       at: fieldPath,
       messageId: field === 'secretKey' ? 'emptySecretKey' : 'emptySecretRef',
-      data: { key: keyName(fieldPath), holds: path.at(-1) === 'clientId' ? 'client id' : 'client secret' },
+      data: { key: ctx.keyName(fieldPath), holds: path.at(-1) === 'clientId' ? 'client id' : 'client secret' },
     });
   }
 }
@@ -163,22 +172,27 @@ function checkNotBlank(ctx: RuleContext, path: Path): void {
   ctx.report({
     at: path,
     messageId: path.at(-1) === 'serverUrl' ? 'emptyServerUrl' : 'emptyCallbackUrl',
-    data: { key: keyName(path), origin: suggestedOrigin(ctx) },
+    data: { key: ctx.keyName(path), origin: suggestedOrigin(ctx) },
   });
 }
 
-/** A public client: the browser does the flow itself, and the chart never renders the OIDC block. */
+/**
+ * A public client: the browser does the flow itself, and the chart never renders the OIDC block.
+ * An enabled block says the user means the server-side code flow, which then never runs: the
+ * Keycloak setup of OpenMetadata #20811 (clientType public, oidcConfiguration.enabled true) got a
+ * 404 on the callback and 401 on every request, an error. A block filled in but not enabled is
+ * often a leftover of the chart's defaults, harmless with the browser flow: a warning.
+ */
 function checkPublic(ctx: RuleContext): void {
   const block = ctx.get([...OIDC]);
   if (!isPlainMap(block)) return;
   const filled = Object.keys(block).filter((key) => key !== 'enabled');
-  if (!isEnabled(ctx) && filled.length === 0) return;
-  const at = isEnabled(ctx) ? ENABLED : [...OIDC];
-  const target = isEnabled(ctx) ? 'value' : 'key';
-  const state = isEnabled(ctx) ? 'enabled' : 'filled in';
-  if (ctx.get(CLIENT_TYPE) === undefined) {
-    ctx.report({ at, target, severity: 'warn', messageId: 'publicClientDefault', data: { state } });
-  } else {
-    ctx.report({ at, target, severity: 'warn', messageId: 'publicClient', data: { state, line: ctx.locationOf(CLIENT_TYPE).line } });
-  }
+  const enabled = isEnabled(ctx);
+  if (!enabled && filled.length === 0) return;
+  const at = enabled ? ENABLED : [...OIDC];
+  const target = enabled ? 'value' : 'key';
+  const severity = enabled ? undefined : 'warn';
+  const written = ctx.get(CLIENT_TYPE) !== undefined;
+  const messageId = `${enabled ? 'publicEnabled' : 'publicFilled'}${written ? '' : 'Default'}`;
+  ctx.report({ at, target, severity, messageId, data: written ? { line: ctx.locationOf(CLIENT_TYPE).line } : {} });
 }

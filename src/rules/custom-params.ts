@@ -16,7 +16,9 @@ import { compareVersions } from '../knowledge/versions';
  * - from 1.6.4 (commit 5fee8ba, PR #311, fixing #245): `customParams | b64enc`, default '{}'. The
  *   text goes in as written: '' renders an empty variable, which the server reads as null (no
  *   custom parameters); a malformed brace string fails config parsing (OpenMetadata #24193, #26775, "Malformed
- *   YAML … customParams: {}}"); null fails rendering (b64enc takes a string).
+ *   YAML … customParams: {}}"); null fails rendering: Helm drops a null key, and Go's text/template
+ *   refuses the missing value for b64enc's string parameter ("invalid value; expected string";
+ *   PR #311 let the schema accept null, the template at 1.13.1 still pipes it into b64enc).
  * In the server's own configuration `customParams: ""` is the empty string, which fails as above.
  * The code flow then reads only the pairs customParamKey1..5 / customParamValue1..5 and sends each
  * key as a request parameter with its value; every other key is ignored
@@ -39,22 +41,24 @@ export default defineRule({
       'and the run-db-migrations step fails ("Cannot coerce empty String" or "no String-argument constructor"), whatever the text. ' +
       'Upgrade to chart {{unquotedSince}} or later, or write customParams: null (the chart then renders nothing), ' +
       "or set OIDC_CUSTOM_PARAMS to '{}' through extraEnvs.",
-    null: "customParams is empty (null); the chart pipes it into b64enc, which expects a string. Write customParams: '{}'.",
+    null:
+      'customParams is empty (null): the chart pipes it into b64enc, which takes a string, so helm install fails ' +
+      "(\"invalid value; expected string\"). Write customParams: '{}'.",
     emptyString:
-      'customParams is an empty string: the server cannot read "" as a map and does not start (run-db-migrations fails ' +
-      'with "Cannot coerce empty String"). Write customParams: {} or leave it out.',
+      '{{setting}} is an empty string: the server cannot read "" as a map and does not start (run-db-migrations fails ' +
+      'with "Cannot coerce empty String"). Write {} there or leave {{setting}} out.',
     notObject:
-      'customParams {{value}} is not a JSON object; the server reads it as a map. ' +
+      '{{setting}} {{value}} is not a JSON object; the server reads it as a map. ' +
       'Write e.g. \'{"customParamKey1": "prompt", "customParamValue1": "select_account"}\' or \'{}\'.',
     unbalanced:
-      'customParams {{value}} has unbalanced braces, so the server\'s configuration does not parse ("Malformed YAML"). ' +
+      '{{setting}} {{value}} has unbalanced braces, so the server\'s configuration does not parse ("Malformed YAML"). ' +
       'Write a single JSON object, e.g. \'{}\'.',
     // {{key}} is shown quoted, so it stands as the JSON string of the pair to write.
     ignoredKey:
-      'customParams key {{key}} is ignored: the server reads only customParamKey1..5 with customParamValue1..5. ' +
+      '{{setting}} key {{key}} is ignored: the server reads only customParamKey1..5 with customParamValue1..5. ' +
       'To send {{key}}, write \'{"customParamKey1": {{key}}, "customParamValue1": "<value>"}\'.',
     unpaired:
-      'customParams has {{key}} without its partner; the server sends customParamKeyN as the parameter name and ' +
+      '{{setting}} has {{key}} without its partner; the server sends customParamKeyN as the parameter name and ' +
       'customParamValueN as its value, so write both.',
   },
   check(ctx) {
@@ -70,20 +74,23 @@ export default defineRule({
     }
     if (value === undefined || (quoted && value === null)) return;
     if (value === null) {
-      ctx.report({ at: CUSTOM_PARAMS, target: 'key', severity: 'warn', messageId: 'null' });
+      // Only the chart pipes the value into b64enc; the server reads a null (the stock
+      // openmetadata.yaml's `${OIDC_CUSTOM_PARAMS:-}`) as no custom parameters.
+      if (fromValues) ctx.report({ at: CUSTOM_PARAMS, target: 'key', messageId: 'null' });
       return;
     }
     if (typeof value !== 'string') return; // a YAML map fails the chart schema: valid-schema reports it
     const text = value.trim();
     // An empty OIDC_CUSTOM_PARAMS (what chart 1.6.4+ renders for '', or an empty variable) reads as null: no parameters.
     if (text === '' && (isHelmModel(ctx.model) || env)) return;
+    const setting = ctx.keyName(CUSTOM_PARAMS);
     const problem = formatProblem(text);
     if (problem) {
-      ctx.report({ at: CUSTOM_PARAMS, ...problem });
+      ctx.report({ at: CUSTOM_PARAMS, messageId: problem.messageId, data: { ...problem.data, setting } });
       return;
     }
     const ignored = ignoredKeys(text);
-    if (ignored) ctx.report({ at: CUSTOM_PARAMS, severity: 'warn', ...ignored });
+    if (ignored) ctx.report({ at: CUSTOM_PARAMS, severity: 'warn', messageId: ignored.messageId, data: { ...ignored.data, setting } });
   },
 });
 

@@ -13,6 +13,7 @@ import {
   usableHttpUrl,
 } from './support/om-urls';
 import { usesCodeFlow } from './support/public-urls';
+import { pastedEndpoint, writtenSetting } from './support/idp';
 import { mention } from './support/mention';
 import type { Path } from '../types';
 
@@ -30,9 +31,6 @@ const AUTHORITY: Path = ['authentication', 'authority'];
 const AZURE_HOST = 'login.microsoftonline.com';
 const AZURE_SHAPE = `"https://${AZURE_HOST}/{tenant}/v2.0${DISCOVERY_SUFFIX}"`;
 
-/** Authorization endpoints people paste as authority; authority-format reports those, not this rule. */
-const AUTHORIZE_ENDPOINT = /^\/(protocol\/openid-connect\/auth|(oauth2\/)?(v[12](\.0)?\/)?authorize)$/;
-
 /** How every message ends: the discovery URL to write (see expected()). */
 const WRITE_EXPECTED = 'Write "{{expected}}"{{expectedNote}}.';
 
@@ -42,33 +40,38 @@ export default defineRule({
   description: "The confidential client's discoveryUri is missing, not https, not a discovery document, or of another issuer.",
   messages: {
     missing:
-      'oidcConfiguration.discoveryUri is {{state}} for a confidential client: the code flow cannot find the ' +
+      '{{key}} is {{state}} for a confidential client: the code flow cannot find the ' +
       `identity provider's endpoints and login fails. ${WRITE_EXPECTED}`,
-    ...urlProblemMessages('notUrl', `oidcConfiguration.discoveryUri {{value}} is not an absolute URL ({{problem}}). ${WRITE_EXPECTED}`),
+    ...urlProblemMessages('notUrl', `{{key}} {{value}} is not an absolute URL ({{problem}}). ${WRITE_EXPECTED}`),
     http:
-      'oidcConfiguration.discoveryUri {{value}} uses http://: the IdP serves its discovery document over https and the ' +
+      '{{key}} {{value}} uses http://: the IdP serves its discovery document over https and the ' +
       'code flow fails to load it. Write {{withHttps}}.',
     httpBeforePlaceholder:
-      'oidcConfiguration.discoveryUri {{value}} uses http://: the IdP serves its discovery document over https and the ' +
+      '{{key}} {{value}} uses http://: the IdP serves its discovery document over https and the ' +
       'code flow fails to load it. If the placeholder already holds "https://", drop the "http://" in front of it.',
     notDiscoveryDocument:
-      `oidcConfiguration.discoveryUri {{value}} does not end in "${DISCOVERY_SUFFIX}", so it is not a discovery document. ${WRITE_EXPECTED}`,
+      `{{key}} {{value}} does not end in "${DISCOVERY_SUFFIX}", so it is not a discovery document. ${WRITE_EXPECTED}`,
     azureNoTenant:
-      `oidcConfiguration.discoveryUri {{value}} names no tenant; Azure needs ${AZURE_SHAPE}: the server rejects it and the ` +
+      `{{key}} {{value}} names no tenant; Azure needs ${AZURE_SHAPE}: the server rejects it and the ` +
       `login cannot find your directory. ${WRITE_EXPECTED}`,
     azureShape:
-      `oidcConfiguration.discoveryUri {{value}} is not of the form ${AZURE_SHAPE}: the server rejects it and the login ` +
+      `{{key}} {{value}} is not of the form ${AZURE_SHAPE}: the server rejects it and the login ` +
       `cannot find your directory. ${WRITE_EXPECTED}`,
     otherTenant:
-      'oidcConfiguration.discoveryUri names the tenant {{tenant}} but {{authority}} names {{authorityTenant}}: tokens ' +
+      '{{key}} names the tenant {{tenant}} but {{authority}} names {{authorityTenant}}: tokens ' +
       'from one tenant fail validation against the other. Use the same tenant in both.',
+    twoNames:
+      '{{key}} {{value}} reaches the identity provider at {{host}} but {{authority}} names it ' +
+      '{{authorityHost}}: fine when both are names of one provider (a docker or cluster name for the server, localhost for ' +
+      'the browser) that publishes its issuer and sign-in page under the name the browser uses; otherwise every login fails. ' +
+      "Check the issuer in the provider's discovery document.",
     otherIssuer:
-      'oidcConfiguration.discoveryUri {{value}} belongs to the issuer {{issuer}} but {{authority}} is {{authorityIssuer}}: ' +
+      '{{key}} {{value}} belongs to the issuer {{issuer}} but {{authority}} names the issuer {{authorityIssuer}}: ' +
       'the browser and the server would trust different issuers. Use one issuer for both, e.g. "{{expected}}"{{expectedNote}}.',
   },
   check(ctx) {
     if (!usesCodeFlow(ctx)) return;
-    const written = ctx.get(DISCOVERY);
+    const written = writtenSetting(ctx, DISCOVERY);
     const value = written !== undefined ? written : ctx.effective(DISCOVERY);
     if (value === null || (value !== undefined && typeof value !== 'string')) return; // valid-schema's finding
     if (value === undefined || value.trim() === '') {
@@ -103,7 +106,7 @@ export default defineRule({
 });
 
 function report(ctx: RuleContext, messageId: string, data: MessageData, target?: 'key' | 'value'): void {
-  ctx.report({ at: DISCOVERY, target, messageId, data });
+  ctx.report({ at: DISCOVERY, target, messageId, data: { ...data, key: ctx.keyName(DISCOVERY) } });
 }
 
 /** The written authority as a URL, when it is one (a placeholder or the chart default says nothing). */
@@ -130,8 +133,17 @@ function expected(ctx: RuleContext): { expected: string; expectedNote: string } 
     const tenant = (authority && azureTenant(authority)) ?? writtenTenant(ctx) ?? '<tenant-id>';
     return { expected: `https://${AZURE_HOST}/${tenant}/v2.0${DISCOVERY_SUFFIX}`, expectedNote: '' };
   }
-  if (!authority) return { expected: `<issuer>${DISCOVERY_SUFFIX}`, expectedNote: ' (the issuer is your authority URL)' };
-  return { expected: `${issuerOf(authority)}${DISCOVERY_SUFFIX}`, expectedNote: '' };
+  if (!authority) return { expected: `<issuer>${DISCOVERY_SUFFIX}`, expectedNote: ` (the issuer is your ${ctx.keyName(AUTHORITY)} URL)` };
+  return { expected: `${authorityIssuer(authority)}${DISCOVERY_SUFFIX}`, expectedNote: '' };
+}
+
+/**
+ * The issuer the authority names: itself, or the issuer of the endpoint pasted there (the Keycloak
+ * docs' `…/protocol/openid-connect/auth`), which authority-format reports; a discovery URL built on
+ * the endpoint would be one more wrong URL to copy.
+ */
+function authorityIssuer(authority: URL): string {
+  return pastedEndpoint(authority.href)?.issuer ?? issuerOf(authority);
 }
 
 function writtenTenant(ctx: RuleContext): string | undefined {
@@ -159,18 +171,47 @@ function checkAzureTenant(ctx: RuleContext, value: string, url: URL, path: strin
   }
 }
 
+/**
+ * One identity provider under two names: the server reaches it by its docker or cluster service
+ * name, the browser by localhost, on the same port and path. OpenMetadata's own SSO test setup
+ * does this (docker/development/.env.sso-test @ 06a12311: "Server-side URLs use Docker hostname
+ * (mock-oidc-provider:9090). Client-side URLs (authority, callback) use localhost:9090"). It works
+ * when the provider issues tokens under the name the server expects, so it is a warning, not an
+ * error. The hosts (a parsed URL's host and port) are names of the user's own machines, printed bare.
+ */
+function oneProviderTwoNames(discovery: URL, discoveryPath: string, authority: URL, authorityIssuerText: string): boolean {
+  if (discovery.hostname === authority.hostname || !isInternalHost(discovery.hostname) || !isInternalHost(authority.hostname)) return false;
+  if (!isLoopback(discovery.hostname) && !isLoopback(authority.hostname)) return false;
+  const authorityPath = trimTrailingSlashes(new URL(authorityIssuerText).pathname);
+  return discovery.port === authority.port && discovery.protocol === authority.protocol && trimTrailingSlashes(discoveryPath || '/') === authorityPath;
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host);
+}
+
 function checkIssuer(ctx: RuleContext, value: string, url: URL, path: string): void {
   const authority = writtenAuthority(ctx);
   if (!authority) return;
   const issuer = `${url.origin}${path.slice(0, -DISCOVERY_SUFFIX.length)}`.replace(/\/+$/, '');
-  const authorityIssuer = issuerOf(authority);
-  if (authorityIssuer.toLowerCase() === issuer.toLowerCase()) return;
-  if (authorityIssuer.toLowerCase().startsWith(`${issuer.toLowerCase()}/`) && AUTHORIZE_ENDPOINT.test(authorityIssuer.slice(issuer.length))) return;
+  // An endpoint pasted as authority is authority-format's finding; its issuer is what counts here.
+  const named = authorityIssuer(authority);
+  if (named.toLowerCase() === issuer.toLowerCase()) return;
+  if (oneProviderTwoNames(url, path.slice(0, -DISCOVERY_SUFFIX.length), authority, named)) {
+    ctx.report({
+      at: DISCOVERY,
+      severity: 'warn',
+      messageId: 'twoNames',
+      data: { key: ctx.keyName(DISCOVERY), value: show(value), host: url.host, authority: mention(ctx, AUTHORITY), authorityHost: authority.host },
+    });
+    return;
+  }
   report(ctx, 'otherIssuer', {
     value: show(value),
     issuer: show(issuer),
     authority: mention(ctx, AUTHORITY),
-    authorityIssuer: show(authorityIssuer),
+    authorityIssuer: show(named),
     ...expected(ctx),
   });
 }

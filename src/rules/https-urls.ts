@@ -2,7 +2,9 @@ import { defineRule, MessageData, RuleContext } from './support/rule';
 import { parseHttpUrl, stringItems } from './support/helpers';
 import { show } from './support/message';
 import type { Path } from '../types';
-import { isInternalHost, isOidcBlockRendered, isOpenMetadataJwks, isTemplated } from './support/idp';
+import { isInternalHost, isOidcBlockRendered, isOpenMetadataJwks, isTemplated, pastedEndpoint } from './support/idp';
+import { CHART_DEFAULT_SERVER, OPENMETADATA_JWKS_PATH } from '../knowledge/defaults';
+import { SERVER_DEFAULT_URL } from '../knowledge/server-defaults';
 
 /**
  * Identity-provider URLs and OpenMetadata's public URLs carry tokens and signing keys; over plain
@@ -29,13 +31,14 @@ export default defineRule({
   description: 'An identity-provider or public OpenMetadata URL uses plain http outside localhost and the cluster.',
   messages: {
     openMetadataJwks:
-      'OpenMetadata\'s JWKS is fetched over plain http from a host outside the cluster: if it redirects to https the server ' +
-      'gets a "Moved" page instead of keys and rejects bot tokens. Use {{https}} or the in-cluster URL ' +
-      'http://openmetadata:8585/api/v1/system/config/jwks.',
+      'OpenMetadata\'s JWKS is fetched over plain http from a public host: if it redirects to https the server ' +
+      'gets a "Moved" page instead of keys and rejects bot tokens. Use {{https}} or {{local}}.',
     idpJwks:
       'the identity provider\'s signing keys are fetched over plain http, where they can be tampered with (and an https ' +
       'redirect breaks parsing); use {{https}}.',
-    idp: '{{key}} sends sign-in traffic to the identity provider over plain http; use {{https}}.',
+    idp:
+      '{{key}} sends sign-in traffic to the identity provider over plain http, where it can be read on the way, and logins ' +
+      'fail wherever the provider does not answer plain http; use {{https}}.',
     public:
       '{{key}} is OpenMetadata\'s public address on plain http: tokens travel unencrypted, and behind a TLS ingress the ' +
       'browser is sent to the wrong scheme. Use {{https}}.',
@@ -46,7 +49,7 @@ export default defineRule({
       if (typeof value !== 'string' || isTemplated(value)) continue;
       const url = ctx.once(parseHttpUrl, value);
       if (!url || url.protocol !== 'http:' || isInternalHost(url.hostname)) continue;
-      ctx.report({ at: candidate.path, ...reportFor(candidate, value.trim()) });
+      ctx.report({ at: candidate.path, ...reportFor(ctx, candidate, value.trim(), url) });
     }
   },
 });
@@ -72,20 +75,52 @@ function candidates(ctx: RuleContext): Candidate[] {
   return list;
 }
 
-/** The message for an http URL: the user's value with https:// instead, shown, and the key it is at. */
-function reportFor(candidate: Candidate, value: string): { messageId: string; data: MessageData } {
-  const https = show(value.replace(/^http:/i, 'https:'));
+/** OpenMetadata's own port, which serves plain http only: TLS is the ingress's or proxy's, on 443. */
+const OPENMETADATA_HTTP_PORT = '8585';
+
+/**
+ * The message for an http URL, with the https URL to use instead (built from the user's value,
+ * so shown): an authority that is an endpoint gets its issuer's https form (authority-format
+ * reports the endpoint), OpenMetadata's own URLs lose the plain-http port 8585, and its JWKS the
+ * pre-1.0 path `/api/v1/config/jwks` (OpenMetadata PR #10042).
+ */
+function reportFor(ctx: RuleContext, candidate: Candidate, value: string, url: URL): { messageId: string; data: MessageData } {
   switch (candidate.kind) {
     case 'jwks':
-      return { messageId: isOpenMetadataJwks(value) ? 'openMetadataJwks' : 'idpJwks', data: { https } };
+      return isOpenMetadataJwks(value)
+        ? { messageId: 'openMetadataJwks', data: { https: show(openMetadataJwksOverHttps(value, url)), local: ownJwks(ctx) } }
+        : { messageId: 'idpJwks', data: { https: show(withHttps(value)) } };
     case 'idp':
-      return { messageId: 'idp', data: { key: keyOf(candidate.path), https } };
+      return { messageId: 'idp', data: { key: ctx.keyName(candidate.path), https: show(withHttps(pastedEndpoint(value)?.issuer ?? value)) } };
     default:
-      return { messageId: 'public', data: { key: keyOf(candidate.path), https } };
+      return { messageId: 'public', data: { key: ctx.keyName(candidate.path), https: show(openMetadataOverHttps(value, url)) } };
   }
 }
 
-/** The last two names of the path, e.g. `sp.acs`, `oidcConfiguration.serverUrl`. */
-function keyOf(path: Path): string {
-  return path.filter((segment) => typeof segment === 'string').slice(-2).join('.');
+function withHttps(value: string): string {
+  return value.replace(/^http:/i, 'https:');
+}
+
+/** OpenMetadata's address over https: the plain-http port 8585 dropped, since https is served elsewhere. */
+function openMetadataOverHttps(value: string, url: URL): string {
+  const https = withHttps(value);
+  return url.port === OPENMETADATA_HTTP_PORT ? https.replace(/^(https:\/\/[^/?#]*?):8585(?=[/?#]|$)/i, '$1') : https;
+}
+
+/** The JWKS entry over https, on the current path (a base path in front of it kept). */
+function openMetadataJwksOverHttps(value: string, url: URL): string {
+  const origin = openMetadataOverHttps(value, url).replace(/^(https:\/\/[^/?#]*).*$/i, '$1');
+  const basePath = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1\/(system\/)?config\/jwks$/, '');
+  return `${origin}${basePath}${OPENMETADATA_JWKS_PATH}`;
+}
+
+/**
+ * Where the server can always fetch its own key set without leaving its host: the chart's in-cluster
+ * service in Helm values, the server's own address in openmetadata.yaml and env files (their
+ * defaults: chart values.yaml and conf/openmetadata.yaml). A URL of the rule's, printed whole.
+ */
+function ownJwks(ctx: RuleContext): string {
+  return ctx.form === 'values'
+    ? `the in-cluster URL ${CHART_DEFAULT_SERVER}${OPENMETADATA_JWKS_PATH}`
+    : `the server's own address ${SERVER_DEFAULT_URL}${OPENMETADATA_JWKS_PATH}`;
 }

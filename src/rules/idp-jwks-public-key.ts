@@ -14,6 +14,7 @@ import {
   trimmedString,
   withoutTrailingSlash,
 } from './support/idp';
+import type { Path } from '../types';
 
 /**
  * Tokens your identity provider signs are verified against the JWKS URLs in publicKeys (JwtFilter,
@@ -22,47 +23,64 @@ import {
  * custom authorization server; Azure `common/discovery/keys` instead of `{tenant}/discovery/v2.0/keys`,
  * which AzureAuthValidator rejects). Expected URLs per provider: src/rules/support/idp.ts.
  *
+ * Severities (README, severity policy): no key set of the provider, or one of another issuer
+ * (another Okta authorization server, Keycloak realm or Cognito user pool: #2773) or on localhost
+ * where the server runs in a container (#7567), locks every SSO user out: errors. Where the entry may
+ * still serve the right keys (another host of one Okta org, Azure's shared v1 key set, a key set
+ * omlint can only guess), or localhost may be the provider's machine (openmetadata.yaml of a
+ * bare-metal install), it is a warning that says when it locks users out.
+ *
  * The JWKS URL a message suggests ({{jwks}}) is one the rule builds from the parsed authority (its
  * origin, path, tenant or realm) and the provider's key path: public names, never secrets, printed
  * whole in the rule's quotes (showing would cut a long one short). The provider printed bare is one
  * of the OIDC provider names. The entries and the authority the user wrote are shown.
  */
 const NOT_SET =
-  "publicKeys is not set, so only the chart default (OpenMetadata's own JWKS) is used and no {{provider}} token can be " +
+  "{{key}} is not set, so only {{defaults}} (OpenMetadata's own JWKS) is used and no {{provider}} token can be " +
   'verified: every SSO login fails with "No key found".';
 const NO_IDP_ENTRY =
-  'publicKeys has no JWKS URL of {{provider}}, so tokens it signs cannot be verified and every SSO login fails with "No key found".';
+  '{{key}} has no JWKS URL of {{provider}}, so tokens it signs cannot be verified and every SSO login fails with "No key found".';
 const FROM_DISCOVERY = "the jwks_uri from your provider's /.well-known/openid-configuration";
+const PUBLIC_KEYS: Path = ['authentication', 'publicKeys'];
 
 export default defineRule({
   id: 'idp-jwks-public-key',
   severity: 'error',
   description: "publicKeys has no JWKS URL of the identity provider, or one that does not fit it.",
   messages: {
-    notSet: `${NOT_SET} Add publicKeys with "{{jwks}}" next to the OpenMetadata JWKS URL.`,
-    notSetUnknown: `${NOT_SET} Add publicKeys with ${FROM_DISCOVERY} next to the OpenMetadata JWKS URL.`,
+    notSet: `${NOT_SET} List "{{jwks}}" in {{key}}, next to the OpenMetadata JWKS URL.`,
+    notSetUnknown: `${NOT_SET} List ${FROM_DISCOVERY} in {{key}}, next to the OpenMetadata JWKS URL.`,
     noIdpEntry: `${NO_IDP_ENTRY} Add "{{jwks}}".`,
     noIdpEntryUnknown: `${NO_IDP_ENTRY} Add ${FROM_DISCOVERY}.`,
     loopback:
-      '{{entry}} points at localhost, but the server fetches it from inside the OpenMetadata pod, where nothing ' +
-      "serves your identity provider's keys. Use the provider's in-cluster service or public URL.",
+      '{{entry}} points at localhost, but the server fetches it from inside its own container (or pod), where nothing ' +
+      "serves your identity provider's keys: every SSO login fails with \"No key found\". Use a name of the provider the " +
+      'server can reach (its service name or public URL).',
+    loopbackBareMetal:
+      '{{entry}} points at localhost: the server fetches it itself, so this works only when the identity provider runs on ' +
+      'the same machine as a server started outside a container; in docker or Kubernetes every SSO login fails with ' +
+      '"No key found". Use a name of the provider the server can reach.',
     googleCerts: `{{entry}} serves PEM certificates, not a JWKS; Google's JWKS is "${GOOGLE_JWKS}".`,
-    googleOther: `{{entry}} is not Google's JWKS; GoogleAuthValidator requires "${GOOGLE_JWKS}" in publicKeys.`,
+    googleOther: `{{entry}} is not Google's JWKS; GoogleAuthValidator requires "${GOOGLE_JWKS}" in {{key}}.`,
     azureV1:
       '{{entry}} is {{keySet}} v1 key set from older docs; OpenMetadata\'s Azure validator requires "{{jwks}}" ' +
       '("At least one public key URL must be the Azure JWKS endpoint"). Add or use that URL.',
     azureOther: '{{entry}} is not the Azure JWKS of your tenant; use "{{jwks}}".',
     oktaAnyServer: '{{entry}} is not an Okta key set; Okta serves its JWKS at <issuer>/v1/keys.',
     oktaServer:
-      '{{entry}} is not the key set of the authorization server in authority ({{authority}}): tokens it issues are signed ' +
+      '{{entry}} is not the key set of the authorization server in {{authorityKey}} ({{authority}}): tokens it issues are signed ' +
       'with the keys at "{{jwks}}", so login fails with "No key found". Use that URL.',
-    auth0Domain: '{{entry}} is not the key set of the Auth0 domain in authority; Auth0 serves it at "{{jwks}}".',
+    oktaHost:
+      '{{entry}} is on another host than the authorization server in {{authorityKey}} ({{authority}}): fine if both are names ' +
+      'of one Okta org (a custom domain), otherwise tokens are signed with keys it does not serve and login fails with ' +
+      '"No key found". Use "{{jwks}}".',
+    auth0Domain: '{{entry}} is not the key set of the Auth0 domain in {{authorityKey}}; Auth0 serves it at "{{jwks}}".',
     auth0AnyDomain:
       '{{entry}} is not an Auth0 key set; Auth0 serves its JWKS at https://<your Auth0 domain>/.well-known/jwks.json.',
-    cognito: '{{entry}} is not the key set of the user pool in authority; CognitoAuthValidator requires "{{jwks}}".',
+    cognito: '{{entry}} is not the key set of the user pool in {{authorityKey}}; CognitoAuthValidator requires "{{jwks}}".',
     keycloak:
-      '{{entry}} is not the key set of the Keycloak realm in authority ({{authority}}); Keycloak serves it at "{{jwks}}".',
-    oneLogin: '{{entry}} is not the key set of the OneLogin issuer in authority; OneLogin serves it at "{{jwks}}".',
+      '{{entry}} is not the key set of the Keycloak realm in {{authorityKey}} ({{authority}}); Keycloak serves it at "{{jwks}}".',
+    oneLogin: '{{entry}} is not the key set of the OneLogin issuer in {{authorityKey}}; OneLogin serves it at "{{jwks}}".',
   },
   check(ctx) {
     if (!ctx.isOidcProvider) return;
@@ -70,10 +88,12 @@ export default defineRule({
     const expectation = expectedJwks(ctx);
     // The provider is one of the OIDC provider names (isOidcProvider), printed bare as before.
     const provider = ctx.provider;
+    const key = ctx.keyName(PUBLIC_KEYS);
     if (publicKeys === undefined) {
+      const words = { key, defaults: ctx.defaultsName, provider };
       ctx.report({
-        at: ['authentication', 'publicKeys'],
-        ...(expectation.jwks ? { messageId: 'notSet', data: { provider, jwks: expectation.jwks } } : { messageId: 'notSetUnknown', data: { provider } }),
+        at: PUBLIC_KEYS,
+        ...(expectation.jwks ? { messageId: 'notSet', data: { ...words, jwks: expectation.jwks } } : { messageId: 'notSetUnknown', data: words }),
       });
       return;
     }
@@ -83,9 +103,9 @@ export default defineRule({
       .map((entry) => ({ ...entry, url: ctx.once(parseHttpUrl, entry.item) }));
     if (idpEntries.length === 0) {
       ctx.report({
-        at: ['authentication', 'publicKeys'],
+        at: PUBLIC_KEYS,
         target: 'key',
-        ...(expectation.jwks ? { messageId: 'noIdpEntry', data: { provider, jwks: expectation.jwks } } : { messageId: 'noIdpEntryUnknown', data: { provider } }),
+        ...(expectation.jwks ? { messageId: 'noIdpEntry', data: { key, provider, jwks: expectation.jwks } } : { messageId: 'noIdpEntryUnknown', data: { key, provider } }),
       });
       return;
     }
@@ -95,25 +115,33 @@ export default defineRule({
     const { accepts, culprit: isCulprit, mismatch: mismatchOf } = expectation;
     if (!accepts || !mismatchOf || idpEntries.some(({ item, url }) => accepts(item.trim(), url))) return;
     const culprit = idpEntries.find(({ item, url }) => isCulprit?.(item.trim(), url)) ?? idpEntries[0];
-    const mismatch = mismatchOf(culprit.item.trim());
+    const mismatch = mismatchOf(culprit.item.trim(), culprit.url);
     ctx.report({
       at: ['authentication', 'publicKeys', culprit.index],
-      severity: 'warn',
+      severity: mismatch.severity ?? 'warn',
       messageId: mismatch.messageId,
-      data: { ...mismatch.data, entry: show(culprit.item) },
+      data: { ...mismatch.data, key, entry: show(culprit.item), authorityKey: ctx.keyName(['authentication', 'authority']) },
     });
   },
 });
 
 /**
- * The server fetches these URLs from inside its pod, where localhost is the OpenMetadata container
- * itself (docs pages for Keycloak and custom OIDC show http://localhost:808x realms): the key set is
- * unreachable and every SSO token is rejected. OpenMetadata's own JWKS on localhost:8585 is fine.
+ * The server fetches these URLs itself. In a pod or a docker container localhost is the OpenMetadata
+ * container (docs pages for Keycloak and custom OIDC show http://localhost:808x realms; OpenMetadata
+ * #7567, a docker-compose setup with `http://localhost:8080/realms/…/certs`): the key set is
+ * unreachable and every SSO token is rejected. Helm values always run in a pod and env files feed a
+ * container; openmetadata.yaml may belong to a server started on the provider's own machine.
+ * OpenMetadata's own JWKS on localhost:8585 is fine.
  */
 function reportLoopbackEntries(ctx: RuleContext, entries: readonly Entry[]): void {
+  const inContainer = ctx.form !== 'server-config';
   for (const { item, index, url } of entries) {
     if (!url || !isLoopback(url.hostname)) continue;
-    ctx.report({ at: ['authentication', 'publicKeys', index], severity: 'warn', messageId: 'loopback', data: { entry: show(item) } });
+    ctx.report({
+      at: ['authentication', 'publicKeys', index],
+      ...(inContainer ? { messageId: 'loopback' } : { severity: 'warn', messageId: 'loopbackBareMetal' }),
+      data: { entry: show(item) },
+    });
   }
 }
 
@@ -129,10 +157,14 @@ interface Entry {
   url: URL | undefined;
 }
 
-/** Why the culprit entry does not fit, and what to write instead: the message and its data (the rule adds the entry). */
+/**
+ * Why the culprit entry does not fit, and what to write instead: the message and its data (the rule
+ * adds the entry); an error when the entry is the key set of another issuer, else a warning.
+ */
 interface Mismatch {
   messageId: string;
   data?: MessageData;
+  severity?: 'error';
 }
 
 interface Expectation {
@@ -143,7 +175,7 @@ interface Expectation {
   /** The entry the user most likely meant as the provider's JWKS. */
   culprit?: (entry: string, url: URL | undefined) => boolean;
   /** Why the culprit does not fit; undefined with `accepts`. */
-  mismatch?: (entry: string) => Mismatch;
+  mismatch?: (entry: string, url: URL | undefined) => Mismatch;
 }
 
 function expectedJwks(ctx: RuleContext): Expectation {
@@ -222,7 +254,9 @@ function httpsUrl(issuer: string | undefined): URL | undefined {
 /**
  * Okta has an org authorization server (issuer https://org.okta.com, keys at /oauth2/v1/keys) and
  * custom ones (issuer …/oauth2/{id}, keys at {issuer}/v1/keys); tokens are only verified by the
- * keys of the server that issued them (OpenMetadata #2773).
+ * keys of the server that issued them (OpenMetadata #2773: the docs listed the "default" custom
+ * server's keys for tokens of the org server, and every login failed with "No key found"). The
+ * same server on another host may be the org's custom domain: only a warning.
  */
 function okta(issuer: string | undefined): Expectation {
   const url = httpsUrl(issuer);
@@ -238,11 +272,15 @@ function okta(issuer: string | undefined): Expectation {
     };
   }
   const keys = expected;
+  const serverPath = new URL(keys).pathname;
   return {
     jwks: keys,
     accepts: (entry) => same(entry, keys),
     culprit: (entry) => /\/v1\/keys\/?$/.test(entry),
-    mismatch: () => ({ messageId: 'oktaServer', data: { authority: show(issuer), jwks: keys } }),
+    mismatch: (_entry, entryUrl) =>
+      entryUrl && entryUrl.pathname.replace(/\/+$/, '') === serverPath
+        ? { messageId: 'oktaHost', data: { authority: show(issuer), jwks: keys } }
+        : { messageId: 'oktaServer', data: { authority: show(issuer), jwks: keys }, severity: 'error' },
   };
 }
 
@@ -264,7 +302,8 @@ function cognito(issuer: string | undefined): Expectation {
     accepts: (entry) =>
       expected ? same(entry, expected) : /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/[A-Za-z0-9_-]+\/\.well-known\/jwks\.json\/?$/.test(entry),
     culprit: (entry) => /cognito/i.test(entry),
-    mismatch: () => ({ messageId: 'cognito', data: { jwks: expected ?? '<authority>/.well-known/jwks.json' } }),
+    // The key set of another user pool (or region) never verifies this pool's tokens, as with Okta's servers (#2773).
+    mismatch: () => ({ messageId: 'cognito', data: { jwks: expected ?? '<authority>/.well-known/jwks.json' }, ...(expected ? { severity: 'error' as const } : {}) }),
   };
 }
 
@@ -283,7 +322,8 @@ function customOidc(issuer: string | undefined): Expectation {
       jwks: certs,
       accepts: (_entry, url) => url?.pathname.replace(/\/+$/, '') === `${realmPrefix}/protocol/openid-connect/certs`,
       culprit: (entry) => /\/realms\//.test(entry),
-      mismatch: () => ({ messageId: 'keycloak', data: { authority: show(issuer), jwks: certs } }),
+      // Each realm signs with its own keys: another realm's never verify this one's tokens (#2773's mechanism).
+      mismatch: () => ({ messageId: 'keycloak', data: { authority: show(issuer), jwks: certs }, severity: 'error' }),
     };
   }
   const url = parseHttpUrl(issuer);

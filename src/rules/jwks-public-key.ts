@@ -25,7 +25,9 @@ export default defineRule({
     if (!Array.isArray(publicKeys)) return;
     if (hasJwksEntry(publicKeys)) return;
     const origin = ctx.origin(['authentication', 'publicKeys']);
-    const name = ctx.model.layout === 'server' ? 'publicKeyUrls' : 'publicKeys';
+    const name = ctx.keyName(['authentication', 'publicKeys']);
+    // The variable is named when it is not already the name: extraEnvs in values, a substitution in openmetadata.yaml.
+    const via = origin?.env && origin.env.name !== name ? ` (set by ${origin.env.name})` : '';
     const replaced = origin?.replaced;
     // helm -f replaces lists: the overlay's list is the whole list (helm/helm#3486).
     const cause = replaced
@@ -37,7 +39,7 @@ export default defineRule({
       at: ['authentication', 'publicKeys'],
       target: 'key',
       messageId: 'missing',
-      data: { name, via: origin?.env ? ` (set by ${origin.env.name})` : '', jwksPath: OPENMETADATA_JWKS_PATH, cause, url },
+      data: { name, via, jwksPath: OPENMETADATA_JWKS_PATH, cause, url },
       fix: { kind: 'append-item', at: ['authentication', 'publicKeys'], value: url },
     });
   },
@@ -56,6 +58,6 @@ function fileName(filePath: string): string {
 /** The JWKS URL to add: on the configured server URL when there is one, else the chart's service (the server's own address on the server layout). */
 export function suggestedUrl(ctx: RuleContext): string {
   const serverUrl = ctx.once(parseHttpUrl, ctx.get(['authentication', 'oidcConfiguration', 'serverUrl']));
-  const fallback = ctx.model.layout === 'server' ? SERVER_DEFAULT_URL : CHART_DEFAULT_SERVER;
+  const fallback = ctx.form === 'values' ? CHART_DEFAULT_SERVER : SERVER_DEFAULT_URL;
   return `${serverUrl ? serverUrl.origin : fallback}${OPENMETADATA_JWKS_PATH}`;
 }

@@ -46,22 +46,22 @@ export default defineRule({
     for (const setting of SETTINGS) {
       const path = ['authentication', 'oidcConfiguration', setting.key];
       const problem = problemOf(setting, ctx.get(path));
-      if (problem) ctx.report({ at: path, ...problem });
+      if (problem) ctx.report({ at: path, messageId: problem.messageId, data: { ...problem.data, key: ctx.keyName(path) } });
     }
   },
 });
 
-/** The message for a value of `setting` the server cannot take, or undefined; the setting's own words fill the rest. */
+/** The message for a value of `setting` the server cannot take, or undefined; the setting's own words fill the rest (the rule adds its name). */
 function problemOf(setting: NumericSetting, value: Plain | undefined): { messageId: string; data: MessageData } | undefined {
   if (value === undefined) return undefined;
   // A YAML number is valid-schema's finding (the chart wants a string); its range is still ours.
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
   if (text === undefined) return undefined;
-  const { key, meaning, example, min } = setting;
-  if (text === '') return setting.allowEmpty ? undefined : { messageId: 'empty', data: { key, meaning, example } };
-  if (!/^\d+$/.test(text)) return { messageId: 'notInteger', data: { key, value: show(value), example } };
+  const { meaning, example, min } = setting;
+  if (text === '') return setting.allowEmpty ? undefined : { messageId: 'empty', data: { meaning, example } };
+  if (!/^\d+$/.test(text)) return { messageId: 'notInteger', data: { value: show(value), example } };
   const number = Number(text);
-  if (number > INT_MAX) return { messageId: 'tooLarge', data: { key, value: show(value) } };
-  if (number < min) return { messageId: 'belowMinimum', data: { key, value: show(value), min, meaning } };
+  if (number > INT_MAX) return { messageId: 'tooLarge', data: { value: show(value) } };
+  if (number < min) return { messageId: 'belowMinimum', data: { value: show(value), min, meaning } };
   return undefined;
 }

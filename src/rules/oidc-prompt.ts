@@ -25,19 +25,20 @@ export default defineRule({
   severity: 'error',
   description: 'promptType none, a prompt the provider rejects, or the consent + maxAge "0" defaults.',
   messages: {
-    unknown: '{{token}} is not an OpenID Connect prompt value; the server accepts login, consent or select_account.',
+    unknown: '{{key}}: {{token}} is not an OpenID Connect prompt value; the server accepts login, consent or select_account.',
     unknownLike:
-      '{{token}} is not an OpenID Connect prompt value; the server accepts login, consent or select_account (did you mean "{{guess}}"?).',
+      '{{key}}: {{token}} is not an OpenID Connect prompt value; the server accepts login, consent or select_account (did you mean "{{guess}}"?).',
     none:
-      'promptType {{prompt}} asks for a silent sign-in: users without a live session at the identity provider are locked ' +
+      '{{key}} {{prompt}} asks for a silent sign-in: users without a live session at the identity provider are locked ' +
       'out with no login screen, and the server rejects it. Use "select_account" or "login".',
     rejectedByProvider: '{{provider}} does not accept prompt "{{rejected}}", so its sign-in fails; use {{allowed}}.',
     cognitoDefault:
-      'promptType is not set, so the chart default "consent" is sent, which Cognito does not accept. ' +
-      'Set promptType: "select_account" (or "login").',
+      '{{key}} is not set, so {{defaults}} "consent" is sent, which is not among the prompt values Cognito accepts: ' +
+      'where its sign-in page refuses it, every login fails. ' +
+      'Set {{key}} to "select_account" (or "login").',
     forcedReauthentication:
-      'promptType "consent" with maxAge "0"{{defaults}} makes every login show the consent screen and ask for the password ' +
-      'again. Set promptType: "select_account" and maxAge: "" unless that is intended.',
+      '{{key}} "consent" with {{maxAgeKey}} "0"{{defaults}} makes every login show the consent screen and ask for the password ' +
+      'again. Set {{key}} to "select_account" and {{maxAgeKey}} to "" unless that is intended.',
   },
   check(ctx) {
     if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
@@ -47,7 +48,7 @@ export default defineRule({
       if (isTemplated(written)) return;
       const problem = writtenPromptProblem(ctx.provider, written);
       if (problem) {
-        ctx.report({ at: PROMPT, ...problem });
+        ctx.report({ at: PROMPT, messageId: problem.messageId, data: { ...problem.data, key: ctx.keyName(PROMPT) } });
         return;
       }
     }
@@ -88,7 +89,9 @@ function reportForcedReauthentication(ctx: RuleContext, written: string | undefi
   const maxAge = typeof maxAgeValue === 'string' || typeof maxAgeValue === 'number' ? String(maxAgeValue).trim() : '';
   const promptDefaulted = written === undefined;
   if (promptDefaulted && prompt === 'consent' && ctx.provider === 'aws-cognito') {
-    ctx.report({ at: PROMPT, severity: 'info', messageId: 'cognitoDefault' });
+    // Not advice: OidcPromptPolicy (@ 011c3768, from PR #30499 "prevent SSO configuration changes from
+    // locking users out") lists no "consent" for Cognito. A default nobody chose, so a warning.
+    ctx.report({ at: PROMPT, severity: 'warn', messageId: 'cognitoDefault', data: { key: ctx.keyName(PROMPT), defaults: ctx.defaultsName } });
     return;
   }
   if (!prompt.split(/\s+/).includes('consent') || maxAge !== '0') return;
@@ -97,12 +100,17 @@ function reportForcedReauthentication(ctx: RuleContext, written: string | undefi
     at,
     severity: 'info',
     messageId: 'forcedReauthentication',
-    data: { defaults: defaultsNote(promptDefaulted, ctx.get(MAX_AGE) === undefined) },
+    data: {
+      key: ctx.keyName(PROMPT),
+      maxAgeKey: ctx.keyName(MAX_AGE),
+      defaults: defaultsNote(ctx, promptDefaulted, ctx.get(MAX_AGE) === undefined),
+    },
   });
 }
 
-function defaultsNote(promptDefaulted: boolean, maxAgeDefaulted: boolean): string {
-  if (promptDefaulted && maxAgeDefaulted) return ' (chart defaults)';
-  if (promptDefaulted) return ' (promptType is the chart default)';
-  return maxAgeDefaulted ? ' (maxAge is the chart default)' : '';
+/** Which of the two values nobody wrote: the chart's defaults in Helm values, the server's on the server layout. */
+function defaultsNote(ctx: RuleContext, promptDefaulted: boolean, maxAgeDefaulted: boolean): string {
+  if (promptDefaulted && maxAgeDefaulted) return ` (both are ${ctx.defaultsName}s)`;
+  if (promptDefaulted) return ` (${ctx.keyName(PROMPT)} is ${ctx.defaultsName})`;
+  return maxAgeDefaulted ? ` (${ctx.keyName(MAX_AGE)} is ${ctx.defaultsName})` : '';
 }

@@ -19,10 +19,10 @@ export default defineRule({
   description: 'oidcConfiguration.scope lacks openid, or offline_access for an Azure confidential client.',
   messages: {
     noOpenid:
-      'scope {{scope}} does not request "openid", so no id token comes back and the server cannot sign anyone in.{{commas}} ' +
+      '{{key}} {{scope}} does not request "openid", so no id token comes back and the server cannot sign anyone in.{{commas}} ' +
       'Use "openid email profile"{{azureScope}}.',
     noOfflineAccess:
-      'scope {{scope}}{{defaulted}} lacks offline_access, so Azure issues no refresh token: the server drops the session when ' +
+      '{{key}} {{scope}}{{defaulted}} lacks offline_access, so Azure issues no refresh token: the server drops the session when ' +
       "the first token expires and OpenMetadata's Azure validator rejects the configuration. Use {{scopes}}.",
   },
   check(ctx) {
@@ -37,6 +37,7 @@ export default defineRule({
         at: SCOPE,
         messageId: 'noOpenid',
         data: {
+          key: ctx.keyName(SCOPE),
           scope: show(scope),
           commas: /,/.test(scope) ? ' Scopes are separated by spaces, not commas.' : '',
           azureScope: ctx.provider === 'azure' ? ' offline_access' : '',
@@ -45,14 +46,15 @@ export default defineRule({
       return;
     }
     if (ctx.provider !== 'azure' || scopes.includes('offline_access')) return;
+    // An error whether written or left at the default "openid email profile": OpenMetadata's Azure
+    // docs never wrote scope until PR #22070 added offline_access, "necessary to get Azure SSO working".
     ctx.report({
       at: SCOPE,
-      // The chart default "openid email profile" is what the user left: advice only.
-      severity: written === undefined ? 'info' : 'warn',
       messageId: 'noOfflineAccess',
       data: {
+        key: ctx.keyName(SCOPE),
         scope: show(scope),
-        defaulted: written === undefined ? ' (the chart default)' : '',
+        defaulted: written === undefined ? ` (${ctx.defaultsName})` : '',
         // The user's scopes with offline_access added: their text, shown.
         scopes: show([...scopes, 'offline_access'].join(' ')),
       },

@@ -1,4 +1,4 @@
-import { defineRule } from './support/rule';
+import { defineRule, RuleContext } from './support/rule';
 import { show } from './support/message';
 import { isOidcBlockRendered } from './support/idp';
 
@@ -17,11 +17,11 @@ export default defineRule({
   severity: 'warn',
   description: 'oidcConfiguration.oidcType selects a different server OIDC client than the provider needs.',
   messages: {
-    notSet: 'oidcType is not set (chart default ""), so {{loss}} Set oidcType: {{provider}}.',
-    notProviderClient: "oidcType {{oidcType}} does not select the server's {{provider}} client, so {{loss}} Set oidcType: {{provider}}.",
+    notSet: '{{key}} is not set ({{defaults}} is ""), so {{loss}} Set {{key}} to "{{provider}}".',
+    notProviderClient: '{{key}} {{oidcType}} does not select the server\'s {{provider}} client, so {{loss}} Set {{key}} to "{{provider}}".',
     otherProviderClient:
-      'oidcType {{oidcType}} makes the server use its {{client}} client against your {{provider}} provider, which then fails ' +
-      'to sign in. Set oidcType: {{provider}} (any value other than azure or google selects the generic client).',
+      '{{key}} {{oidcType}} makes the server use its {{client}} client against your {{provider}} provider, which then fails ' +
+      'to sign in. Set {{key}} to "{{provider}}" (any value other than azure or google selects the generic client).',
   },
   check(ctx) {
     if (!ctx.isOidcProvider || !isOidcBlockRendered(ctx)) return;
@@ -29,26 +29,27 @@ export default defineRule({
     const written = ctx.get(path);
     if (written !== undefined && typeof written !== 'string') return; // valid-schema reports the type
     const type = (written ?? '').trim().toLowerCase();
+    const key = ctx.keyName(path);
     // One of the OIDC provider names (isOidcProvider), printed bare as before.
     const provider = ctx.provider;
     const providerIsSpecial = SPECIAL_TYPES.includes(provider);
     if (type === provider || (!providerIsSpecial && !SPECIAL_TYPES.includes(type))) return;
     if (written === undefined) {
       // The chart default "" is what the user left; advice only, on the block they did write.
-      ctx.report({ at: path, severity: 'info', messageId: 'notSet', data: { loss: whatItLoses(provider), provider } });
+      ctx.report({ at: path, severity: 'info', messageId: 'notSet', data: { key, defaults: ctx.defaultsName, loss: whatItLoses(ctx, provider), provider } });
       return;
     }
     if (providerIsSpecial) {
-      ctx.report({ at: path, messageId: 'notProviderClient', data: { oidcType: show(written), provider, loss: whatItLoses(provider) } });
+      ctx.report({ at: path, messageId: 'notProviderClient', data: { key, oidcType: show(written), provider, loss: whatItLoses(ctx, provider) } });
     } else {
       // The provider is a generic one, so the type that selects another client is azure or google: a word of the rule's.
-      ctx.report({ at: path, messageId: 'otherProviderClient', data: { oidcType: show(written), client: type, provider } });
+      ctx.report({ at: path, messageId: 'otherProviderClient', data: { key, oidcType: show(written), client: type, provider } });
     }
   },
 });
 
-function whatItLoses(provider: string): string {
+function whatItLoses(ctx: RuleContext, provider: string): string {
   return provider === 'azure'
-    ? 'the generic OIDC client is used: it ignores oidcConfiguration.tenant and cannot validate the issuer of multi-tenant (common/organizations) sign-ins.'
+    ? `the generic OIDC client is used: it ignores ${ctx.keyName(['authentication', 'oidcConfiguration', 'tenant'])} and cannot validate the issuer of multi-tenant (common/organizations) sign-ins.`
     : 'the generic OIDC client is used: it does not send access_type=offline, so Google returns no refresh token and the session ends when the first token expires.';
 }

@@ -13,22 +13,25 @@ import { suggestedUrl } from './jwks-public-key';
  * Non-string entries are valid-schema's finding.
  */
 const NOT_A_URL =
-  'publicKeys entry {{entry}} is not an absolute http(s) URL ({{problem}}): the server turns every entry into a URL ' +
+  '{{key}} entry {{entry}} is not an absolute http(s) URL ({{problem}}): the server turns every entry into a URL ' +
   'at startup and fails to start.';
 
 export default defineRule({
   id: 'public-keys-urls',
   severity: 'error',
   description: 'A publicKeys entry that is not an absolute http(s) URL, which stops the server at startup.',
+  // A docs placeholder in an entry (`{your domain}/api/v1/system/config/jwks`) is one cause with one
+  // finding: this one, which says what it breaks and what to write, not also no-placeholders'.
+  supersedes: ['no-placeholders'],
   messages: {
     // A pasted key may be a private one: the message never names it.
     key:
-      'publicKeys entry is not an absolute http(s) URL (it is a key, not a URL): the server turns every entry into a URL ' +
-      "at startup and fails to start. publicKeys takes JWKS URLs only: put the URL of your identity provider's JWKS here instead of the key.",
+      '{{key}} entry is not an absolute http(s) URL (it is a key, not a URL): the server turns every entry into a URL ' +
+      "at startup and fails to start. {{key}} takes JWKS URLs only: put the URL of your identity provider's JWKS here instead of the key.",
     // What to write instead: the entry repaired where the repair is certain ({{repaired}}), else a full JWKS URL.
     ...urlProblemMessages('removeSpaces', `${NOT_A_URL} Remove the spaces: {{repaired}}.`),
     ...urlProblemMessages('schemeOnce', `${NOT_A_URL} Write the scheme once: {{repaired}}.`),
-    ...urlProblemMessages('ownJwks', `${NOT_A_URL} Write the full URL, e.g. "{{jwks}}" (reachable from the server's pod).`),
+    ...urlProblemMessages('ownJwks', `${NOT_A_URL} Write the full URL, e.g. "{{jwks}}" (reachable from the server).`),
     ...urlProblemMessages('fullUrl', `${NOT_A_URL} Write the full URL with https://, as your identity provider documents its JWKS (jwks_uri).`),
   },
   check(ctx) {
@@ -36,12 +39,13 @@ export default defineRule({
       const problem = httpUrlProblem(item);
       if (problem === undefined) continue;
       const at = ['authentication', 'publicKeys', index];
+      const key = ctx.keyName(at);
       if (looksLikeKey(item)) {
-        ctx.report({ at, messageId: 'key' });
+        ctx.report({ at, messageId: 'key', data: { key } });
         continue;
       }
       const { messageId, data } = reportFor(ctx, item, problem);
-      ctx.report({ at, messageId, data: { ...data, entry: show(item) } });
+      ctx.report({ at, messageId, data: { ...data, key, entry: show(item) } });
     }
   },
 });

@@ -51,7 +51,7 @@ export default defineRule({
           settings: url.members.map((member) => mention(ctx, member)).join(', '),
           verb: url.members.length > 1 ? 'point' : 'points',
           origin: url.origin,
-          internal: isInternal(url) ? ', an address a browser or identity provider outside the cluster cannot reach' : '',
+          internal: isInternal(url) ? ', an address a browser or identity provider on another machine or outside the cluster cannot reach' : '',
           publicSetting: mention(ctx, publicOne.at),
           publicOrigin: publicOne.origin,
         },

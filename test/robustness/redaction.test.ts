@@ -319,7 +319,8 @@ describe('redaction at scale', () => {
   it('15 000 secrets that all start alike, each echoed by a finding: all hidden, within a 20 s child timeout (it takes under 2 s)', () => {
     const secret = (i: number, k: number): string => `s3cr3t-value-${i}-${k}-abcdefgh`;
     // Each value sits under a secret env var and, pasted with placeholder text, in publicKeys, where
-    // no-placeholders quotes it: 50 findings a document, every one with a secret to hide.
+    // public-keys-urls quotes it (its finding replaces no-placeholders' there): 50 findings a
+    // document, every one with a secret to hide.
     const doc = (i: number): string =>
       'openmetadata:\n  config:\n    authentication:\n      provider: google\n      publicKeys:\n' +
       Array.from({ length: 50 }, (_, k) => `        - "${secret(i, k)} {Tenant ID}"`).join('\n') +
@@ -333,9 +334,9 @@ describe('redaction at scale', () => {
       expect(run.signal).toBeNull();
       const messages = JSON.parse(run.stdout)[0].messages as { ruleId: string; message: string }[];
       expect(messages.filter((m) => m.ruleId === 'input-limit')).toEqual([]);
-      const echoing = messages.filter((m) => m.ruleId === 'no-placeholders');
+      const echoing = messages.filter((m) => m.ruleId === 'public-keys-urls');
       expect(echoing).toHaveLength(15_000);
-      expect(echoing.every((m) => m.message.startsWith('"«redacted» {Tenant ID}"'))).toBe(true);
+      expect(echoing.every((m) => m.message.startsWith('publicKeys entry "«redacted» {Tenant ID}"'))).toBe(true);
       expect(run.stdout).not.toContain('s3cr3t-value-');
     } finally {
       removeTemp(dir);

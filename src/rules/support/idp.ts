@@ -6,10 +6,11 @@
  * CustomOidcValidator @ 4aebfff6) and the docs pages per provider
  * (openmetadata-docs/content/v1.10.x-SNAPSHOT/deployment/security/<provider>/, test/corpus/docs).
  */
-import type { Plain } from '../../types';
+import type { Path, Plain } from '../../types';
 import type { RuleContext } from './rule';
 import { OPENMETADATA_JWKS_PATH } from '../../knowledge/defaults';
 import { isHelmModel } from '../../layouts/model';
+import { parseHttpUrl } from './helpers';
 
 /** Azure tenant ids are GUIDs; the validator compares with this exact pattern. */
 export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -68,6 +69,18 @@ export function isOidcBlockRendered(ctx: RuleContext): boolean {
   return dotted || ctx.effective(['authentication', 'oidcConfiguration', 'enabled']) === true;
 }
 
+/**
+ * The value written at `path` as the server reads it. On the server layout an empty variable
+ * (`OIDC_TENANT=` in an env file, `${OIDC_TENANT:-}` in openmetadata.yaml) substitutes to nothing,
+ * which YAML reads as null and the server as an unset string: for its checks the same as "". In
+ * Helm values a null deletes the key together with its chart default (valid-schema's finding), so
+ * it stays null there.
+ */
+export function writtenSetting(ctx: RuleContext, path: Path): Plain | undefined {
+  const value = ctx.get(path);
+  return value === null && !isHelmModel(ctx.model) ? '' : value;
+}
+
 /** A URL with its trailing slashes removed, for comparing URLs as the validators do (`equals`). */
 export function withoutTrailingSlash(url: string): string {
   return url.trim().replace(/\/+$/, '');
@@ -103,6 +116,40 @@ export function isInternalHost(hostname: string): boolean {
   if (!host.includes('.') && !host.includes(':')) return true;
   if (/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)\d+\.\d+(\.\d+)?$/.test(host)) return true;
   return /\.svc$|\.svc\.cluster\.local$|\.cluster\.local$/.test(host);
+}
+
+/**
+ * Endpoints people paste instead of the issuer (the Keycloak Kubernetes docs page ships
+ * `/protocol/openid-connect/auth`, OpenMetadata #23508); the clients append them to the issuer
+ * themselves, after `/.well-known/openid-configuration` told them where they are.
+ */
+const ENDPOINT_SUFFIXES: readonly { suffix: RegExp; name: string }[] = [
+  { suffix: /\/protocol\/openid-connect\/(auth|token|certs|userinfo|logout)$/, name: 'an OpenID Connect endpoint' },
+  { suffix: /\/\.well-known\/(openid-configuration|jwks\.json)$/, name: 'a discovery or JWKS document' },
+  { suffix: /\/(v1\/)?(authorize|token|keys|userinfo)$/, name: 'an OAuth endpoint' },
+];
+
+/** An issuer URL with one of its endpoints pasted in its place: what kind of endpoint, and the issuer. */
+export interface PastedEndpoint {
+  name: string;
+  issuer: string;
+}
+
+/**
+ * When `text` (an authority) is an endpoint of an issuer rather than the issuer, the issuer it
+ * belongs to: the text without the endpoint's path (and without Okta's `/oauth2` of the org
+ * server's endpoints). Several rules suggest URLs built on the issuer: authority-format the issuer
+ * itself, discovery-uri its discovery document, https-urls its https form; built from the endpoint
+ * they would suggest what authority-format reports in the same file.
+ */
+export function pastedEndpoint(text: string): PastedEndpoint | undefined {
+  const base = text.trim().replace(/[?#].*$/, '').replace(/\/+$/, '');
+  // In a URL only the path can hold an endpoint; a text with a placeholder for the host has no URL to parse.
+  const url = /[{}<>]/.test(base) ? undefined : parseHttpUrl(base);
+  const path = url ? url.pathname.replace(/\/+$/, '') : base;
+  const endpoint = ENDPOINT_SUFFIXES.find(({ suffix }) => suffix.test(path));
+  if (!endpoint) return undefined;
+  return { name: endpoint.name, issuer: base.replace(endpoint.suffix, '').replace(/\/oauth2$/, '') };
 }
 
 /** The string value of `value` when it is a string, trimmed; undefined otherwise. */

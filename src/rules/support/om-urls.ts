@@ -114,11 +114,17 @@ export function isInternalHost(hostname: string): boolean {
  * The value with each docs placeholder replaced by the neutral host name "placeholder.invalid" (never internal), so that the
  * parts the user did write (scheme, path) can still be checked; undefined when the value starts
  * with a placeholder, which then stands for the scheme and host as well (`{ISSUER_URL}/...`).
+ * Nested braces (`{{host}}`, a Helm or Jinja expression `{{ .Values.host }}`) are masked to the
+ * last pair: one pass would leave `{placeholder.invalid}`, omlint's own word, for a message to
+ * quote as if the user had written it.
  */
 export function maskPlaceholders(text: string): string | undefined {
   if (!PLACEHOLDER.test(text)) return text;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return undefined;
-  return text.replace(new RegExp(PLACEHOLDER.source, 'g'), 'placeholder.invalid');
+  let masked = text;
+  // Each pass removes one level of nesting, and a value has at most a few.
+  for (let pass = 0; pass < 8 && PLACEHOLDER.test(masked); pass++) masked = masked.replace(new RegExp(PLACEHOLDER.source, 'g'), 'placeholder.invalid');
+  return PLACEHOLDER.test(masked) ? undefined : masked;
 }
 
 /** True when the value still holds a docs placeholder. */
