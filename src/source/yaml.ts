@@ -452,8 +452,9 @@ function toPlain(root: YamlNode | null, aliases: AliasIndex, maxDepth: number, e
         }
         setOwn(out, key, value);
       }
-      // Keys written in the map win over merged ones; earlier merge sources win over later ones.
-      for (const source of merged.reverse()) {
+      // Keys written in the map win over merged ones; earlier merge sources win over later ones
+      // (`<<: [*a, *b]` takes a key both have from a, as YAML's merge type and go-yaml say).
+      for (const source of merged) {
         for (const [k, v] of Object.entries(source)) if (!Object.prototype.hasOwnProperty.call(out, k)) setOwn(out, k, v);
       }
       return out;
