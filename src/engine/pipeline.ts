@@ -125,7 +125,7 @@ function layeredModels(inputs: readonly ParsedInput[], job: LintJob, funnel: Fun
     // Helm reads the first document of a values file.
     const document = input.parsed.documents[0];
     const plain = document && plainOf(document, funnel);
-    return plain === undefined ? [] : [{ document, plain }];
+    return plain === undefined ? [] : [{ document, plain: document.helmPlain() }];
   });
   if (funnel.hasFindings()) return undefined;
   return layers.length === 0 ? [] : layeredHelmModels(job.label, layers, job.settings);

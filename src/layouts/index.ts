@@ -6,7 +6,7 @@ import type { Plain } from '../types';
 import type { SourceDocument } from '../source/parse';
 import type { ParsedEnvFile } from './env-file';
 import type { AuthModel } from './model';
-import { buildHelmModels } from './helm-values';
+import { buildHelmModels, findPlacements } from './helm-values';
 import { foldExtraEnvs } from './extra-envs';
 import { buildServerModel } from './server-config';
 import { buildEnvFileModel } from './env-file';
@@ -17,14 +17,19 @@ export interface LayoutSettings {
   chartVersion?: string;
 }
 
-/** The Helm values layouts of one document (plain, umbrella, legacy), with their extraEnvs folded in. */
+/**
+ * The Helm values layouts of one document (plain, umbrella, legacy), with their extraEnvs folded in,
+ * read as Helm reads the file (YAML 1.1 booleans: SourceDocument.helmPlain). Booleans never change
+ * where the auth sections sit, so the document's own plain value finds them.
+ */
 export function helmModels(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings): AuthModel[] {
-  return buildHelmModels(filePath, plain, document, document.duplicateKeys())
+  if (findPlacements(plain).length === 0) return [];
+  return buildHelmModels(filePath, document.helmPlain(), document, document.duplicateKeys())
     .map((model) => foldExtraEnvs({ ...model, fixableDocument: () => document.index }, chartDefaults(settings.chartVersion)));
 }
 
 /**
- * `-f a.yaml -f b.yaml`: the values files merged as Helm merges them, one release whose findings
+ * `-f a.yaml -f b.yaml`: the values files (each as helmPlain reads it) merged as Helm merges them, one release whose findings
  * point at the file that set each value. A duplicate key counts where its file's value survived the
  * merge; a later file may have replaced it. No fix: a finding may span several files.
  */
