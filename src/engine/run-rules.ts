@@ -87,13 +87,17 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
 }
 
 /**
- * The chart schema checks the values keys, so a value an extraEnvs variable set is not its business.
+ * The chart schema checks the values keys, so a value an extraEnvs variable set is not its business,
+ * nor are the values of another chart (model.chart).
  * On the server layout (openmetadata.yaml, env files) only what the server cannot read either is
  * kept: unknown keys other than the server's own (its openmetadata-spec schemas are
  * `additionalProperties: false` too), enumerations, and a list, map or scalar where another kind is needed. The server (Jackson)
  * converts between scalar types and takes secrets as plain strings.
  */
 function chartSchemaProblems(model: AuthModel, origin: (path: Path) => Origin | undefined): SchemaProblem[] {
+  // A fork or another chart (its Chart.yaml says so) has keys and types of its own: open-metadata's
+  // schema is no judge of them.
+  if (model.chart?.otherChart) return [];
   const problems = validateAuthSections(model.config, isHelmModel(model) ? chartNameOf : undefined)
     .filter((problem) => !origin(problem.path)?.env || model.layout === 'server');
   if (isHelmModel(model)) return problems;

@@ -13,6 +13,7 @@ import type { Location, Path, PlainMap, Range } from '../types';
 import { AuthModel, EnvLineFact, EnvValueFact } from './model';
 import type { Target } from '../source/yaml';
 import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName } from '../knowledge/env-names';
+import { OPENMETADATA_ENV_NAMES, OPENMETADATA_VALUE } from '../knowledge/markers';
 import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
 import { didYouMean } from '../util/did-you-mean';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
@@ -138,10 +139,40 @@ export function isEnvFileName(filePath: string): boolean {
   return /^\.env(\..+)?$/.test(base) || /\.env$/.test(base);
 }
 
-/** The model of an env file, or undefined when it sets no auth variable. */
+const ENV_ASSIGNMENT_LINE = /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.-]*[ \t]*=/;
+
+/**
+ * Whether a text is written in env syntax whatever its name: most of its lines that are neither
+ * blank nor `#` comments are `NAME=value`. OpenMetadata's own docker env files are named `env-mysql`
+ * and `.env-keycloak` (open-metadata/OpenMetadata `docker/development/…`, openmetadata-demo), and env
+ * samples get saved as `*.yaml`. In YAML such lines are one long plain scalar or syntax errors, never
+ * settings, so a values file is never read as one.
+ */
+export function looksLikeEnvFile(text: string): boolean {
+  let assignments = 0;
+  let others = 0;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (ENV_ASSIGNMENT_LINE.test(line)) assignments++;
+    else others++;
+  }
+  return assignments > others;
+}
+
+/**
+ * Whether the file is OpenMetadata's: it sets a variable only OpenMetadata reads, or a value only
+ * OpenMetadata's settings hold (src/knowledge/markers.ts). `OIDC_*`, `JWT_*` and `SAML_*` names alone
+ * are other applications' too (Outline, Supabase, BookStack, Medusa, Kubeflow's oidc-authservice).
+ */
+function isOpenMetadataEnvFile(parsed: ParsedEnvFile): boolean {
+  return parsed.entries.some((entry) => OPENMETADATA_ENV_NAMES.has(entry.name) || OPENMETADATA_VALUE.test(entry.value));
+}
+
+/** The model of an env file, or undefined when it is not OpenMetadata's (no evidence) or sets no auth variable. */
 export function buildEnvFileModel(parsed: ParsedEnvFile): AuthModel | undefined {
   const auth = parsed.entries.filter((entry) => ENV_NAMES.has(entry.name) || AUTH_ENV_PREFIX.test(entry.name));
-  if (auth.length === 0) return undefined;
+  if (auth.length === 0 || !isOpenMetadataEnvFile(parsed)) return undefined;
   const valueFacts: EnvValueFact[] = [];
   const config: PlainMap = {};
   const mapped = new Map<string, MappedEntry>();

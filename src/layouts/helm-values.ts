@@ -7,6 +7,7 @@ import type { Path, Plain, PlainMap } from '../types';
 import type { AuthModel, LayoutId } from './model';
 import type { DuplicateKey } from '../source/yaml';
 import { MISPLACED_SAML_KEYS } from '../knowledge/names';
+import { OPENMETADATA_KEYS, OPENMETADATA_VALUE } from '../knowledge/markers';
 import { isPlainMap } from '../types';
 import { type Locator } from '../source/tree';
 
@@ -24,7 +25,14 @@ function hasAuthSection(map: Plain | undefined, extraKeys: readonly string[] = [
   return isPlainMap(map) && [...AUTH_SECTION_KEYS, ...extraKeys].some((key) => key in map);
 }
 
-/** Every place in the document where the auth sections sit. */
+/**
+ * Every place in the document where the auth sections sit. `openmetadata.config` (or
+ * `<dependency>.openmetadata.config` in an umbrella chart, the dependency itself possibly named
+ * `openmetadata`: openmetadata-helm-charts#218) is the chart's own path, evidence enough that the
+ * file is OpenMetadata's. `global.authentication` (charts before 1.1.0) and a root
+ * `config.authentication` are what Bitnami-style charts write too: they count only in a document
+ * that shows something of OpenMetadata's (hasOpenMetadataEvidence).
+ */
 export function findPlacements(document: Plain): Placement[] {
   if (!isPlainMap(document)) return [];
   const placements: Placement[] = [];
@@ -33,18 +41,34 @@ export function findPlacements(document: Plain): Placement[] {
     placements.push({ layout: 'helm', chartPath: [], configPath: ['openmetadata', 'config'] });
   }
   for (const [key, value] of Object.entries(document)) {
-    if (key === 'openmetadata' || !isPlainMap(value) || !isPlainMap(value.openmetadata)) continue;
+    if (!isPlainMap(value) || !isPlainMap(value.openmetadata)) continue;
     if (hasAuthSection(value.openmetadata.config, MISPLACED_SAML_KEYS)) {
       placements.push({ layout: 'umbrella', chartPath: [key], configPath: [key, 'openmetadata', 'config'] });
     }
   }
-  if (hasAuthSection(document.global)) {
-    placements.push({ layout: 'legacy-global', chartPath: [], configPath: ['global'] });
+  const candidates: Placement[] = [];
+  if (hasAuthSection(document.global, ['fernetKey'])) {
+    candidates.push({ layout: 'legacy-global', chartPath: [], configPath: ['global'] });
   }
   if (hasAuthSection(document.config)) {
-    placements.push({ layout: 'misplaced-config', chartPath: [], configPath: ['config'] });
+    candidates.push({ layout: 'misplaced-config', chartPath: [], configPath: ['config'] });
   }
-  return placements;
+  if (candidates.length === 0) return placements;
+  const evidence = placements.length > 0 || candidates.some((candidate) => hasOpenMetadataEvidence(document[String(candidate.configPath[0])]));
+  return evidence ? [...placements, ...candidates] : placements;
+}
+
+/**
+ * Whether a map holds a key or a value only OpenMetadata's settings have (src/knowledge/markers.ts),
+ * at any depth: `jwtTokenConfiguration` beside `authentication`, `initialAdmins`, a class name
+ * `org.openmetadata.…`, the JWKS path. The walk is bounded: the parser's depth limit already holds.
+ */
+export function hasOpenMetadataEvidence(value: Plain | undefined, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (typeof value === 'string') return OPENMETADATA_VALUE.test(value);
+  if (Array.isArray(value)) return value.some((item) => hasOpenMetadataEvidence(item, depth + 1));
+  if (!isPlainMap(value)) return false;
+  return Object.entries(value).some(([key, child]) => OPENMETADATA_KEYS.has(key) || hasOpenMetadataEvidence(child, depth + 1));
 }
 
 export function buildHelmModels(

@@ -5,16 +5,18 @@
 import type { Plain } from '../types';
 import type { SourceDocument } from '../source/parse';
 import type { ParsedEnvFile } from './env-file';
-import type { AuthModel } from './model';
+import type { AuthModel, ChartFacts, ChartFile } from './model';
 import { buildHelmModels, findPlacements } from './helm-values';
 import { foldExtraEnvs } from './extra-envs';
 import { buildServerModel } from './server-config';
 import { buildEnvFileModel } from './env-file';
 import { mergeLayers } from '../source/merge';
-import { chartDefaults } from '../knowledge/versions';
+import { chartDefaults, isOpenMetadataChartRelease } from '../knowledge/versions';
 
 export interface LayoutSettings {
   chartVersion?: string;
+  /** The Chart.yaml beside the values file, read when a Helm model needs it. */
+  chartFile?: () => ChartFile | undefined;
 }
 
 /**
@@ -24,8 +26,20 @@ export interface LayoutSettings {
  */
 export function helmModels(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings): AuthModel[] {
   if (findPlacements(plain).length === 0) return [];
-  return buildHelmModels(filePath, document.helmPlain(), document, document.duplicateKeys())
+  return withChart(buildHelmModels(filePath, document.helmPlain(), document, document.duplicateKeys()), settings)
     .map((model) => foldExtraEnvs({ ...model, fixableDocument: () => document.index }, chartDefaults(settings.chartVersion)));
+}
+
+/**
+ * The Chart.yaml beside the file describes the chart these values are for, except in an umbrella
+ * chart, where it is the umbrella's and the openmetadata chart is a dependency.
+ */
+function withChart(models: AuthModel[], settings: LayoutSettings): AuthModel[] {
+  if (!settings.chartFile || models.every((model) => model.layout === 'umbrella')) return models;
+  const file = settings.chartFile();
+  if (!file) return models;
+  const chart: ChartFacts = { ...file, otherChart: !isOpenMetadataChartRelease(file) };
+  return models.map((model) => (model.layout === 'umbrella' ? model : { ...model, chart }));
 }
 
 /**
@@ -37,7 +51,7 @@ export function layeredHelmModels(label: string, layers: readonly { document: So
   const merged = mergeLayers(layers.map(({ document, plain }) => ({ filePath: document.filePath, value: plain, locator: document })));
   const surviving = layers.flatMap(({ document }) => document.duplicateKeys().filter((duplicate) =>
     merged.locator.origin?.([...duplicate.mapPath, duplicate.key])?.filePath === document.filePath));
-  return buildHelmModels(label, merged.value, merged.locator, surviving)
+  return withChart(buildHelmModels(label, merged.value, merged.locator, surviving), settings)
     .map((model) => foldExtraEnvs(model, chartDefaults(settings.chartVersion)));
 }
 

@@ -54,6 +54,24 @@ export type ModelRoot = 'config' | 'chart' | 'document';
  */
 export type SourceForm = 'values' | 'server-config' | 'env-file';
 
+/** The Chart.yaml beside a values file (the runner reads it): the chart the values are for. */
+export interface ChartFile {
+  filePath: string;
+  name?: string;
+  version?: string;
+  appVersion?: string;
+}
+
+/** A ChartFile, judged. */
+export interface ChartFacts extends ChartFile {
+  /**
+   * It is not a release of open-metadata's `openmetadata` chart: another chart, or a fork that kept
+   * the name (src/knowledge/versions.ts isOpenMetadataChartRelease). Its keys and defaults are its
+   * own, so the chart-schema checks step back; OpenMetadata's semantics still apply.
+   */
+  otherChart: boolean;
+}
+
 export interface AuthModel {
   layout: LayoutId;
   form: SourceForm;
@@ -82,6 +100,8 @@ export interface AuthModel {
   envValueFacts?: EnvValueFact[];
   /** An env file's lines that do not set what they seem to. */
   envLineFacts?: EnvLineFact[];
+  /** The Chart.yaml beside the values file, when there is one (Helm layouts, not an umbrella's dependency). */
+  chart?: ChartFacts;
 }
 
 /** Helm values (any of its layouts), as opposed to the server's own configuration. */
