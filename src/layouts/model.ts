@@ -42,7 +42,11 @@ export type EnvLineFact =
   | { kind: 'not-an-assignment'; line: number; text: string }
   | { kind: 'colon' | 'space-after-equals' | 'repeats-name' | 'self-reference'; line: number; name: string }
   | { kind: 'set-twice'; line: number; name: string; earlierLine: number }
-  | { kind: 'unknown-name'; line: number; name: string; suggestion?: string };
+  | { kind: 'unknown-name'; line: number; name: string; suggestion?: string }
+  /** A name OpenMetadata read once and no longer does; `was`: what it set. */
+  | { kind: 'removed-name'; line: number; name: string; was: string }
+  /** The file is in docker compose's `KEY: value` format (`count` such lines, the first on `line`). */
+  | { kind: 'compose-format'; line: number; count: number };
 
 /** Which root a model path is relative to. */
 export type ModelRoot = 'config' | 'chart' | 'document';
