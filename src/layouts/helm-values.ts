@@ -10,6 +10,8 @@ import { MISPLACED_SAML_KEYS } from '../knowledge/names';
 import { OPENMETADATA_KEYS, OPENMETADATA_VALUE } from '../knowledge/markers';
 import { isPlainMap } from '../types';
 import { type Locator } from '../source/tree';
+import { MappedLocator, pathKey } from './mapped-locator';
+import { withConfig } from './extra-envs';
 
 /** Keys that make a map an OpenMetadata auth config. */
 export const AUTH_SECTION_KEYS = ['authentication', 'authorizer', 'jwtTokenConfiguration', 'fernetkey'] as const;
@@ -80,6 +82,20 @@ export function buildHelmModels(
   return findPlacements(document).map((placement) => {
     let config: Plain | undefined = document;
     for (const segment of placement.configPath) config = (config as PlainMap)[String(segment)];
-    return { ...placement, form: 'values', filePath, document, config: config as PlainMap, locator, duplicateKeys };
+    const model: AuthModel = { ...placement, form: 'values', filePath, document, config: config as PlainMap, locator, duplicateKeys };
+    return placement.layout === 'legacy-global' ? withLegacyFernetKey(model) : model;
   });
+}
+
+/**
+ * Charts up to 0.0.5x spell the Fernet key `global.fernetKey: "<key>"` (camel case, the key itself;
+ * src/knowledge/chart-history.ts), later `fernetkey.value`. The model reads it as `fernetkey.value`,
+ * located on the string the user wrote, so the rules judge it like the newer key.
+ */
+function withLegacyFernetKey(model: AuthModel): AuthModel {
+  const key = model.config.fernetKey;
+  if (typeof key !== 'string' || model.config.fernetkey !== undefined) return model;
+  const config: PlainMap = { ...model.config, fernetkey: { value: key } };
+  const entries = new Map([[pathKey([...model.configPath, 'fernetkey']), { locator: model.locator, sourcePath: [...model.configPath, 'fernetKey'], whole: true }]]);
+  return { ...model, config, document: withConfig(model.document, model.configPath, config), locator: new MappedLocator(entries, model.locator) };
 }
