@@ -5,6 +5,7 @@
  * list, `"open-metadata.org"` a string without its quotes, `true` a boolean, `{Client ID}` a map.
  */
 import type { Plain } from '../types';
+import { describeYamlError } from '../source/yaml-messages';
 import { yamlPackage } from '../source/yaml-package';
 import { isPlainMap } from '../types';
 
@@ -29,7 +30,8 @@ export interface EnvValueProblem {
 export function readEnvValue(text: string, expectsMap = false): EnvValue {
   const doc = yamlPackage().parseDocument(text, { strict: true, uniqueKeys: false });
   if (doc.errors.length > 0) {
-    const reason = doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    // omlint's words for the error: the package's message quotes the text, which may be a secret.
+    const reason = describeYamlError(doc.errors[0].code, doc.errors[0].message).replace(/\.$/, '');
     return { value: lenient(text), problem: { kind: 'not-yaml', text: text.trim(), reason } };
   }
   const value = toPlain(doc.toJS({ maxAliasCount: 10 }));
