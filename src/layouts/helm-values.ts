@@ -48,6 +48,15 @@ export function findPlacements(document: Plain): Placement[] {
       placements.push({ layout: 'umbrella', chartPath: [key], configPath: [key, 'openmetadata', 'config'] });
     }
   }
+  // The sections beside config (`openmetadata.authentication`), often with the server's key names
+  // pasted from openmetadata.yaml: values.schema.json @ 1.13.1 allows only `config` under
+  // `openmetadata` (additionalProperties: false), so helm install fails.
+  if (hasAuthSection(om)) placements.push({ layout: 'beside-config', chartPath: [], configPath: ['openmetadata'] });
+  for (const [key, value] of Object.entries(document)) {
+    if (isPlainMap(value) && hasAuthSection(value.openmetadata)) {
+      placements.push({ layout: 'beside-config', chartPath: [key], configPath: [key, 'openmetadata'] });
+    }
+  }
   const candidates: Placement[] = [];
   if (hasAuthSection(document.global, ['fernetKey'])) {
     candidates.push({ layout: 'legacy-global', chartPath: [], configPath: ['global'] });

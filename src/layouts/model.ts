@@ -7,10 +7,12 @@ import type { DuplicateKey, Locator } from '../source/tree';
 import type { EnvValueProblem } from './env-value';
 
 /**
+ * `beside-config`: auth sections written under `openmetadata` (or `<dependency>.openmetadata`) beside
+ * `config` instead of inside it; `misplaced-config`: a root `config` without `openmetadata`.
  * `server` is OpenMetadata's own configuration: openmetadata.yaml or a docker env file, translated
  * to the chart's key names. Helm-only checks (chart schema, chart gates, `${VAR}` in values) skip it.
  */
-export type LayoutId = 'helm' | 'umbrella' | 'legacy-global' | 'misplaced-config' | 'server';
+export type LayoutId = 'helm' | 'umbrella' | 'legacy-global' | 'misplaced-config' | 'beside-config' | 'server';
 
 /** An extraEnvs entry that sets a value the values keys also set; the env var wins (Kubernetes `env` beats `envFrom`). */
 export interface EnvOverride {
