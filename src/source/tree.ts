@@ -144,7 +144,7 @@ export class LocatedTree implements SourceDocument {
     if (!this.helmComputed) {
       const plain = this.plain();
       // Most values files hold none of the words as a value: then the walk is skipped.
-      this.helmValue = HELM_BOOLEAN_HINT.test(this.text) ? asHelmReadsIt(plain, this.root, this.text, this.maxDepth) : plain;
+      this.helmValue = this.lines.mayHoldHelmBooleans() ? asHelmReadsIt(plain, this.root, this.text, this.maxDepth) : plain;
       this.helmComputed = true;
     }
     return this.helmValue as Plain;
@@ -403,11 +403,20 @@ function isTagged(text: string, start: number): boolean {
   }
 }
 
-/** Locations in a text, 1-based, as `yaml`'s LineCounter gives them. */
+/**
+ * Locations in a text, 1-based, as `yaml`'s LineCounter gives them; and the other facts of the whole
+ * text its documents share, worked out once (a file of 300 documents scans its text once, not 300 times).
+ */
 export class LineIndex {
   private starts: number[] | undefined;
+  private helmBooleans: boolean | undefined;
 
   constructor(private readonly text: string) {}
+
+  /** Whether the text may hold a plain scalar Helm reads as a boolean (HELM_BOOLEAN_HINT). */
+  mayHoldHelmBooleans(): boolean {
+    return (this.helmBooleans ??= HELM_BOOLEAN_HINT.test(this.text));
+  }
 
   toRange(offsets: readonly [number, number]): Range {
     const start = this.linePos(offsets[0]);
