@@ -4,6 +4,7 @@ import { show } from './support/message';
 import {
   AZURE_LOGIN_HOSTS,
   COGNITO_ISSUER,
+  decodedSegment,
   GOOGLE_AUTHORITY,
   isAzureTenant,
   isTemplated,
@@ -161,7 +162,7 @@ function azureProblem(text: string, url: URL): Problem | undefined {
   }
   const segments = pathSegments(url);
   if (segments.length === 0) return { messageId: 'azureNoTenant', data: { authority: show(text), host: url.hostname } };
-  const tenant = decodeURIComponent(segments[0]);
+  const tenant = decodedSegment(segments[0]);
   if (segments.length > 1) {
     return {
       messageId: 'azureMoreThanTenant',
