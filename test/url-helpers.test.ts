@@ -1,6 +1,7 @@
 /**
  * A value in the user's file is never an internal error: the URL-reading helpers of the rules take
- * malformed escapes, IPv6 hosts, user-info, ports, unicode hosts and empty parts.
+ * malformed escapes, IPv6 hosts, user-info, ports, unicode hosts and empty parts, and a rule that
+ * throws anyway costs only its own findings.
  */
 import { lintText } from './support/lint';
 import { parseHttpUrl } from '../src/rules/support/helpers';
@@ -99,5 +100,30 @@ describe('user-info, ports, unicode hosts, empty parts', () => {
     expect(azureTenantOf(parseHttpUrl('https://login.microsoftonline.com//'))).toBeUndefined();
     expect(azureTenantOf(parseHttpUrl(`https://login.microsoftonline.com//${GUID}//v2.0`))).toBe(GUID);
     expect(pathSegments(parseHttpUrl('https://a.b//c///d/') as URL)).toEqual(['c', 'd']);
+  });
+});
+
+describe('a rule that throws anyway', () => {
+  it('costs only its own findings: the error carries the file\'s other findings', () => {
+    jest.isolateModules(() => {
+      jest.doMock('../src/rules', () => {
+        const actual = jest.requireActual('../src/rules');
+        const crashing = { ...actual.RULES.find((r: { id: string }) => r.id === 'auth-disabled'), check() { throw new TypeError('boom'); } };
+        return { RULES: actual.RULES.map((r: { id: string }) => (r.id === 'auth-disabled' ? crashing : r)) };
+      });
+      const { createLinter, RuleCrashError } = require('../src') as typeof import('../src');
+      const text = 'openmetadata:\n  config:\n    authentication:\n      enabled: false\n      provider: google\n      publicKeys: []\n';
+      let error: unknown;
+      try {
+        createLinter({ configFile: false }).lintText(text, 'values.yaml');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(RuleCrashError);
+      const crash = error as InstanceType<typeof RuleCrashError>;
+      expect(crash.message).toMatch(/^rule auth-disabled failed on .*values\.yaml: boom$/);
+      expect(at(crash.result, 'jwks-public-key')).toEqual(['6:7']);
+      expect(at(crash.result, 'auth-disabled')).toEqual([]);
+    });
   });
 });

@@ -20,6 +20,7 @@ import type { AuthModel } from '../layouts/model';
 import { Funnel } from './funnel';
 import type { DirectiveSource } from './directives';
 import { runRules } from './run-rules';
+import type { RuleCrashError } from './crash';
 import type { EngineCaches } from './caches';
 
 /**
@@ -80,11 +81,28 @@ export function lintJob(job: LintJob, caches: EngineCaches): LintResult | undefi
   }
   const models = modelsOf(inputs, job, funnel);
   if (models === undefined) return funnel.finish(inputs.map(commentsOf));
-  for (const model of models) runRules(model, job.settings, funnel, caches);
+  const crashes = models.flatMap((model) => runRules(model, job.settings, funnel, caches));
   // A part refused by a limit may have held auth settings: the file counts as ours (its finding may be off).
   const refused = inputs.some((input) => input.kind === 'yaml' && input.parsed.limitProblems.length > 0);
   if (models.length === 0 && !refused && !funnel.hasFindings()) return undefined;
-  return funnel.finish(inputs.map(commentsOf));
+  const result = funnel.finish(inputs.map(commentsOf));
+  if (crashes.length > 0) throw crashWithResult(crashes, result);
+  return result;
+}
+
+/**
+ * A rule that crashed is still an internal error (one line on stderr, exit code 2), thrown with the
+ * file's other findings attached, which the caller reports as well.
+ */
+function crashWithResult(crashes: readonly RuleCrashError[], result: LintResult): RuleCrashError {
+  const [first] = crashes;
+  if (crashes.length > 1) {
+    const message = `${first.message} (and ${crashes.length - 1} more rule${crashes.length > 2 ? 's' : ''})`;
+    first.stack = first.stack?.replace(first.message, () => message);
+    first.message = message;
+  }
+  first.result = result;
+  return first;
 }
 
 /**
