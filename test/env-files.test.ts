@@ -46,3 +46,16 @@ describe('KEY: value lines', () => {
     expect(of(lintText(text, '.env'), 'env-file-syntax').map((m) => `${m.line}:${m.column} ${m.severity}`)).toEqual(['2:15 warn']);
   });
 });
+
+describe('a value the server cannot read as YAML is a finding, never an internal error', () => {
+  it.each([
+    ['an env file', 'AUTHENTICATION_PUBLIC_KEYS=[http://localhost:8585/api/v1/system/config/jwks]\nAUTHENTICATION_PROVIDER=*agoogle\n', '.env', '2:25'],
+    ['openmetadata.yaml', 'authenticationConfiguration:\n  provider: ${AUTHENTICATION_PROVIDER:-*agoogle}\n', 'openmetadata.yaml', '2:13'],
+    ['extraEnvs', 'openmetadata:\n  config:\n    authentication:\n      provider: basic\nextraEnvs:\n  - name: AUTHENTICATION_PROVIDER\n    value: "*agoogle"\n',
+      'values.yaml', '7:12'],
+  ])('an alias without anchor (*agoogle) in %s', (_where, text, file, position) => {
+    const syntax = of(lintText(text, file), 'yaml-syntax');
+    expect(syntax.map((m) => `${m.line}:${m.column}`)).toEqual([position]);
+    expect(syntax[0].message).toMatch(/An alias \(\*name\) refers to an anchor \(&name\) that is not defined before it in this document\)/);
+  });
+});
