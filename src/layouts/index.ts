@@ -32,14 +32,15 @@ export function helmModels(filePath: string, document: SourceDocument, plain: Pl
 
 /**
  * The Chart.yaml beside the file describes the chart these values are for, except in an umbrella
- * chart, where it is the umbrella's and the openmetadata chart is a dependency.
+ * chart, where it is the umbrella's and the openmetadata chart is a dependency (chartPath not []).
  */
 function withChart(models: AuthModel[], settings: LayoutSettings): AuthModel[] {
-  if (!settings.chartFile || models.every((model) => model.layout === 'umbrella')) return models;
+  const own = (model: AuthModel): boolean => model.chartPath.length === 0;
+  if (!settings.chartFile || !models.some(own)) return models;
   const file = settings.chartFile();
   if (!file) return models;
   const chart: ChartFacts = { ...file, otherChart: !isOpenMetadataChartRelease(file) };
-  return models.map((model) => (model.layout === 'umbrella' ? model : { ...model, chart }));
+  return models.map((model) => (own(model) ? { ...model, chart } : model));
 }
 
 /**
