@@ -26,6 +26,9 @@ export const OPENMETADATA_KEYS: ReadonlySet<string> = new Set([
   'initialAdmins',
   'adminPrincipals',
   'botPrincipals',
+  // Their spellings in charts before 0.0.16 (src/knowledge/chart-history.ts renames).
+  'initialAdmin',
+  'botPrincipal',
   'principalDomain',
   'enforcePrincipalDomain',
   'enableSecureSocketConnection',
@@ -76,11 +79,21 @@ export const OPENMETADATA_ENV_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Markers of OpenMetadata's settings in a text that could not be parsed: a root `openmetadata:` key,
- * the keys and values above. Only a text with one is worth a yaml-syntax finding; any other is some
+ * Markers of OpenMetadata's settings in a text that could not be parsed: an `openmetadata:` key, the
+ * chart's own path written out (`openmetadata.config.authentication`, as a template names it), the
+ * keys and values above. Only a text with one is worth a yaml-syntax finding; any other is some
  * other application's file (an env sample, a template, another chart's values).
  */
 export const OPENMETADATA_TEXT_MARKER = new RegExp(
-  `^[ \\t]*["']?openmetadata["']?[ \\t]*:|${OPENMETADATA_VALUE.source}|\\b(?:${[...OPENMETADATA_KEYS].join('|')})\\b`,
+  `^[ \\t]*["']?openmetadata["']?[ \\t]*:|openmetadata\\.config\\.(?:authentication|authorizer|jwtTokenConfiguration|fernetkey)\\b|` +
+    `${OPENMETADATA_VALUE.source}|\\b(?:${[...OPENMETADATA_KEYS].join('|')})\\b`,
   'm',
 );
+
+/**
+ * The server's configuration file by its name (`conf/openmetadata.yaml`, `openmetadata-security.yaml`,
+ * the names omlint scans for): a bare SAML fragment in it is OpenMetadata's whatever its keys.
+ */
+export function isOpenMetadataFileName(filePath: string): boolean {
+  return /^openmetadata[^/\\]*\.ya?ml$/i.test(filePath.split(/[\\/]/).pop() ?? '');
+}
