@@ -22,6 +22,7 @@ import { Runner, RunOptions } from './runner/runner';
 import { ConfigError, EffectiveConfig } from './runner/config';
 import { decodeText, readStdin } from './source/read';
 import type { FileOutcome } from './runner/parallel';
+import { RuleCrashError } from './engine/crash';
 
 export type { Finding, LintResult, Location, Path, Range, RuleSetting, Severity } from './types';
 export type { Rule, RuleMeta, RuleContext, Report, Baseline } from './rules/support/rule';
@@ -29,6 +30,7 @@ export type { Formatter, FormatterContext } from './formatters/types';
 export type { SourceText } from './engine/job';
 export type { EffectiveConfig } from './runner/config';
 export { InputError } from './source/read';
+export { RuleCrashError } from './engine/crash';
 export { ConfigError };
 export type { FileOutcome } from './runner/parallel';
 export { DEFAULT_INPUT_LIMITS, LIMIT_OPTIONS, MAX_DEPTH_CEILING } from './source/limits';
@@ -161,12 +163,15 @@ export function workerMain(): void {
   });
 }
 
-/** One file's outcome: its result, or the error that stops only this file; a ConfigError ends the run. */
+/**
+ * One file's outcome: its result, or the error that stops only this file (with the findings made,
+ * when a rule crashed); a ConfigError ends the run.
+ */
 function outcomeOf(runner: Runner, file: string): FileOutcome {
   try {
     return { result: runner.lintFile(file) };
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    return { failure: error };
+    return error instanceof RuleCrashError && error.result ? { failure: error, result: error.result } : { failure: error };
   }
 }

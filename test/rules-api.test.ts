@@ -121,6 +121,17 @@ describe('messages of the secret, principal, LDAP, SAML and key-shape rules', ()
 `,
       },
     ],
+    'provider-block-ignored': [
+      {
+        // An OIDC block without a client, provider and clientType at the chart defaults.
+        text: `openmetadata:
+  config:
+    authentication:
+      oidcConfiguration:
+        scope: "openid email"
+`,
+      },
+    ],
     'stored-config-precedence': [
       {
         baseline: `openmetadata:

@@ -558,7 +558,9 @@ const CASES: Case[] = [
     rule: 'saml-config',
     form: 'env-file',
     what: 'provider never set, the certificate as a path (OpenMetadata #19162)',
+    // SAML_* names alone are other applications' too: the file shows OpenMetadata's own admins variable.
     text: lines(
+      'AUTHORIZER_ADMIN_PRINCIPALS=[admin]',
       'SAML_IDP_ENTITY_ID=https://sts.windows.net/6f1c2b7e-3d4a-4e8b-9c0d-2a1b3c4d5e6f/',
       'SAML_IDP_SSO_LOGIN_URL=https://login.microsoftonline.com/saml2',
       'SAML_IDP_CERTIFICATE=/path/to/the/certificate',

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, HELP, UsageError, CliOptions, unknownFormat, unknownRule } from './args';
 import type { LintResult, Severity } from '../types';
-import { ConfigError, InputError, type Linter, type LinterOptions } from '../index';
+import { ConfigError, InputError, RuleCrashError, type Linter, type LinterOptions } from '../index';
 import { OutputFile, Report } from './report';
 
 export { workerMain } from '../index';
@@ -99,12 +99,21 @@ function lintCommand(options: CliOptions, io: Io): number {
       layersResult = linter.lintValues(options.valuesFiles);
     } catch (error) {
       reportFailure(error, path.resolve(io.cwd, options.valuesFiles[options.valuesFiles.length - 1]));
+      // A rule crashed: the other rules' findings are still reported.
+      if (error instanceof RuleCrashError) layersResult = error.result;
     }
   }
   // With -f alone there is nothing else to lint; without it, no paths means "scan the current directory".
   const onlyLayers = options.valuesFiles.length > 0 && options.patterns.length === 0 && !options.stdin;
   if (options.stdin) {
-    const result = lintStdin(options, io, linter);
+    let result: LintResult | undefined;
+    try {
+      result = lintStdin(options, io, linter);
+    } catch (error) {
+      if (!(error instanceof RuleCrashError)) throw error;
+      reportFailure(error, options.stdinFilename ?? '<stdin>');
+      result = error.result;
+    }
     // Printing may start now: no config file can end the run any more.
     if (layersResult) report.add(layersResult);
     if (result) report.add(result);
@@ -113,7 +122,7 @@ function lintCommand(options: CliOptions, io: Io): number {
     if (layersResult) report.add(layersResult);
     for (const { file, outcome } of linter.lintEach(files, io.env)) {
       if ('failure' in outcome) reportFailure(outcome.failure, file);
-      else if (outcome.result) report.add(outcome.result);
+      if (outcome.result) report.add(outcome.result);
     }
   }
   report.finish();

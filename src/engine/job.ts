@@ -8,6 +8,7 @@ import type { RuleSetting } from '../types';
 import type { Baseline } from '../rules/support/rule';
 import type { InputLimits } from '../source/limits';
 import type { ParsedEnvFile } from '../layouts/env-file';
+import type { ChartFile } from '../layouts/model';
 
 /** One text of a job, as read: the file it came from and its content. */
 export interface SourceText {
@@ -27,6 +28,11 @@ export interface JobSettings {
   limits: InputLimits;
   /** Report `# omlint-disable…` directives that suppressed nothing. */
   reportUnusedDisableDirectives: boolean;
+  /**
+   * The Chart.yaml beside the linted values file (the runner reads it on first call; undefined: none,
+   * or not a real file). A fork of the chart keeps its own keys and defaults.
+   */
+  chartFile?: () => ChartFile | undefined;
   /** `yaml`: skip the fast reader (test/fast-path.test.ts compares both readers). */
   parser: 'auto' | 'yaml';
 }

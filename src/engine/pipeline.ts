@@ -13,12 +13,14 @@ import type { LintJob, SourceText } from './job';
 import { parseSource, ParsedSource, SourceDocument } from '../source/parse';
 import { ExpansionLimitError } from '../source/yaml';
 import { findLongLine, LIMIT_OPTIONS } from '../source/limits';
-import { isEnvFileName, mentionsAuthEnv, parseEnvFile, ParsedEnvFile } from '../layouts/env-file';
+import { isEnvFileName, looksLikeEnvFile, mentionsAuthEnv, parseEnvFile, ParsedEnvFile } from '../layouts/env-file';
+import { OPENMETADATA_TEXT_MARKER } from '../knowledge/markers';
 import { helmModels, layeredHelmModels, serverModel, envFileModel } from '../layouts';
 import type { AuthModel } from '../layouts/model';
 import { Funnel } from './funnel';
 import type { DirectiveSource } from './directives';
 import { runRules } from './run-rules';
+import type { RuleCrashError } from './crash';
 import type { EngineCaches } from './caches';
 
 /**
@@ -46,6 +48,14 @@ const LAYOUT_WORDS = /openmetadata|global|config|Configuration|idp|\bsp\b|securi
  */
 const CHART_TEMPLATE_FOLDER = /(?:^|[\\/])templates[\\/]/;
 
+/**
+ * Templates of other tools, which Helm never reads as values: Terraform's `templatefile()` inputs
+ * (`*.tftpl`: `${…}` and `%{ if }`, as open-metadata/terraform-aws-openmetadata renders its Helm
+ * values), Go and Helm templates (`*.tpl`, `*.gotmpl`, helmfile's values templates) and Jinja
+ * (`*.j2`). Only their rendered text is a values file.
+ */
+const TEMPLATE_FILE = /\.(?:tftpl|tpl|gotmpl|j2)$/i;
+
 /** A source after parsing: YAML documents, or an env file's assignments. */
 type ParsedInput =
   | { kind: 'yaml'; source: SourceText; parsed: ParsedSource }
@@ -56,27 +66,60 @@ export function lintJob(job: LintJob, caches: EngineCaches): LintResult | undefi
   const funnel = new Funnel(job, caches);
   const inputs: ParsedInput[] = [];
   for (const source of job.sources) {
-    if (!job.layered && !mayHoldAuthSettings(source)) return undefined;
+    // `-f` names values files: they are read as YAML whatever they look like.
+    const syntax = job.layered ? 'yaml' : syntaxOf(source);
+    if (syntax === undefined) return undefined;
+    if (!job.layered && !mayHoldAuthSettings(source, syntax)) return undefined;
     if (overLongLine(source, job, funnel)) continue;
-    if (!job.layered && isYaml(source) && !mayBeLaidOut(source)) return undefined;
-    inputs.push(parse(source, job));
+    if (!job.layered && syntax === 'yaml' && !mayBeLaidOut(source)) return undefined;
+    inputs.push(parse(source, syntax, job));
+  }
+  // A text that is not YAML at all (an env sample, another tool's file that mentions "authentication")
+  // is someone else's: its syntax errors are worth a finding only where it shows OpenMetadata's settings.
+  if (!job.layered && inputs.some((input) => input.kind === 'yaml' && input.parsed.syntaxErrors.length > 0 && !OPENMETADATA_TEXT_MARKER.test(input.source.text))) {
+    return undefined;
   }
   const models = modelsOf(inputs, job, funnel);
   if (models === undefined) return funnel.finish(inputs.map(commentsOf));
-  for (const model of models) runRules(model, job.settings, funnel, caches);
+  const crashes = models.flatMap((model) => runRules(model, job.settings, funnel, caches));
   // A part refused by a limit may have held auth settings: the file counts as ours (its finding may be off).
   const refused = inputs.some((input) => input.kind === 'yaml' && input.parsed.limitProblems.length > 0);
   if (models.length === 0 && !refused && !funnel.hasFindings()) return undefined;
-  return funnel.finish(inputs.map(commentsOf));
+  const result = funnel.finish(inputs.map(commentsOf));
+  if (crashes.length > 0) throw crashWithResult(crashes, result);
+  return result;
 }
 
-function isYaml(source: SourceText): boolean {
-  return !isEnvFileName(source.filePath);
+/**
+ * A rule that crashed is still an internal error (one line on stderr, exit code 2), thrown with the
+ * file's other findings attached, which the caller reports as well.
+ */
+function crashWithResult(crashes: readonly RuleCrashError[], result: LintResult): RuleCrashError {
+  const [first] = crashes;
+  if (crashes.length > 1) {
+    const message = `${first.message} (and ${crashes.length - 1} more rule${crashes.length > 2 ? 's' : ''})`;
+    first.stack = first.stack?.replace(first.message, () => message);
+    first.message = message;
+  }
+  first.result = result;
+  return first;
+}
+
+/**
+ * How a text is read: an env file by its name (`.env`, `.env.*`, `*.env`) or, whatever its name, by
+ * its syntax when it sets auth variables (`env-mysql`, `.env-keycloak`, an env sample saved as
+ * `*.yaml`); else YAML. Undefined: another tool's template, never linted.
+ */
+function syntaxOf(source: SourceText): 'yaml' | 'env' | undefined {
+  if (isEnvFileName(source.filePath)) return 'env';
+  if (TEMPLATE_FILE.test(source.filePath)) return undefined;
+  // No `=` at all: no env line (the common YAML file costs one character search).
+  return source.text.includes('=') && mentionsAuthEnv(source.text) && looksLikeEnvFile(source.text) ? 'env' : 'yaml';
 }
 
 /** The cheap word test before anything else: most files a hook hands over are not ours. */
-function mayHoldAuthSettings(source: SourceText): boolean {
-  return isYaml(source) ? AUTH_WORDS.test(source.text) : mentionsAuthEnv(source.text);
+function mayHoldAuthSettings(source: SourceText, syntax: 'yaml' | 'env'): boolean {
+  return syntax === 'yaml' ? AUTH_WORDS.test(source.text) : mentionsAuthEnv(source.text);
 }
 
 function mayBeLaidOut(source: SourceText): boolean {
@@ -95,8 +138,8 @@ function overLongLine(source: SourceText, job: LintJob, funnel: Funnel): boolean
   return true;
 }
 
-function parse(source: SourceText, job: LintJob): ParsedInput {
-  if (!isYaml(source)) return { kind: 'env', source, env: parseEnvFile(source.text, source.filePath) };
+function parse(source: SourceText, syntax: 'yaml' | 'env', job: LintJob): ParsedInput {
+  if (syntax === 'env') return { kind: 'env', source, env: parseEnvFile(source.text, source.filePath) };
   const parsed = parseSource(source.text, source.filePath, { limits: job.settings.limits, parser: job.settings.parser });
   return { kind: 'yaml', source, parsed };
 }
@@ -125,7 +168,7 @@ function layeredModels(inputs: readonly ParsedInput[], job: LintJob, funnel: Fun
     // Helm reads the first document of a values file.
     const document = input.parsed.documents[0];
     const plain = document && plainOf(document, funnel);
-    return plain === undefined ? [] : [{ document, plain }];
+    return plain === undefined ? [] : [{ document, plain: document.helmPlain() }];
   });
   if (funnel.hasFindings()) return undefined;
   return layers.length === 0 ? [] : layeredHelmModels(job.label, layers, job.settings);

@@ -3,6 +3,7 @@
  * through ctx.report(), which hands the report to the funnel.
  */
 import type { Path, Plain, PlainMap } from '../types';
+import { RuleCrashError } from './crash';
 import type { JobSettings } from './job';
 import type { Funnel } from './funnel';
 import type { Report, Rule, RuleContext } from '../rules/support/rule';
@@ -20,10 +21,15 @@ import type { EngineCaches } from './caches';
 import { valueAt, isPlainMap } from '../types';
 import { Origin } from '../source/tree';
 
-/** A rule threw: a bug in omlint, reported as an internal error with every secret of the file redacted. */
-export class RuleCrashError extends Error {}
+export { RuleCrashError };
 
-export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel, caches: EngineCaches): void {
+/**
+ * Runs the rules on one model; returns the crashes of rules that threw. A crash ends only that
+ * rule's run on the model: the rules after it still run, so one odd value cannot take the file's
+ * other findings with it.
+ */
+export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel, caches: EngineCaches): RuleCrashError[] {
+  const crashes: RuleCrashError[] = [];
   // Helm coalesces the values with the chart's defaults: values win, maps merge, `null` deletes.
   const defaults = model.defaults ?? chartDefaults(settings.chartVersion);
   const effective = (path: Path): Plain | undefined => coalescedAt(model.config, defaults, path);
@@ -81,19 +87,24 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
       const redacted = redactError(error, funnel.secrets());
       const crash = new RuleCrashError(`rule ${rule.id} failed on ${model.filePath}: ${redacted.message}`);
       crash.stack = `${crash.message}\n${redacted.stack}`;
-      throw crash;
+      crashes.push(crash);
     }
   }
+  return crashes;
 }
 
 /**
- * The chart schema checks the values keys, so a value an extraEnvs variable set is not its business.
+ * The chart schema checks the values keys, so a value an extraEnvs variable set is not its business,
+ * nor are the values of another chart (model.chart).
  * On the server layout (openmetadata.yaml, env files) only what the server cannot read either is
  * kept: unknown keys other than the server's own (its openmetadata-spec schemas are
  * `additionalProperties: false` too), enumerations, and a list, map or scalar where another kind is needed. The server (Jackson)
  * converts between scalar types and takes secrets as plain strings.
  */
 function chartSchemaProblems(model: AuthModel, origin: (path: Path) => Origin | undefined): SchemaProblem[] {
+  // A fork or another chart (its Chart.yaml says so) has keys and types of its own: open-metadata's
+  // schema is no judge of them.
+  if (model.chart?.otherChart) return [];
   const problems = validateAuthSections(model.config, isHelmModel(model) ? chartNameOf : undefined)
     .filter((problem) => !origin(problem.path)?.env || model.layout === 'server');
   if (isHelmModel(model)) return problems;

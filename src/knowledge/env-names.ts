@@ -168,6 +168,24 @@ export const ENV_TO_MODEL_PATH: Readonly<Record<string, Path>> = Object.fromEntr
  */
 export const AUTH_ENV_PREFIX = /^(AUTHENTICATION_|AUTHORIZER_|OIDC_|SAML_|JWT_|FERNET_)/;
 
+/**
+ * Names with an auth prefix that the server reads for something else: not unknown, not auth.
+ * `AUTHORIZER_ENABLE_SMTP` is `email.enableSmtpServer` (conf/openmetadata.yaml @ 00cad3d4 and
+ * @ 948f5718; the `email` section left the file later, when SMTP moved to the settings in the UI).
+ */
+export const OTHER_SERVER_ENV_NAMES: ReadonlySet<string> = new Set(['AUTHORIZER_ENABLE_SMTP']);
+
+/**
+ * Auth names OpenMetadata no longer reads, with what they were. `AUTHORIZER_INGESTION_PRINCIPALS`
+ * filled `authorizerConfiguration.botPrincipals` in 0.x servers; no conf/openmetadata.yaml since
+ * reads it (none at 00cad3d4, 948f5718 or the 1.10–1.12 era file of Jason-Clark-FG/OpenMetadata-Mirror
+ * @ 140a85b6), and the chart dropped botPrincipals in 0.0.49. Its bots are ingestion-bot and service
+ * accounts: moving them to AUTHORIZER_ADMIN_PRINCIPALS would make them admins.
+ */
+export const REMOVED_ENV_NAMES: Readonly<Record<string, string>> = {
+  AUTHORIZER_INGESTION_PRINCIPALS: 'the bot principals list of OpenMetadata 0.x',
+};
+
 /** A name OpenMetadata reads for auth, or one with an auth prefix (a likely typo). */
 export function isAuthEnvName(name: string): boolean {
   return ENV_NAMES.has(name) || AUTH_ENV_PREFIX.test(name);

@@ -88,6 +88,18 @@ export function isChartRelease(version: string): boolean {
   return chartReleases().includes(version);
 }
 
+/**
+ * Whether a Chart.yaml names a release of open-metadata's chart (openmetadata-helm-charts): name
+ * `openmetadata`, a released version, and that release's appVersion when it gives one. Forks keep
+ * the name: clemlabprojects/trino-charts `charts/openmetadata` is `openmetadata` 1.12.7 with
+ * appVersion 1.12.6 (@ 047020f9) and later 1.13.5 and 1.13.24, with keys of its own.
+ */
+export function isOpenMetadataChartRelease(chart: { name?: string; version?: string; appVersion?: string }): boolean {
+  if (chart.name !== 'openmetadata' || chart.version === undefined) return false;
+  const release = data().releases.find(([version]) => version === chart.version);
+  return release !== undefined && (chart.appVersion === undefined || chart.appVersion === release[1]);
+}
+
 /** What happened to a key a chart release lacks. */
 export type KeyChange =
   /** The chart got the key later, in `in` (with another name before: `renamedFrom`). */

@@ -12,7 +12,8 @@
 import type { Location, Path, PlainMap, Range } from '../types';
 import { AuthModel, EnvLineFact, EnvValueFact } from './model';
 import type { Target } from '../source/yaml';
-import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName } from '../knowledge/env-names';
+import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName, OTHER_SERVER_ENV_NAMES, REMOVED_ENV_NAMES } from '../knowledge/env-names';
+import { OPENMETADATA_ENV_NAMES, OPENMETADATA_VALUE } from '../knowledge/markers';
 import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
 import { didYouMean } from '../util/did-you-mean';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
@@ -138,10 +139,40 @@ export function isEnvFileName(filePath: string): boolean {
   return /^\.env(\..+)?$/.test(base) || /\.env$/.test(base);
 }
 
-/** The model of an env file, or undefined when it sets no auth variable. */
+const ENV_ASSIGNMENT_LINE = /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.-]*[ \t]*=/;
+
+/**
+ * Whether a text is written in env syntax whatever its name: most of its lines that are neither
+ * blank nor `#` comments are `NAME=value`. OpenMetadata's own docker env files are named `env-mysql`
+ * and `.env-keycloak` (open-metadata/OpenMetadata `docker/development/…`, openmetadata-demo), and env
+ * samples get saved as `*.yaml`. In YAML such lines are one long plain scalar or syntax errors, never
+ * settings, so a values file is never read as one.
+ */
+export function looksLikeEnvFile(text: string): boolean {
+  let assignments = 0;
+  let others = 0;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (ENV_ASSIGNMENT_LINE.test(line)) assignments++;
+    else others++;
+  }
+  return assignments > others;
+}
+
+/**
+ * Whether the file is OpenMetadata's: it sets a variable only OpenMetadata reads, or a value only
+ * OpenMetadata's settings hold (src/knowledge/markers.ts). `OIDC_*`, `JWT_*` and `SAML_*` names alone
+ * are other applications' too (Outline, Supabase, BookStack, Medusa, Kubeflow's oidc-authservice).
+ */
+function isOpenMetadataEnvFile(parsed: ParsedEnvFile): boolean {
+  return parsed.entries.some((entry) => OPENMETADATA_ENV_NAMES.has(entry.name) || OPENMETADATA_VALUE.test(entry.value));
+}
+
+/** The model of an env file, or undefined when it is not OpenMetadata's (no evidence) or sets no auth variable. */
 export function buildEnvFileModel(parsed: ParsedEnvFile): AuthModel | undefined {
   const auth = parsed.entries.filter((entry) => ENV_NAMES.has(entry.name) || AUTH_ENV_PREFIX.test(entry.name));
-  if (auth.length === 0) return undefined;
+  if (auth.length === 0 || !isOpenMetadataEnvFile(parsed)) return undefined;
   const valueFacts: EnvValueFact[] = [];
   const config: PlainMap = {};
   const mapped = new Map<string, MappedEntry>();
@@ -196,18 +227,33 @@ function lineFacts(parsed: ParsedEnvFile): EnvLineFact[] {
   for (const junk of parsed.junk) {
     if (AUTH_ENV_PREFIX.test(junk.text.trim())) facts.push({ kind: 'not-an-assignment', line: junk.line, text: junk.text.trim() });
   }
+  const auth = parsed.entries.filter((entry) => ENV_NAMES.has(entry.name) || AUTH_ENV_PREFIX.test(entry.name));
+  const composeFormat = isComposeFormat(auth);
+  if (composeFormat) facts.push({ kind: 'compose-format', line: composeFormat.line, count: composeFormat.count });
   const seen = new Map<string, EnvEntry>();
-  for (const entry of parsed.entries) {
-    if (!ENV_NAMES.has(entry.name) && !AUTH_ENV_PREFIX.test(entry.name)) continue;
+  for (const entry of auth) {
     const { line, name } = entry;
-    if (entry.colon) facts.push({ kind: 'colon', line, name });
+    if (entry.colon && !composeFormat) facts.push({ kind: 'colon', line, name });
     if (entry.spaceAfterEquals) facts.push({ kind: 'space-after-equals', line, name });
     if (entry.value.trim().startsWith(`${name}=`) || entry.value.trim().startsWith(`${name}:`)) facts.push({ kind: 'repeats-name', line, name });
-    if (findSubstitutions(entry.value).some((substitution) => substitution.name === name)) facts.push({ kind: 'self-reference', line, name });
+    // `KEY: ${KEY:-default}` is how a compose env_file takes KEY from the shell, else the default.
+    if (!entry.colon && findSubstitutions(entry.value).some((substitution) => substitution.name === name)) facts.push({ kind: 'self-reference', line, name });
     const earlier = seen.get(name);
     if (earlier) facts.push({ kind: 'set-twice', line, name, earlierLine: earlier.line });
     seen.set(name, entry);
-    if (!ENV_NAMES.has(name)) facts.push({ kind: 'unknown-name', line, name, suggestion: didYouMean(name, [...ENV_NAMES.keys()]) });
+    if (REMOVED_ENV_NAMES[name]) facts.push({ kind: 'removed-name', line, name, was: REMOVED_ENV_NAMES[name] });
+    else if (!ENV_NAMES.has(name) && !OTHER_SERVER_ENV_NAMES.has(name)) facts.push({ kind: 'unknown-name', line, name, suggestion: didYouMean(name, [...ENV_NAMES.keys()]) });
   }
   return facts;
+}
+
+/**
+ * A file written in docker compose's `env_file` format, `KEY: value` (`KEY: ${KEY:-default}`), as
+ * OpenMetadata's quickstart `mysql-omserver.env` is: compose's dotenv reader accepts it (and expands
+ * `${…}` from the shell), `docker run --env-file` and Kubernetes do not. Most of its auth lines use
+ * `:`; one `:` line among `=` lines is a slip, reported on its line (`colon`).
+ */
+function isComposeFormat(entries: readonly EnvEntry[]): { line: number; count: number } | undefined {
+  const colons = entries.filter((entry) => entry.colon);
+  return colons.length >= 2 && colons.length * 2 > entries.length ? { line: colons[0].line, count: colons.length } : undefined;
 }

@@ -5,6 +5,7 @@
  * list, `"open-metadata.org"` a string without its quotes, `true` a boolean, `{Client ID}` a map.
  */
 import type { Plain } from '../types';
+import { describeYamlError, UNRESOLVED_ALIAS_MESSAGE } from '../source/yaml-messages';
 import { yamlPackage } from '../source/yaml-package';
 import { isPlainMap } from '../types';
 
@@ -29,10 +30,21 @@ export interface EnvValueProblem {
 export function readEnvValue(text: string, expectsMap = false): EnvValue {
   const doc = yamlPackage().parseDocument(text, { strict: true, uniqueKeys: false });
   if (doc.errors.length > 0) {
-    const reason = doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    // omlint's words for the error: the package's message quotes the text, which may be a secret.
+    const reason = describeYamlError(doc.errors[0].code, doc.errors[0].message).replace(/\.$/, '');
     return { value: lenient(text), problem: { kind: 'not-yaml', text: text.trim(), reason } };
   }
-  const value = toPlain(doc.toJS({ maxAliasCount: 10 }));
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 10 });
+  } catch (error) {
+    // An alias without its anchor (`*agoogle`), or aliases that expand too far: the parser reports
+    // neither, building the value throws. The server's YAML reader refuses them too.
+    const unresolved = error instanceof ReferenceError && /^Unresolved alias/.test(error.message);
+    const reason = (unresolved ? UNRESOLVED_ALIAS_MESSAGE : 'Its aliases (*name) expand further than a value may').replace(/\.$/, '');
+    return { value: lenient(text), problem: { kind: 'not-yaml', text: text.trim(), reason } };
+  }
+  const value = toPlain(js);
   if (isPlainMap(value) && !expectsMap && /^\s*\{/.test(text)) {
     return { value: text.trim(), problem: { kind: 'flow-map', text: text.trim() } };
   }

@@ -101,7 +101,8 @@ function isSecretRefKey(path: Path): boolean {
   return isPlainMap(chartDefault) && 'secretRef' in chartDefault;
 }
 
-function withConfig(document: Plain, configPath: Path, config: PlainMap): Plain {
+/** `document` with the map at `configPath` replaced by `config`. */
+export function withConfig(document: Plain, configPath: Path, config: PlainMap): Plain {
   if (configPath.length === 0) return config;
   const [head, ...rest] = configPath;
   const map = isPlainMap(document) ? document : {};

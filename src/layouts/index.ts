@@ -5,26 +5,46 @@
 import type { Plain } from '../types';
 import type { SourceDocument } from '../source/parse';
 import type { ParsedEnvFile } from './env-file';
-import type { AuthModel } from './model';
-import { buildHelmModels } from './helm-values';
+import type { AuthModel, ChartFacts, ChartFile } from './model';
+import { buildHelmModels, findPlacements } from './helm-values';
 import { foldExtraEnvs } from './extra-envs';
 import { buildServerModel } from './server-config';
 import { buildEnvFileModel } from './env-file';
 import { mergeLayers } from '../source/merge';
-import { chartDefaults } from '../knowledge/versions';
+import { chartDefaults, isOpenMetadataChartRelease } from '../knowledge/versions';
 
 export interface LayoutSettings {
   chartVersion?: string;
+  /** The Chart.yaml beside the values file, read when a Helm model needs it. */
+  chartFile?: () => ChartFile | undefined;
 }
 
-/** The Helm values layouts of one document (plain, umbrella, legacy), with their extraEnvs folded in. */
+/**
+ * The Helm values layouts of one document (plain, umbrella, legacy), with their extraEnvs folded in,
+ * read as Helm reads the file (YAML 1.1 booleans: SourceDocument.helmPlain). Booleans never change
+ * where the auth sections sit, so the document's own plain value finds them.
+ */
 export function helmModels(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings): AuthModel[] {
-  return buildHelmModels(filePath, plain, document, document.duplicateKeys())
+  if (findPlacements(plain).length === 0) return [];
+  return withChart(buildHelmModels(filePath, document.helmPlain(), document, document.duplicateKeys()), settings)
     .map((model) => foldExtraEnvs({ ...model, fixableDocument: () => document.index }, chartDefaults(settings.chartVersion)));
 }
 
 /**
- * `-f a.yaml -f b.yaml`: the values files merged as Helm merges them, one release whose findings
+ * The Chart.yaml beside the file describes the chart these values are for, except in an umbrella
+ * chart, where it is the umbrella's and the openmetadata chart is a dependency (chartPath not []).
+ */
+function withChart(models: AuthModel[], settings: LayoutSettings): AuthModel[] {
+  const own = (model: AuthModel): boolean => model.chartPath.length === 0;
+  if (!settings.chartFile || !models.some(own)) return models;
+  const file = settings.chartFile();
+  if (!file) return models;
+  const chart: ChartFacts = { ...file, otherChart: !isOpenMetadataChartRelease(file) };
+  return models.map((model) => (own(model) ? { ...model, chart } : model));
+}
+
+/**
+ * `-f a.yaml -f b.yaml`: the values files (each as helmPlain reads it) merged as Helm merges them, one release whose findings
  * point at the file that set each value. A duplicate key counts where its file's value survived the
  * merge; a later file may have replaced it. No fix: a finding may span several files.
  */
@@ -32,7 +52,7 @@ export function layeredHelmModels(label: string, layers: readonly { document: So
   const merged = mergeLayers(layers.map(({ document, plain }) => ({ filePath: document.filePath, value: plain, locator: document })));
   const surviving = layers.flatMap(({ document }) => document.duplicateKeys().filter((duplicate) =>
     merged.locator.origin?.([...duplicate.mapPath, duplicate.key])?.filePath === document.filePath));
-  return buildHelmModels(label, merged.value, merged.locator, surviving)
+  return withChart(buildHelmModels(label, merged.value, merged.locator, surviving), settings)
     .map((model) => foldExtraEnvs(model, chartDefaults(settings.chartVersion)));
 }
 

@@ -7,10 +7,12 @@ import type { DuplicateKey, Locator } from '../source/tree';
 import type { EnvValueProblem } from './env-value';
 
 /**
+ * `beside-config`: auth sections written under `openmetadata` (or `<dependency>.openmetadata`) beside
+ * `config` instead of inside it; `misplaced-config`: a root `config` without `openmetadata`.
  * `server` is OpenMetadata's own configuration: openmetadata.yaml or a docker env file, translated
  * to the chart's key names. Helm-only checks (chart schema, chart gates, `${VAR}` in values) skip it.
  */
-export type LayoutId = 'helm' | 'umbrella' | 'legacy-global' | 'misplaced-config' | 'server';
+export type LayoutId = 'helm' | 'umbrella' | 'legacy-global' | 'misplaced-config' | 'beside-config' | 'server';
 
 /** An extraEnvs entry that sets a value the values keys also set; the env var wins (Kubernetes `env` beats `envFrom`). */
 export interface EnvOverride {
@@ -42,7 +44,11 @@ export type EnvLineFact =
   | { kind: 'not-an-assignment'; line: number; text: string }
   | { kind: 'colon' | 'space-after-equals' | 'repeats-name' | 'self-reference'; line: number; name: string }
   | { kind: 'set-twice'; line: number; name: string; earlierLine: number }
-  | { kind: 'unknown-name'; line: number; name: string; suggestion?: string };
+  | { kind: 'unknown-name'; line: number; name: string; suggestion?: string }
+  /** A name OpenMetadata read once and no longer does; `was`: what it set. */
+  | { kind: 'removed-name'; line: number; name: string; was: string }
+  /** The file is in docker compose's `KEY: value` format (`count` such lines, the first on `line`). */
+  | { kind: 'compose-format'; line: number; count: number };
 
 /** Which root a model path is relative to. */
 export type ModelRoot = 'config' | 'chart' | 'document';
@@ -53,6 +59,24 @@ export type ModelRoot = 'config' | 'chart' | 'document';
  * defaults) or a docker env file (variable names, the server's defaults).
  */
 export type SourceForm = 'values' | 'server-config' | 'env-file';
+
+/** The Chart.yaml beside a values file (the runner reads it): the chart the values are for. */
+export interface ChartFile {
+  filePath: string;
+  name?: string;
+  version?: string;
+  appVersion?: string;
+}
+
+/** A ChartFile, judged. */
+export interface ChartFacts extends ChartFile {
+  /**
+   * It is not a release of open-metadata's `openmetadata` chart: another chart, or a fork that kept
+   * the name (src/knowledge/versions.ts isOpenMetadataChartRelease). Its keys and defaults are its
+   * own, so the chart-schema checks step back; OpenMetadata's semantics still apply.
+   */
+  otherChart: boolean;
+}
 
 export interface AuthModel {
   layout: LayoutId;
@@ -82,6 +106,8 @@ export interface AuthModel {
   envValueFacts?: EnvValueFact[];
   /** An env file's lines that do not set what they seem to. */
   envLineFacts?: EnvLineFact[];
+  /** The Chart.yaml beside the values file, when there is one (Helm layouts, not an umbrella's dependency). */
+  chart?: ChartFacts;
 }
 
 /** Helm values (any of its layouts), as opposed to the server's own configuration. */

@@ -20,6 +20,8 @@ import { DuplicateKey } from '../source/yaml';
 import type { SourceDocument } from '../source/parse';
 import { SERVER_SECTIONS, SERVER_TO_CHART_KEYS, SERVER_FERNET_KEYS } from '../knowledge/names';
 import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
+import { isOpenMetadataFileName, OPENMETADATA_KEYS } from '../knowledge/markers';
+import { ENV_NAMES } from '../knowledge/env-names';
 import { MappedEntry, MappedLocator, pathKey } from './mapped-locator';
 import { findSubstitutions, readEnvValue, substitute } from './env-value';
 import type { ParsedEnvFile } from './env-file';
@@ -36,13 +38,29 @@ function chartName(parent: string | undefined, key: string): string {
 }
 
 /** Where the auth sections sit in a server document: at its root, or a bare SAML fragment. */
-function serverRoots(document: Plain): { serverPath: Path; modelPath: Path }[] {
+function serverRoots(document: Plain, filePath = ''): { serverPath: Path; modelPath: Path }[] {
   if (!isPlainMap(document)) return [];
   const keys = Object.keys(document);
   const sections = keys.filter((key) => key in SERVER_SECTIONS);
   if (sections.length > 0) return sections.map((key) => ({ serverPath: [key], modelPath: [SERVER_SECTIONS[key]] }));
   const isSamlFragment = keys.length > 0 && keys.every((key) => SAML_FRAGMENT_KEYS.includes(key)) && keys.some((key) => isPlainMap(document[key]));
-  return isSamlFragment ? [{ serverPath: [], modelPath: ['authentication', 'saml'] }] : [];
+  const openMetadata = isSamlFragment && (isOpenMetadataFileName(filePath) || isOpenMetadataSaml(document));
+  return openMetadata ? [{ serverPath: [], modelPath: ['authentication', 'saml'] }] : [];
+}
+
+/**
+ * `idp:`, `sp:` and `security:` are SAML words of any application: the fragment is OpenMetadata's
+ * in a file named as the server's configuration (openmetadata*.yaml), or when it has one of its keys (`idpX509Certificate`, `spX509Certificate`, `ssoLoginUrl`…) or takes a
+ * value from one of its variables (`${SAML_SP_ACS:-…}`), as the docs page's fragments do.
+ */
+function isOpenMetadataSaml(fragment: PlainMap): boolean {
+  const visit = (value: Plain, depth: number): boolean => {
+    if (depth > 8) return false;
+    if (typeof value === 'string') return findSubstitutions(value).some((substitution) => ENV_NAMES.has(substitution.name));
+    if (Array.isArray(value)) return value.some((item) => visit(item, depth + 1));
+    return isPlainMap(value) && Object.entries(value).some(([key, child]) => OPENMETADATA_KEYS.has(key) || visit(child, depth + 1));
+  };
+  return visit(fragment, 0);
 }
 
 export function isServerConfig(document: Plain): boolean {
@@ -59,7 +77,7 @@ interface Translation {
 
 /** The server layout's model of one document, or undefined when it holds no server auth section. */
 export function buildServerModel(filePath: string, source: SourceDocument, document: Plain, envFile?: ParsedEnvFile): AuthModel | undefined {
-  const roots = serverRoots(document);
+  const roots = serverRoots(document, filePath);
   if (roots.length === 0) return undefined;
   const t: Translation = { config: {}, entries: new Map(), toModel: new Map(), problems: [] };
   for (const { serverPath, modelPath } of roots) {

@@ -5,6 +5,7 @@ import type { Path } from '../types';
 import {
   AZURE_LOGIN_HOSTS,
   COGNITO_ISSUER,
+  decodedSegment,
   GOOGLE_AUTHORITY,
   isAzureTenant,
   isTemplated,
@@ -169,7 +170,7 @@ function azureProblem(text: string, url: URL): Problem | undefined {
   }
   const segments = pathSegments(url);
   if (segments.length === 0) return { messageId: 'azureNoTenant', data: { authority: show(text), host: url.hostname } };
-  const tenant = decodeURIComponent(segments[0]);
+  const tenant = decodedSegment(segments[0]);
   if (segments.length > 1) {
     return {
       messageId: 'azureMoreThanTenant',

@@ -15,8 +15,8 @@ import { isPlainMap } from '../types';
  * ("Client ID and Client Secret is required to create OidcClient"; it also asserts callbackUrl and
  * serverUrl non-blank: AuthenticationCodeFlowHandler.java @ 0152299f). A public client never gets
  * the block, and the code flow is only used for OIDC providers (AuthServeletHandlerFactory.java @
- * 4a4ca905). An empty discoveryUri is discovery-uri's finding; a public client's OIDC block with a
- * non-OIDC provider is provider-block-ignored's.
+ * 4a4ca905). An empty discoveryUri is discovery-uri's finding; a filled OIDC block with neither an
+ * OIDC provider nor a confidential client is provider-block-ignored's.
  */
 const OIDC = ['authentication', 'oidcConfiguration'] as const;
 const ENABLED: Path = [...OIDC, 'enabled'];

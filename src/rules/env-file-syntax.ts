@@ -7,7 +7,9 @@ import { show } from './support/message';
  * (`kubectl create configmap --from-env-file`) take every character literally and skip lines that
  * are not NAME=value. The OpenMetadata docker docs pages ship all of these (corpus INDEX.md "Env
  * files": `KEY= value`, `KEY: value`, a name set twice, a value repeating its own name); a name
- * set twice silently loses the first value. The env-file layout (src/layouts/env-file.ts) reads
+ * set twice silently loses the first value. A file written wholly as `KEY: value` is compose's own
+ * env_file format (OpenMetadata's quickstart `mysql-omserver.env`): one info for the file, and its
+ * `KEY: ${KEY:-default}` lines take KEY from the shell, no mistake. The env-file layout (src/layouts/env-file.ts) reads
  * these facts while reading the file; this rule reports them.
  */
 export default defineRule({
@@ -22,6 +24,9 @@ export default defineRule({
       'Space after "{{name}}=": docker run --env-file keeps it as part of the value. Write {{name}}=<value> with nothing between "=" and the value.',
     repeatsName:
       'The value of {{name}} starts with its own name ("{{name}}=…"), so the server receives that text, not the URL or setting after it. Keep only the part after the second "=".',
+    composeFormat:
+      'This file is in docker compose\'s env_file format ({{count}} "NAME: value" lines, from this one on): only docker compose reads it; ' +
+      'docker run --env-file and Kubernetes (--from-env-file) skip those lines, so the variables are not set there. Use NAME=value to share the file with them.',
     selfReference:
       '{{name}} refers to itself with ${{{name}}…}: only docker compose expands that; docker run --env-file and Kubernetes pass the text literally. Write the value itself.',
     setTwice:
@@ -36,6 +41,10 @@ export default defineRule({
           break;
         case 'colon':
           ctx.report({ at, root: 'document', target: 'key', messageId: 'colon', data: { name: fact.name } });
+          break;
+        case 'compose-format':
+          // Deliberate, and what compose reads (OpenMetadata's quickstart ships it): advice, once for the file.
+          ctx.report({ at, root: 'document', target: 'key', messageId: 'composeFormat', data: { count: fact.count }, severity: 'info' });
           break;
         case 'space-after-equals':
           ctx.report({ at, root: 'document', target: 'value', messageId: 'spaceAfterEquals', data: { name: fact.name }, severity: 'warn' });

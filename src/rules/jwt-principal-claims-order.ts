@@ -12,7 +12,8 @@ import { valueAt } from '../types';
  * existing user" (OpenMetadata SecurityUtil.java @ 03c86529; the Azure Kubernetes docs page). Claim
  * names match case-insensitively.
  * Against a baseline (the values deployed before) a reorder is an error; against the chart default
- * it is a warning, since a first install may choose any order.
+ * it is a warning, since a first install may choose any order. A fork of the chart (its Chart.yaml
+ * names another chart: model.chart) ships its own default order, so only a baseline is compared.
  */
 const CLAIMS: Path = ['authentication', 'jwtPrincipalClaims'];
 
@@ -101,6 +102,7 @@ function previousClaims(ctx: RuleContext): { label: string; claims: string[] } |
     const label = written === undefined ? `the chart default in effect in the baseline ${ctx.baseline.label}` : `the baseline ${ctx.baseline.label}`;
     return claims && { label, claims: claims.map((claim) => claim.name) };
   }
+  if (ctx.model.chart?.otherChart) return undefined;
   const claims = claimsOf(valueAt(defaultsOf(ctx), CLAIMS));
   return claims && { label: ctx.defaultsName, claims: claims.map((claim) => claim.name) };
 }

@@ -3,6 +3,7 @@ import { show } from './support/message';
 import { forEachString } from './support/helpers';
 import { isHelmModel } from '../layouts/model';
 import { CHART_VERSION } from '../knowledge/defaults';
+import { AUTH_SECTION_KEYS } from '../layouts/helm-values';
 import { ChartRelease, chartRelease, compareVersions, describeRelease, layoutSince } from '../knowledge/versions';
 
 /**
@@ -10,7 +11,10 @@ import { ChartRelease, chartRelease, compareVersions, describeRelease, layoutSin
  * one) ignores or rejects (openmetadata-helm-charts PR #143; OpenMetadata #7614, #8505, #9525): the `global.*` layout (charts before 1.1.0),
  * `org.openmetadata.catalog.security.*` classes and the JWKS path without `/system/` (OpenMetadata
  * before 0.12.1 and 1.0), and `botPrincipals` (removed in chart 0.0.49, OpenMetadata 0.13.1; the
- * server's own configuration keeps it as a deprecated key it ignores: a warning there). What a
+ * server's own configuration keeps it as a deprecated key it ignores: a warning there). Two
+ * misplacements of the current layout too: a root `config`, and the sections written beside
+ * `openmetadata.config` instead of inside it, which values.schema.json @ 1.13.1 rejects (`openmetadata`
+ * allows only `config`). What a
  * release has comes from the chart's history (src/knowledge/chart-history.ts): with a chart that
  * still has it, none of these is reported.
  */
@@ -37,6 +41,9 @@ export default defineRule({
       '"global.authentication" / "global.authorizer" is the layout of charts before {{layoutSince}}; ' +
       'chart {{chartVersion}} silently ignores it. Move these sections under "openmetadata.config".',
     topLevelConfig: '"config" at the top level is not read by the chart; it must sit under "openmetadata:" (openmetadata.config.authentication ...).',
+    besideConfig:
+      '"{{key}}" sits beside "config" under "{{parent}}", not inside it: the chart schema allows only "config" there, ' +
+      'so helm install fails (with schema checks skipped, the chart ignores it). Move it to {{target}}.',
   },
   check(ctx) {
     // The chosen release's answers, made when first needed (the current chart needs none for the
@@ -108,5 +115,12 @@ function reportLayout(ctx: RuleContext, chart: () => ChartRelease): void {
     });
   } else if (ctx.model.layout === 'misplaced-config') {
     ctx.report({ at: ['config'], root: 'document', target: 'key', messageId: 'topLevelConfig' });
+  } else if (ctx.model.layout === 'beside-config' && chart().layout === 'openmetadata.config') {
+    // values.schema.json @ 1.13.1: `openmetadata` has additionalProperties: false and only `config`.
+    const parent = ctx.model.configPath.join('.');
+    for (const key of AUTH_SECTION_KEYS) {
+      if (ctx.get([key]) === undefined) continue;
+      ctx.report({ at: [key], target: 'key', messageId: 'besideConfig', data: { key, parent, target: `${parent}.config.${key}` } });
+    }
   }
 }

@@ -50,6 +50,9 @@ export default defineRule({
       'Remove it, or use chart {{backIn}} or later.',
     layoutTooNew: '"openmetadata.config" holds the auth settings from chart {{since}} on; {{reads}}: {{consequence}}. {{instead}}',
     unknownEnvSuggest: '{{name}} is not a variable OpenMetadata\'s configuration reads, so it has no effect. Did you mean {{suggestion}}?',
+    removedEnv:
+      '{{name}} is no longer read by OpenMetadata (it set {{was}}), so it has no effect: remove it. ' +
+      'Do not move its names to another variable: as AUTHORIZER_ADMIN_PRINCIPALS they would become admins.',
     unknownEnv: '{{name}} is not a variable OpenMetadata\'s configuration reads, so it has no effect. See the env names in conf/openmetadata.yaml.',
     misplacedSaml: '"{{key}}" does not belong directly under openmetadata.config; the chart rejects it. Move it to {{target}}.',
   },
@@ -221,9 +224,17 @@ function serverUnknownKeyMessage(ctx: RuleContext, path: Path, allowed: readonly
     : { messageId: 'serverUnknown', data: { key, section, allowed: [...new Set(serverNames)].join(', ') } };
 }
 
-/** An env file's variable with an auth prefix that OpenMetadata's configuration does not read (src/layouts/env-file.ts). */
+/**
+ * An env file's variable with an auth prefix that OpenMetadata's configuration does not read
+ * (src/layouts/env-file.ts). One it read once and dropped is inert, not a typo: a warning, and no
+ * did-you-mean (AUTHORIZER_INGESTION_PRINCIPALS is closest to AUTHORIZER_ADMIN_PRINCIPALS, which
+ * would make its bots admins).
+ */
 function reportUnknownEnvNames(ctx: RuleContext): void {
   for (const fact of ctx.model.envLineFacts ?? []) {
+    if (fact.kind === 'removed-name') {
+      ctx.report({ at: ['line', fact.line], root: 'document', target: 'key', severity: 'warn', messageId: 'removedEnv', data: { name: fact.name, was: fact.was } });
+    }
     if (fact.kind !== 'unknown-name') continue;
     ctx.report({
       at: ['line', fact.line],

@@ -14,7 +14,7 @@ export function parseBaseline(text: string, label: string, limitOverrides?: Part
   const parsed = parseSource(text, label, { limits });
   if (parsed.syntaxErrors.length > 0 || parsed.limitProblems.length > 0) return undefined;
   for (const document of parsed.documents) {
-    const [model] = buildHelmModels(label, document.plain(), document, []);
+    const [model] = buildHelmModels(label, document.helmPlain(), document, []);
     if (model) return { label, config: model.config };
   }
   return undefined;

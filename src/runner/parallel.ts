@@ -13,7 +13,10 @@ import { InputError } from '../source/read';
 import type { RunOptions } from './runner';
 
 /** What linting one file came to: its result (none: ignored, or no auth settings), or a failure to report while the run goes on. */
-export type FileOutcome = { result: LintResult | undefined } | { failure: unknown };
+export type FileOutcome =
+  | { result: LintResult | undefined }
+  /** `result`: the file's findings that were made, when the failure is a rule's crash (RuleCrashError). */
+  | { failure: unknown; result?: LintResult };
 import type { LintResult } from '../types';
 
 /** Lints one file: its outcome; throws what ends the run (a ConfigError). */
@@ -162,7 +165,7 @@ function tuneV8ForManyFiles(): void {
 }
 
 /** What a worker sends: for each file index, its outcome or the error that ends the run. */
-type WireOutcome = { result: LintResult | undefined } | { failure: WireError } | { abort: WireError };
+type WireOutcome = { result: LintResult | undefined } | { failure: WireError; result?: LintResult } | { abort: WireError };
 interface WireError {
   kind: 'input' | 'config' | 'error' | 'value';
   message: string;
@@ -302,15 +305,15 @@ export function serveWorker(makeLinter: (options: RunOptions) => PathLinter): vo
 function toWire(lint: () => FileOutcome): WireOutcome {
   try {
     const outcome = lint();
-    return 'failure' in outcome ? { failure: errorToWire(outcome.failure) } : { result: outcome.result };
+    return 'failure' in outcome ? { failure: errorToWire(outcome.failure), ...(outcome.result && { result: outcome.result }) } : { result: outcome.result };
   } catch (error) {
     return { abort: errorToWire(error) };
   }
 }
 
 function fromWire(outcome: WireOutcome): FileOutcome | { abort: unknown } {
+  if ('failure' in outcome) return { failure: errorFromWire(outcome.failure), ...(outcome.result && { result: outcome.result }) };
   if ('result' in outcome) return { result: outcome.result };
-  if ('failure' in outcome) return { failure: errorFromWire(outcome.failure) };
   return { abort: errorFromWire(outcome.abort) };
 }
 

@@ -116,8 +116,10 @@ export class Runner {
   }
 
   private settings(file: string, config: EffectiveConfig, single: boolean): JobSettings {
+    const { chartFileBeside } = require('./chart-file') as typeof import('./chart-file');
     return {
       rules: { ...config.rules, ...this.options.rules },
+      chartFile: isRealFile(file) ? chartFileBeside(file, this.readLimits) : undefined,
       baseline: this.baselineFor(file, config, single),
       chartVersion: this.options.chartVersion,
       envFile: this.envFile,

@@ -7,7 +7,7 @@
  * The tree keeps offsets only; the plain value (Helm semantics: the last of duplicate keys wins,
  * `<<` merges) is built by the reader that read the text.
  */
-import type { Location, Path, Plain, Range } from '../types';
+import type { Location, Path, Plain, PlainMap, Range } from '../types';
 
 /** Which part of a map entry a location names. `auto`: the value for scalars, the key for collections. */
 export type Target = 'key' | 'value' | 'auto';
@@ -81,6 +81,11 @@ export interface SourceDocument {
   readonly index: number;
   /** The document as plain data (Helm semantics: the last of duplicate keys wins, `<<` merges). */
   plain(): Plain;
+  /**
+   * The document as Helm reads a values file: plain() with the plain scalars that YAML 1.1 reads as
+   * booleans (`on`, `off`, `yes`, `no`, `y`, `n`, …) turned into booleans (HELM_BOOLEANS).
+   */
+  helmPlain(): Plain;
   locate(path: Path, target?: Target): Location | undefined;
   locateClosest(path: Path, target?: Target): Location;
   duplicateKeys(): DuplicateKey[];
@@ -112,6 +117,8 @@ export type EnvSource = 'extraEnvs' | 'env-file' | 'substitution-default';
 export class LocatedTree implements SourceDocument {
   private plainValue: Plain | undefined;
   private computed = false;
+  private helmValue: Plain | undefined;
+  private helmComputed = false;
 
   constructor(
     readonly filePath: string,
@@ -131,6 +138,16 @@ export class LocatedTree implements SourceDocument {
       this.computed = true;
     }
     return this.plainValue as Plain;
+  }
+
+  helmPlain(): Plain {
+    if (!this.helmComputed) {
+      const plain = this.plain();
+      // Most values files hold none of the words as a value: then the walk is skipped.
+      this.helmValue = this.lines.mayHoldHelmBooleans() ? asHelmReadsIt(plain, this.root, this.text, this.maxDepth) : plain;
+      this.helmComputed = true;
+    }
+    return this.helmValue as Plain;
   }
 
   /** The exact location of `path`, or undefined when the path does not exist in this document. */
@@ -282,11 +299,124 @@ function duplicateKeys(root: TreeNode | null, lines: LineIndex, maxDepth: number
   return duplicates;
 }
 
-/** Locations in a text, 1-based, as `yaml`'s LineCounter gives them. */
+/**
+ * How Helm resolves the plain scalars that YAML 1.2 (the `yaml` package, the fast reader) reads as
+ * strings. Helm reads values files with sigs.k8s.io/yaml (`chartutil.ReadValues`), whose decoder is
+ * go-yaml v2, a YAML 1.1 reader: its resolve table (kubernetes-sigs/yaml `goyaml.v2/resolve.go` @
+ * 742f5e6f, the same as go-yaml/yaml branch v2) makes these plain scalars booleans, so
+ * `enabled: off` is `false` to Helm and to the chart's values.schema.json (helm/helm#5497, #12179,
+ * #8294). `true`/`True`/`TRUE` and `false`/`False`/`FALSE` are booleans in YAML 1.2 too; other
+ * spellings (`oFF`, `YeS`) and quoted or tagged scalars (`"off"`, `!!str off`) stay strings. Keys are
+ * left as written (go-yaml turns a key `on:` into "true" as well, but no OpenMetadata key is such a
+ * word). openmetadata.yaml and env files are not read by Helm, so the server's reading applies there.
+ */
+export const HELM_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((word): [string, boolean] => [word, true]),
+  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((word): [string, boolean] => [word, false]),
+]);
+
+/**
+ * A cheap test that a text may hold one of HELM_BOOLEANS as a value: the word alone after a space,
+ * `:`, `[`, `{` or `,`, before the end of the line, a comment, `,`, `]` or `}`. Never false when a
+ * plain scalar is such a word (a word inside a comment merely costs the walk).
+ */
+const HELM_BOOLEAN_HINT = /(?:^|[\s[{,:])(?:[yYnN]|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF)[ \t]*(?:$|[\r#,\]}])/m;
+
+/**
+ * `plain` with every plain scalar Helm reads as a boolean made one. Walks the plain value beside the
+ * tree it was built from (duplicate keys: the last; `<<`: the merge source the value came from;
+ * aliases: their anchor); a map or list is copied only when something in it changes.
+ */
+function asHelmReadsIt(plain: Plain, root: TreeNode | null, text: string, maxDepth: number): Plain {
+  const scalar = (value: string, start: number, end: number): Plain => {
+    const helm = HELM_BOOLEANS.get(value);
+    // The text itself, unquoted, and no tag before it.
+    return helm === undefined || text.slice(start, end) !== value || isTagged(text, start) ? value : helm;
+  };
+  const visit = (value: Plain, node: TreeNode | null | undefined, depth: number): Plain => {
+    if (depth > maxDepth) return value;
+    const target = node instanceof TreeAlias ? node.target : node;
+    if (typeof value === 'string') return target instanceof TreeScalar ? scalar(value, target.start, target.end) : value;
+    if (Array.isArray(value)) {
+      if (!(target instanceof TreeSeq)) return value;
+      let out: Plain[] | undefined;
+      value.forEach((item, i) => {
+        const resolved = visit(item, target.items[i], depth + 1);
+        if (resolved !== item) (out ??= [...value])[i] = resolved;
+      });
+      return out ?? value;
+    }
+    if (value === null || typeof value !== 'object' || !(target instanceof TreeMap)) return value;
+    let out: PlainMap | undefined;
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      const pair = lastPair(target, key) ?? mergeSource(target, key, depth);
+      if (!pair) continue;
+      const resolved = pair.node === null && typeof item === 'string'
+        ? scalar(item, pair.valueStart, pair.valueEnd)
+        : visit(item, pair.node, depth + 1);
+      if (resolved !== item) {
+        out ??= copyOwn(value);
+        Object.defineProperty(out, key, { value: resolved, enumerable: true, writable: true, configurable: true });
+      }
+    }
+    return out ?? value;
+  };
+  return visit(plain, root, 0);
+}
+
+/** The pair of the `<<` merge source that gives `map` its `key`: the first source that has it (YAML's merge order). */
+function mergeSource(map: TreeMap, key: string, depth: number): TreePair | undefined {
+  for (const pair of map.items) {
+    if (pair.key !== '<<' || !pair.node) continue;
+    const node = pair.node instanceof TreeAlias ? pair.node.target : pair.node;
+    const sources = node instanceof TreeSeq ? node.items : [node];
+    for (const source of sources) {
+      const merged = source instanceof TreeAlias ? source.target : source;
+      if (!(merged instanceof TreeMap)) continue;
+      const found = lastPair(merged, key) ?? (depth < 64 ? mergeSource(merged, key, depth + 1) : undefined);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** A map with the same own entries (a `__proto__` key stays an own entry, as the readers keep it). */
+function copyOwn(map: PlainMap): PlainMap {
+  const out: PlainMap = {};
+  for (const key of Object.keys(map)) Object.defineProperty(out, key, { value: map[key], enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Whether a tag (`!!str`, `!`, `!custom`) is among the properties written before the scalar at `start`. */
+function isTagged(text: string, start: number): boolean {
+  let i = start;
+  for (;;) {
+    while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
+    let j = i;
+    while (j > 0 && !/[\s[{,:]/.test(text.charAt(j - 1))) j--;
+    if (j === i) return false;
+    const property = text.charAt(j);
+    if (property === '!') return true;
+    if (property !== '&') return false;
+    i = j;
+  }
+}
+
+/**
+ * Locations in a text, 1-based, as `yaml`'s LineCounter gives them; and the other facts of the whole
+ * text its documents share, worked out once (a file of 300 documents scans its text once, not 300 times).
+ */
 export class LineIndex {
   private starts: number[] | undefined;
+  private helmBooleans: boolean | undefined;
 
   constructor(private readonly text: string) {}
+
+  /** Whether the text may hold a plain scalar Helm reads as a boolean (HELM_BOOLEAN_HINT). */
+  mayHoldHelmBooleans(): boolean {
+    return (this.helmBooleans ??= HELM_BOOLEAN_HINT.test(this.text));
+  }
 
   toRange(offsets: readonly [number, number]): Range {
     const start = this.linePos(offsets[0]);

@@ -8,6 +8,7 @@ import { yamlPackage } from './yaml-package';
 import { isPlainMap, type Plain, type PlainMap, type Range } from '../types';
 import { DEFAULT_INPUT_LIMITS, InputLimits, LIMIT_OPTIONS, MAX_DEPTH_CEILING } from './limits';
 import { LineIndex, LocatedTree, TreeAlias, TreeMap, TreeNode, TreePair, TreeScalar, TreeSeq } from './tree';
+import { describeYamlError, UNRESOLVED_ALIAS_MESSAGE } from './yaml-messages';
 
 export type { DuplicateKey, Target } from './tree';
 
@@ -125,11 +126,11 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
   composed.forEach((doc, index) => {
     const aliases = indexAliases(doc);
     for (const error of doc.errors) {
-      // The parser's message carries a source excerpt after its first line: never print that (secrets).
+      // The parser's message quotes the text (a source excerpt, the token read): omlint's own words instead (secrets).
       const quoteStart = error.code === 'MISSING_CHAR' ? openingQuoteBefore((quoted ??= quotedScalars(topLevelTokens)), error.pos[0]) : undefined;
       syntaxErrors.push(
         quoteStart === undefined
-          ? { message: explain(error.message, lineAt(text, error.pos[0])), range: toRange(error.pos) }
+          ? { message: describeYamlError(error.code, error.message, lineAt(text, error.pos[0])), range: toRange(error.pos) }
           : { message: UNCLOSED_QUOTE_MESSAGE, range: toRange([quoteStart, quoteStart + 1]) },
       );
     }
@@ -138,10 +139,7 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
       for (const problem of collectionKeys(doc.contents, text)) syntaxErrors.push({ message: problem.message, range: toRange(problem.offsets) });
     }
     for (const alias of aliases.unresolved) {
-      syntaxErrors.push({
-        message: `Alias *${alias.source} has no anchor &${alias.source} before it in this document`,
-        range: toRange(nodeRange(alias)),
-      });
+      syntaxErrors.push({ message: UNRESOLVED_ALIAS_MESSAGE, range: toRange(nodeRange(alias)) });
     }
     const expansion = measureExpansion(doc.contents, aliases, limits.maxAliasExpansion);
     if (expansion.culprit) {
@@ -160,7 +158,7 @@ function parseStream(text: string, filePath: string, limits: ParseLimits): Parse
 
 /** yaml.ts's message for a key written over two lines (src/source/fast-yaml.ts reads the usual cause). */
 export function twoLineKeyMessage(text: string, keyStart: number): string {
-  return explain('Implicit keys need to be on a single line', lineAt(text, keyStart));
+  return describeYamlError('MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line', lineAt(text, keyStart));
 }
 
 export const UNCLOSED_QUOTE_MESSAGE =
@@ -252,16 +250,6 @@ function lineAt(text: string, offset: number): string {
   return text.slice(start, end === -1 ? text.length : end);
 }
 
-/** The parser's first line, plus the usual cause where the line shows it (`key:"value"`, docs pages). */
-function explain(message: string, line: string): string {
-  const glued = /^\s*(?:-\s+)?([A-Za-z_][\w.-]*):(?=["'A-Za-z0-9{$<[])/.exec(line);
-  const base = firstLine(message);
-  if (glued && !/:\/\//.test(line.slice(0, glued[0].length + 2))) {
-    return `${base}: "${glued[1]}:" needs a space after the colon, else YAML reads the whole line as one key.`;
-  }
-  return base;
-}
-
 /**
  * YAML allows a lone CR as a line break; the `yaml` package does not (it reads `a: 1\rb: 2` as one
  * line). Replacing each lone CR by LF keeps every offset, so positions stay exact.
@@ -304,14 +292,6 @@ function collectionDepth(stack: readonly CST.Token[]): number {
     if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') depth++;
   }
   return depth;
-}
-
-/** Parser messages may quote a token of any length; a finding's message stays one readable line. */
-const MAX_SYNTAX_MESSAGE = 200;
-
-function firstLine(message: string): string {
-  const line = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return line.length > MAX_SYNTAX_MESSAGE ? `${line.slice(0, MAX_SYNTAX_MESSAGE - 1)}…` : line;
 }
 
 /** The string form of a mapping key; undefined for keys that are collections (`? [a, b]`). */
@@ -452,8 +432,9 @@ function toPlain(root: YamlNode | null, aliases: AliasIndex, maxDepth: number, e
         }
         setOwn(out, key, value);
       }
-      // Keys written in the map win over merged ones; earlier merge sources win over later ones.
-      for (const source of merged.reverse()) {
+      // Keys written in the map win over merged ones; earlier merge sources win over later ones
+      // (`<<: [*a, *b]` takes a key both have from a, as YAML's merge type and go-yaml say).
+      for (const source of merged) {
         for (const [k, v] of Object.entries(source)) if (!Object.prototype.hasOwnProperty.call(out, k)) setOwn(out, k, v);
       }
       return out;

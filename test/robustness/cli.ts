@@ -152,6 +152,25 @@ export const AUTH_VALUES = `openmetadata:
       callbackUrl: https://catalog.acme-analytics.io/callback
 `;
 
+/**
+ * What the fuzzer mutates: every YAML file of the docs corpus and the fixtures, the env-file fixtures,
+ * and the real-world corpus (env files whatever their name, other tools' files, templates), each
+ * linted under its own name so that every way of reading a file is exercised.
+ */
+export function fuzzSourceFiles(): string[] {
+  const out = corpusAndFixtureFiles();
+  const walk = (dir: string, keep: (name: string) => boolean): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full, keep);
+      else if (keep(entry.name)) out.push(full);
+    }
+  };
+  walk(FIXTURES, (name) => name.endsWith('.env'));
+  walk(path.join(CORPUS, '..', 'real-world'), (name) => !/\.(md|json)$/.test(name));
+  return [...new Set(out)].sort();
+}
+
 /** Every YAML file of the docs corpus and the fixtures. */
 export function corpusAndFixtureFiles(): string[] {
   const out: string[] = [];

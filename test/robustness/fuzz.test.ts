@@ -14,9 +14,9 @@ import json from '../../src/formatters/json';
 import stylish from '../../src/formatters/stylish';
 import { mutate, mutationArb } from '../support/mutations';
 import { assertProperty, propertyRun, propertyTimeout } from '../support/property';
-import { corpusAndFixtureFiles, expectCleanRun, makeTemp, removeTemp, runCli } from './cli';
+import { expectCleanRun, fuzzSourceFiles, makeTemp, removeTemp, runCli } from './cli';
 
-const files = corpusAndFixtureFiles().filter((file) => fs.statSync(file).size < 50_000);
+const files = fuzzSourceFiles().filter((file) => fs.statSync(file).size < 50_000);
 const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
 const ruleIds = new Set(RULES.map((rule) => rule.id));
 

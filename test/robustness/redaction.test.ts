@@ -274,7 +274,7 @@ describe('forms remembered by secret', () => {
 });
 
 describe('a rule that crashes with a secret in its error', () => {
-  it('prints a one-line internal error (and with --debug a stack) without the secret; other files are still linted', () => {
+  it('prints a one-line internal error (and with --debug a stack) without the secret; the file\'s other findings and other files are still reported', () => {
     const secret = 'crash-secret-4f9a8b7c6d5e4f3a2b1c';
     const stderr: string[] = [];
     const stdout: string[] = [];
@@ -308,7 +308,15 @@ describe('a rule that crashes with a secret in its error', () => {
       expect(err).toMatch(/^omlint: internal error on .*values-a\.yaml: rule jwks-public-key failed on .*values-a\.yaml: cannot read «redacted»$/m);
       expect(err).toMatch(/^\s+at /m); // --debug: the stack is there...
       expect(err).not.toContain(secret); // ...without the secret
-      expect(JSON.parse(stdout.join('')).map((r: { filePath: string }) => path.basename(r.filePath))).toEqual(['values-b.yaml']);
+      expect(err.split('\n').filter((line) => line.startsWith('omlint:'))).toHaveLength(1);
+      const results = JSON.parse(stdout.join('')) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+      expect(results.map((r) => path.basename(r.filePath))).toEqual(['values-a.yaml', 'values-b.yaml']);
+      // values-a: every finding but the crashed rule's (the clear-text secret on line 6, redacted in stdout).
+      const a = results[0].messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`);
+      expect(a).toContain('6:23 no-plaintext-secrets');
+      expect(a.filter((m) => m.endsWith(' jwks-public-key'))).toEqual([]);
+      expect(stdout.join('')).not.toContain(secret);
+      expect(results[1].messages.map((m) => m.ruleId)).toContain('jwks-public-key');
     } finally {
       removeTemp(dir);
     }

@@ -21,6 +21,9 @@ const SNIPPETS = [
   '---', '...', '{{ .Values.x }}', '${VAR:-x}', '#', '[', ']', '{', '}', '"', "'", '|', '>-', '\t', '%YAML 1.1', '\\', '@', '`',
   '__proto__: {}', 'constructor: x', '~', 'null', '.inf', '0x1F', '1e400', '{Tenant ID}', '<your-domain>', 'changeme',
   '\r', '\r\n', '\n  ', '  ', '\u00a0',
+  // Helm's YAML 1.1 booleans, env lines, odd URLs (escapes, IPv6, user-info, ports).
+  'off', 'yes', 'No', 'y', 'ON', 'enabled: off', 'AUTHENTICATION_PROVIDER=okta', 'OIDC_CALLBACK: ${OIDC_CALLBACK:-x}', '=',
+  'https://login.microsoftonline.com/%ZZ', '%E0%A4%A', 'http://[fd00::1]:8080/', 'https://u:p@h/', ':99999', '//',
 ];
 const UNICODE = ['\ufeff', '\u200b', '\u200e', '\u202e', '\u2028', '\u2029', 'é', '中文', '😀', '\ud800', '\udc00', '\u0085', '\u0000', '\u0007', '\uffff', '\ufffd'];
 

@@ -91,11 +91,24 @@ export function pathSegments(url: URL): string[] {
   return url.pathname.split('/').filter(Boolean);
 }
 
+/**
+ * A path segment with its %-escapes decoded. A value in the user's file may hold a malformed escape
+ * (`%ZZ`, a cut multi-byte sequence `%E0%A4%A`) that the URL parser keeps as written but
+ * decodeURIComponent refuses: such a segment stays as written (it is then no tenant nor realm).
+ */
+export function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The tenant named in a Microsoft sign-in URL (authority, discovery URI, JWKS URL), if any. */
 export function azureTenantOf(url: URL | undefined): string | undefined {
   if (!url || !AZURE_LOGIN_HOSTS.includes(url.hostname.toLowerCase())) return undefined;
   const first = pathSegments(url)[0];
-  return first && !first.startsWith('.') ? decodeURIComponent(first) : undefined;
+  return first && !first.startsWith('.') ? decodedSegment(first) : undefined;
 }
 
 /** The Keycloak realm issuer (`…/realms/{realm}`) at the start of a URL, and the realm's name. */
@@ -111,10 +124,11 @@ export function keycloakRealmOf(url: string): { issuer: string; realm: string } 
  */
 export function isInternalHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host)) return true;
+  if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host)) return true;
   if (host === 'host.docker.internal' || host === '0.0.0.0') return true;
   if (!host.includes('.') && !host.includes(':')) return true;
   if (/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)\d+\.\d+(\.\d+)?$/.test(host)) return true;
+  if (host.includes(':')) return isLocalIpv6(host);
   return /\.svc$|\.svc\.cluster\.local$|\.cluster\.local$/.test(host);
 }
 
@@ -150,6 +164,20 @@ export function pastedEndpoint(text: string): PastedEndpoint | undefined {
   const endpoint = ENDPOINT_SUFFIXES.find(({ suffix }) => suffix.test(path));
   if (!endpoint) return undefined;
   return { name: endpoint.name, issuer: base.replace(endpoint.suffix, '').replace(/\/oauth2$/, '') };
+}
+
+/**
+ * An IPv6 address (as the URL parser writes it: lower case, compressed, IPv4-mapped in hex) on the
+ * machine or a private network: loopback `::1`, unspecified `::`, unique local fc00::/7, link-local
+ * fe80::/10, and `::ffff:` mapping a loopback or private IPv4 address.
+ */
+function isLocalIpv6(host: string): boolean {
+  if (host === '::1' || host === '::' || /^f[cd][0-9a-f]{0,2}:/.test(host) || /^fe[89ab][0-9a-f]?:/.test(host)) return true;
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (!mapped) return false;
+  const high = parseInt(mapped[1], 16);
+  const ipv4 = `${high >> 8}.${high & 0xff}.${parseInt(mapped[2], 16) >> 8}.${parseInt(mapped[2], 16) & 0xff}`;
+  return isInternalHost(ipv4);
 }
 
 /** The string value of `value` when it is a string, trimmed; undefined otherwise. */

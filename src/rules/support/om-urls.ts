@@ -107,7 +107,9 @@ export function isInternalHost(hostname: string): boolean {
   if (/^127\.\d+\.\d+\.\d+$/.test(host)) return true;
   if (host === 'host.docker.internal') return true;
   if (/\.svc$|\.svc\.cluster\.local$|\.cluster\.local$/.test(host)) return true;
-  return !host.includes('.') && !host.includes(':');
+  // IPv6, as the URL parser writes it: loopback, unspecified, or 127.x.y.z mapped (`::ffff:7f00:1`).
+  if (host.includes(':')) return host === '::1' || host === '::' || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
+  return !host.includes('.');
 }
 
 /**
