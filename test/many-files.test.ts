@@ -110,7 +110,7 @@ describe('a streamed report (in process, from the sources)', () => {
 
   it.each(FORMAT_NAMES.map((format) => [format]))('--format %s: a run without results prints the formatter\'s output for none', (format) => {
     scratch.write('no-auth/values.yaml', 'image:\n  tag: 1.13.1\n');
-    const { code, stderr, chunks } = runStreamed(['--format', format, path.join(scratch.dir, 'no-auth')]);
+    const { code, stderr, chunks } = runStreamed(['--allow-empty', '--format', format, path.join(scratch.dir, 'no-auth')]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(chunks.join('')).toBe(whole(format, []));

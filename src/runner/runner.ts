@@ -12,7 +12,7 @@ import type { EngineCaches } from '../engine/caches';
 import { InputLimits, resolveLimits } from '../source/limits';
 import { DEFAULT_READ_LIMITS, InputError, ReadLimits, Scratch, readSourceFile } from '../source/read';
 import type { ParsedEnvFile } from '../layouts/env-file';
-import { ConfigError, ConfigResolver, EffectiveConfig } from './config';
+import { ConfigError, ConfigResolver, EffectiveConfig, RunConfig } from './config';
 
 /** What a run lints with: createLinter's options with their defaults, plain data (a worker thread gets a copy). */
 export interface RunOptions {
@@ -42,6 +42,7 @@ export class Runner {
   private readonly fixedBaseline: Baseline | undefined;
   private readonly envFile: ParsedEnvFile | undefined;
   private readonly configBaselines = new Map<string, Baseline>();
+  private readonly configEnvFiles = new Map<string, ParsedEnvFile>();
   private readonly scratch: Scratch = {};
 
   constructor(
@@ -54,7 +55,7 @@ export class Runner {
     const { RULES } = require('../rules') as typeof import('../rules');
     this.configs = options.configFile === false
       ? undefined
-      : new ConfigResolver({ configFile: options.configFile, cwd: options.cwd, knownRuleIds: RULES.map((rule) => rule.id) });
+      : new ConfigResolver({ configFile: options.configFile, cwd: options.cwd, knownRuleIds: RULES.map((rule) => rule.id), notice });
     this.fixedBaseline = options.baseline === undefined ? undefined : this.readBaseline(options.baseline);
     this.envFile = options.envFile === undefined ? undefined : this.readEnvFile(options.envFile);
   }
@@ -62,6 +63,11 @@ export class Runner {
   /** What applies to `file` (absolute, or `<stdin>`): config files, whether they ignore it, its baseline. */
   configFor(file: string): EffectiveConfig {
     return this.configs?.forFile(file) ?? { configFiles: [], ignored: false, rules: {} };
+  }
+
+  /** The run keys of the config files of the working directory (allowEmpty, maxWarnings). */
+  runConfig(): RunConfig {
+    return this.configs?.forRun() ?? { configFiles: [] };
   }
 
   /**
@@ -119,10 +125,10 @@ export class Runner {
     return {
       rules: { ...config.rules, ...this.options.rules },
       baseline: this.baselineFor(file, config, single),
-      chartVersion: this.options.chartVersion,
-      envFile: this.envFile,
+      chartVersion: this.options.chartVersion ?? config.chartVersion,
+      envFile: this.envFile ?? (config.envFile === undefined ? undefined : this.configEnvFile(config.envFile)),
       limits: this.limits,
-      reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives,
+      reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives || config.reportUnusedDisableDirectives === true,
       parser: this.options.parser,
     };
   }
@@ -130,12 +136,13 @@ export class Runner {
   /** `--baseline` wins, then the file at `--since`, then a config file's baseline. */
   private baselineFor(file: string, config: EffectiveConfig, single: boolean): Baseline | undefined {
     if (this.fixedBaseline) return this.fixedBaseline;
-    if (this.options.since !== undefined && single && isRealFile(file)) {
+    const since = this.options.since ?? config.since;
+    if (since !== undefined && single && isRealFile(file)) {
       const { showAtRef } = require('./git') as typeof import('./git');
-      const older = showAtRef(this.options.since, file);
+      const older = showAtRef(since, file);
       if (older !== undefined) {
         const { parseBaseline } = require('./baseline') as typeof import('./baseline');
-        const baseline = parseBaseline(older, `${this.options.since}:${path.relative(this.options.cwd, file)}`, this.limits);
+        const baseline = parseBaseline(older, `${since}:${path.relative(this.options.cwd, file)}`, this.limits);
         if (baseline) return baseline;
       }
     }
@@ -151,6 +158,16 @@ export class Runner {
       this.configBaselines.set(file, baseline);
     }
     return baseline;
+  }
+
+  /** A config file's envFile (absolute), read once. */
+  private configEnvFile(file: string): ParsedEnvFile {
+    let parsed = this.configEnvFiles.get(file);
+    if (!parsed) {
+      parsed = this.readEnvFile(file);
+      this.configEnvFiles.set(file, parsed);
+    }
+    return parsed;
   }
 
   /** `--baseline`: a file (its path as given is its label) or a text. */
