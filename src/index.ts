@@ -23,7 +23,7 @@ import { ConfigError, EffectiveConfig, RunConfig } from './runner/config';
 import { decodeText, readStdin } from './source/read';
 import type { FileOutcome } from './runner/parallel';
 
-export type { Finding, LintResult, Location, Path, Range, RuleSetting, Severity } from './types';
+export type { Finding, LintResult, Location, Path, Range, RuleSetting, Severity, TextFix } from './types';
 export type { Rule, RuleMeta, RuleContext, Report, Baseline } from './rules/support/rule';
 export type { Formatter, FormatterContext } from './formatters/types';
 export type { SourceText } from './engine/job';
@@ -63,6 +63,12 @@ export interface LinterOptions {
   onNotice?: (text: string) => void;
   /** `yaml`: parse with the `yaml` package only, never the fast reader (for tests). */
   parser?: 'auto' | 'yaml';
+  /**
+   * Give each fixable finding its fix as an edit of the file's text (`textFix`), which the json
+   * format writes as ESLint's `fix`. It costs a parse of each file with a fixable finding, so it is
+   * off by default; `--format json` turns it on. Never while fixing (`fix`).
+   */
+  textFixes?: boolean;
 }
 
 export interface Linter {
@@ -121,6 +127,7 @@ function runOptions(options: LinterOptions): RunOptions {
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? false,
     fix: options.fix,
     parser: options.parser ?? 'auto',
+    textFixes: options.textFixes ?? false,
   };
 }
 

@@ -46,10 +46,18 @@ describe('exit codes and output', () => {
       {
         filePath: path.join(dir, 'values.yaml'),
         messages: [
-          expect.objectContaining({ ruleId: 'jwks-public-key', severity: 2, level: 'error', line: 8, column: 7, endLine: 8, endColumn: 17 }),
+          expect.objectContaining({
+            ruleId: 'jwks-public-key', severity: 2, level: 'error', line: 8, column: 7, endLine: 8, endColumn: 17,
+            // ESLint's fix: an edit of the file's text, which --fix would make.
+            fix: { range: [expect.any(Number), expect.any(Number)], text: expect.stringContaining('/api/v1/system/config/jwks') },
+          }),
         ],
         errorCount: 1,
+        fatalErrorCount: 0,
         warningCount: warnings,
+        fixableErrorCount: 1,
+        fixableWarningCount: 0,
+        usedDeprecatedRules: [],
       },
     ]);
   });

@@ -181,6 +181,8 @@ function linterOptions(options: CliOptions, io: Io): LinterOptions {
     limits: options.limits,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : undefined,
+    // Only the json format shows fixes as text edits: other runs do not pay for them.
+    textFixes: options.outputs.some((output) => output.format === 'json'),
     onNotice: io.stderr,
   };
 }

@@ -8,7 +8,7 @@
  * (the old data with that key renamed, that item appended, ...): an edit that would produce invalid
  * YAML or change anything else is dropped, never written.
  */
-import type { DocumentFix, Fix, LintResult, Path, Plain } from '../types';
+import type { DocumentFix, Fix, LintResult, Path, Plain, TextFix } from '../types';
 import { parseYaml, ParsedYaml } from '../source/yaml';
 import { applyEdits, editsForFix, TextEdit } from '../source/edit';
 import { collectSecrets } from './redact';
@@ -44,6 +44,35 @@ export function fixText(text: string, lint: (text: string) => LintResult | undef
 /** Whether a text holds a secret value (its fixed form is then never printed). */
 export function holdsSecrets(text: string, filePath: string): boolean {
   return parseYaml(text, filePath).documents.some((document) => [...collectSecrets(document.plain())].some((secret) => text.includes(secret)));
+}
+
+/**
+ * Each fix as one edit of `text` (ESLint's `fix`), or undefined where --fix would not apply it on
+ * its own: no safe edit for the shape, or the edited text fails the check fixOnce makes. Parses the
+ * text once; a fix two findings share is worked out once.
+ */
+export function textFixesFor(text: string, fixes: readonly DocumentFix[]): (TextFix | undefined)[] {
+  const parsed = parseYaml(text, 'fixed');
+  if (parsed.syntaxErrors.length > 0) return fixes.map(() => undefined);
+  const done = new Map<string, TextFix | undefined>();
+  return fixes.map((fix) => {
+    const id = JSON.stringify(fix);
+    if (!done.has(id)) {
+      const document = parsed.asts[fix.document];
+      const edits = document ? editsForFix(text, document, fix) : undefined;
+      const sound = edits !== undefined && edits.length > 0 && isSound(text, parsed, [{ fix, edits }]);
+      done.set(id, sound ? asOneEdit(text, edits) : undefined);
+    }
+    return done.get(id);
+  });
+}
+
+/** The edits of one fix (they never overlap) as one: from the first one's start to the last one's end. */
+function asOneEdit(text: string, edits: readonly TextEdit[]): TextFix {
+  const start = Math.min(...edits.map((edit) => edit.start));
+  const end = Math.max(...edits.map((edit) => edit.end));
+  const local = edits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start }));
+  return { range: [start, end], text: applyEdits(text.slice(start, end), local) };
 }
 
 interface Candidate {

@@ -33,6 +33,8 @@ export interface RunOptions {
   /** Apply the safe fixes: `write` writes the files, `dry-run` returns the fixed text as `output`. */
   fix?: 'write' | 'dry-run';
   parser: 'auto' | 'yaml';
+  /** Give each fixable finding its fix as a text edit (`textFix`, ESLint's `fix` in JSON); never while fixing. */
+  textFixes?: boolean;
 }
 
 export class Runner {
@@ -104,7 +106,12 @@ export class Runner {
     const config = this.configFor(realPath);
     if (config.ignored) return undefined;
     const job: LintJob = { label: source.filePath, sources: [source], layered: false, settings: this.settings(realPath, config, true) };
-    if (!this.options.fix) return this.lint(job);
+    if (!this.options.fix) {
+      const result = this.lint(job);
+      if (!result || !this.options.textFixes) return result;
+      const { withTextFixes } = require('./fix') as typeof import('./fix');
+      return withTextFixes(result, source);
+    }
     const { lintAndFix } = require('./fix') as typeof import('./fix');
     return lintAndFix(job, (fixed) => this.lint(fixed), this.options.fix === 'write' && writable && isRealFile(realPath), this.notice);
   }
