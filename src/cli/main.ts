@@ -8,6 +8,14 @@ import { OutputFile, Report } from './report';
 
 export { workerMain } from '../index';
 
+/**
+ * The API (src/index.ts), for the package's `main` (dist/api.cjs): one bundle, dist/omlint.cjs,
+ * holds the CLI and the API, so `require('omlint')` loads the same file, with its code cache.
+ */
+export function api(): typeof import('../index') {
+  return require('../index') as typeof import('../index');
+}
+
 /** Severities as every output, the README and docs/rules/ write them (the config and --rule also take `warn`). */
 const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 

@@ -11,7 +11,7 @@
  */
 import type { Location, Path, PlainMap, Range } from '../types';
 import { AuthModel, EnvLineFact, EnvValueFact } from './model';
-import type { Target } from '../source/yaml';
+import type { Target } from '../source/tree';
 import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName } from '../knowledge/env-names';
 import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
 import { didYouMean } from '../util/did-you-mean';

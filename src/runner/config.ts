@@ -9,7 +9,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Ignore } from 'ignore';
+
+/**
+ * The part of the `ignore` package's matcher config files use. Declared here rather than imported
+ * from the package: the published type declarations then need no package besides omlint.
+ */
+interface Ignore {
+  ignores(pathname: string): boolean;
+  test(pathname: string): { ignored: boolean; unignored: boolean };
+}
 import type { RuleSetting } from '../types';
 import { InputError, readSourceFile } from '../source/read';
 import { parseYaml } from '../source/yaml';
