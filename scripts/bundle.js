@@ -32,6 +32,10 @@ const result = esbuild.buildSync({
   charset: 'ascii',
   banner: { js: '// omlint, bundled by scripts/bundle.js; licences of the bundled packages: omlint.cjs.LICENSES.txt' },
   metafile: true,
+  // Module names in the bundle are paths relative to the repository root; with node_modules a
+  // symbolic link (scripts/verify-release.js builds a source commit that way, as do the release
+  // tests), they stay node_modules/…, so the bytes do not depend on where the packages live.
+  preserveSymlinks: true,
   logLevel: 'warning',
 });
 
