@@ -118,6 +118,26 @@ describe('a release made by scripts/release.js', () => {
     expect(tsc.status).toBe(0);
   }, TIMEOUT);
 
+  it('is a GitHub Action at the tag: action.yml\'s main runs the committed bundle; without a bundle it says to use a release tag', () => {
+    const extract = (ref: string): string => {
+      const dir = fs.mkdtempSync(path.join(home, 'tree-'));
+      must(run('git', ['archive', '--format=tar', '-o', path.join(dir, 'tree.tar'), ref], made.repo, made.env), 'git archive');
+      must(run('tar', ['-xf', path.join(dir, 'tree.tar'), '-C', dir], dir, made.env), 'tar');
+      return dir;
+    };
+    const workspace = fs.mkdtempSync(path.join(home, 'workspace-'));
+    fs.copyFileSync(FIXTURE, path.join(workspace, 'values.yaml'));
+    const action = (tree: string) => {
+      const main = /^\s+main: (\S+)$/m.exec(fs.readFileSync(path.join(tree, 'action.yml'), 'utf8'))![1];
+      return run(process.execPath, [path.join(tree, main)], workspace, { PATH: process.env.PATH, INPUT_PATHS: 'values.yaml', RUNNER_TEMP: home });
+    };
+    const released = action(extract(made.tag));
+    expect(released.status).toBe(1);
+    expect(released.stdout).toMatch(/^::error file=values\.yaml,line=11,col=7,.*title=omlint jwks-public-key::/m);
+    const source = action(extract('main'));
+    expect([source.status, source.stdout]).toEqual([2, expect.stringMatching(/^::error title=omlint::This ref of omlint\/omlint has no built bundle \(dist\/omlint\.cjs\)\. Use a release tag/)]);
+  }, TIMEOUT);
+
   it('passes scripts/verify-release.js, which refuses a release commit whose bundle differs from a fresh build', () => {
     const verify = (ref: string) => run(process.execPath, [path.join(made.repo, 'scripts', 'verify-release.js'), ref], made.repo, made.env);
     const good = verify(made.tag);
