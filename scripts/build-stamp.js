@@ -36,6 +36,7 @@ const OUTPUTS = [
   'dist/index.js',
   'dist/omlint.cjs',
   'dist/omlint.cjs.cache',
+  'dist/api.cjs',
   'dist/schema/generated/validate-auth-config.js',
   'src/schema/generated/validate-auth-config.js',
   'src/schema/generated/validate-omlintrc.js',

@@ -2,6 +2,9 @@
 // Bundles the compiled CLI (dist/cli/main.js) with its run-time dependencies into one file,
 // dist/omlint.cjs, which bin/omlint.js loads: one file to read and compile instead of ~35 modules
 // resolved one by one through node_modules (~12 ms of a ~110 ms one-file run; bench/README.md).
+// The same bundle is the API: dist/api.cjs, the package's `main`, is a two-line file that loads it
+// (as bin/omlint.js does, with the code cache) and returns its api(). So the package needs no
+// run-time dependency at all: package.json has none, and an install brings omlint alone.
 // Modules stay lazily initialised (esbuild wraps each in a function run on first require), so the
 // `yaml` package, fast-glob, chalk and the formatters still cost nothing until a run needs them.
 // The licences of the bundled packages go to dist/omlint.cjs.LICENSES.txt.
@@ -29,8 +32,18 @@ const result = esbuild.buildSync({
   charset: 'ascii',
   banner: { js: '// omlint, bundled by scripts/bundle.js; licences of the bundled packages: omlint.cjs.LICENSES.txt' },
   metafile: true,
+  // Module names in the bundle are paths relative to the repository root; with node_modules a
+  // symbolic link (scripts/verify-release.js builds a source commit that way, as do the release
+  // tests), they stay node_modules/…, so the bytes do not depend on where the packages live.
+  preserveSymlinks: true,
   logLevel: 'warning',
 });
+
+fs.writeFileSync(
+  path.join(root, 'dist', 'api.cjs'),
+  "'use strict';\n// omlint's API (README \"API\"), from the one bundle dist/omlint.cjs, loaded as bin/omlint.js loads it.\n" +
+    "module.exports = require('../bin/load-cli.js').loadCli().api();\n",
+);
 
 const nonAscii = fs.readFileSync(outfile).findIndex((byte) => byte > 0x7f);
 if (nonAscii >= 0) throw new Error(`${outfile}: a byte outside ASCII at offset ${nonAscii}; bin/load-cli.js reads the bundle as latin1`);

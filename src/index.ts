@@ -19,16 +19,17 @@ import type { SourceText } from './engine/job';
 import type { Rule } from './rules/support/rule';
 import { createEngineCaches } from './engine/caches';
 import { Runner, RunOptions } from './runner/runner';
-import { ConfigError, EffectiveConfig } from './runner/config';
+import { ConfigError, EffectiveConfig, RunConfig } from './runner/config';
 import { decodeText, readStdin } from './source/read';
 import type { FileOutcome } from './runner/parallel';
 import { RuleCrashError } from './engine/crash';
 
-export type { Finding, LintResult, Location, Path, Range, RuleSetting, Severity } from './types';
+export type { Finding, LintResult, Location, Path, Range, RuleSetting, Severity, TextFix } from './types';
 export type { Rule, RuleMeta, RuleContext, Report, Baseline } from './rules/support/rule';
 export type { Formatter, FormatterContext } from './formatters/types';
 export type { SourceText } from './engine/job';
-export type { EffectiveConfig } from './runner/config';
+export type { EffectiveConfig, RunConfig } from './runner/config';
+export { NoFilesMatchError } from './runner/files';
 export { InputError } from './source/read';
 export { RuleCrashError } from './engine/crash';
 export { ConfigError };
@@ -64,6 +65,12 @@ export interface LinterOptions {
   onNotice?: (text: string) => void;
   /** `yaml`: parse with the `yaml` package only, never the fast reader (for tests). */
   parser?: 'auto' | 'yaml';
+  /**
+   * Give each fixable finding its fix as an edit of the file's text (`textFix`), which the json
+   * format writes as ESLint's `fix`. It costs a parse of each file with a fixable finding, so it is
+   * off by default; `--format json` turns it on. Never while fixing (`fix`).
+   */
+  textFixes?: boolean;
 }
 
 export interface Linter {
@@ -92,8 +99,14 @@ export interface Linter {
   lintEach(files: readonly string[], env?: NodeJS.ProcessEnv): Iterable<{ file: string; outcome: FileOutcome }>;
   /** Standard input (read within the file size limit), as if it were `filePath`. */
   lintStdin(filePath?: string, read?: () => Uint8Array): LintResult | undefined;
-  /** What applies to `file`: the config files used, whether it is ignored, rules and baseline. */
+  /** What applies to `file`: the config files used, whether it is ignored, rules, baseline and the other per-file keys. */
   configFor(file: string): EffectiveConfig;
+  /**
+   * What the config files of the working directory (or `configFile`) say about the run as a whole:
+   * `allowEmpty` and `maxWarnings`, which decide a command's exit code. The linter itself does not
+   * act on them; the CLI does.
+   */
+  runConfig(): RunConfig;
   /** The options this linter was made with, defaults filled in: what a worker thread makes its own linter from. */
   readonly options: RunOptions;
 }
@@ -116,6 +129,7 @@ function runOptions(options: LinterOptions): RunOptions {
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? false,
     fix: options.fix,
     parser: options.parser ?? 'auto',
+    textFixes: options.textFixes ?? false,
   };
 }
 
@@ -138,6 +152,7 @@ function linterFrom(options: RunOptions, notice: (text: string) => void): Linter
     lintText: (text, filePath = '<text>') => runner.lintSource({ filePath, text }, standsFor(filePath), false),
     lintValues: (valuesFiles) => runner.lintValues(valuesFiles.map((file) => (typeof file === 'string' ? absolute(file) : file))),
     configFor: (file) => runner.configFor(standsFor(file)),
+    runConfig: () => runner.runConfig(),
     lintEach(fileList, env) {
       const { lintAll } = require('./runner/parallel') as typeof import('./runner/parallel');
       // A worker loads this module (or the bundle that holds it) and calls workerMain().

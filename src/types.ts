@@ -29,8 +29,13 @@ export interface Finding extends Range {
   message: string;
   /** The file that holds the offending key or value (it may differ from the linted file with -f layering). */
   filePath: string;
-  /** What --fix would change; never printed by a formatter. */
+  /** What --fix would change, in data terms; never printed by a formatter. */
   fix?: DocumentFix;
+  /**
+   * `fix` as one edit of the file's text (ESLint's `fix`), when the linter was asked for text fixes
+   * (`textFixes`, as `--format json` asks) and --fix would apply it on its own.
+   */
+  textFix?: TextFix;
   /** The document path of the key or value at fault: a stable identity across line shifts (gitlab fingerprints). */
   keyPath?: Path;
 }
@@ -96,6 +101,16 @@ export type Fix =
   | { kind: 'remove-entry'; at: Path; occurrences: 'all-but-last' }
   /** Move the entry at `at` (key and value) to the path `to`, creating or joining the maps on the way. */
   | { kind: 'move-entry'; at: Path; to: Path };
+
+/**
+ * A fix as a text edit, in ESLint's shape: replace the characters from `range[0]` up to (not
+ * including) `range[1]` of the file's text with `text`. Offsets count UTF-16 code units (JavaScript
+ * string indexes) of the text as read, without a UTF-8 byte order mark.
+ */
+export interface TextFix {
+  range: [number, number];
+  text: string;
+}
 
 /** A fix placed on the document: paths from the document root, and which document of the file. */
 export type DocumentFix = Fix & { document: number };

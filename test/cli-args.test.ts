@@ -2,6 +2,7 @@
 import * as os from 'os';
 import { parseArgs, HELP, UsageError, CliOptions } from '../src/cli/args';
 import { omlint } from './support/cli-in-process';
+import { omlint as spawnedOmlint } from './support/cli';
 
 /** The UsageError message parseArgs throws for `argv`. */
 function usageError(argv: string[]): string {
@@ -135,6 +136,8 @@ describe('unknown options', () => {
     [['--quite'], 'unknown option --quite (did you mean --quiet?)'],
     [['--no-colour'], 'unknown option --no-colour (did you mean --no-color?)'],
     [['--max-warning=0'], 'unknown option --max-warning (did you mean --max-warnings?)'],
+    [['--allow-emtpy'], 'unknown option --allow-emtpy (did you mean --allow-empty?)'],
+    [['--sumary'], 'unknown option --sumary (did you mean --summary?)'],
     // A long option typed with one dash, which getopt would read as -f "ormat".
     [['-format', 'json'], 'unknown option -format (did you mean --format?)'],
     [['-quite'], 'unknown option -q in -quite (did you mean --quiet?)'],
@@ -163,5 +166,16 @@ describe('did you mean, through the command', () => {
   ])('%j: exit 2, %j', (argv, stderr) => {
     const run = omlint(argv, os.tmpdir());
     expect(run).toEqual({ code: 2, stdout: '', stderr });
+  });
+});
+
+describe('did you mean, from the built command as a user runs it', () => {
+  it.each([
+    [['--formt', 'json', '.'], 'omlint: unknown option --formt (did you mean --format?)\n'],
+    [['--rule', 'jwks-publickey:off', '.'], 'omlint: --rule: unknown rule "jwks-publickey" (did you mean jwks-public-key?)\n'],
+    [['--allow-emtpy', '.'], 'omlint: unknown option --allow-emtpy (did you mean --allow-empty?)\n'],
+  ])('%j: exit 2, %j', (argv, stderr) => {
+    const run = spawnedOmlint(argv, { cwd: os.tmpdir() });
+    expect(run).toEqual({ status: 2, stdout: '', stderr });
   });
 });

@@ -156,7 +156,8 @@ describe('--stdin', () => {
   it('skips standard input when its name is ignored by the config', () => {
     const dir = scratch({ '.omlintrc.yaml': 'ignorePatterns: [vendor/]\n' });
     const run = omlint(['--stdin', '--stdin-filename', 'vendor/values.yaml'], dir, { stdin: BROKEN });
-    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^omlint: standard input holds no OpenMetadata auth settings; give --allow-empty/) });
+    expect(omlint(['--stdin', '--stdin-filename', 'vendor/values.yaml', '--allow-empty'], dir, { stdin: BROKEN })).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('takes --since from the named path: git is asked about that file in its repository', () => {

@@ -46,10 +46,18 @@ describe('exit codes and output', () => {
       {
         filePath: path.join(dir, 'values.yaml'),
         messages: [
-          expect.objectContaining({ ruleId: 'jwks-public-key', severity: 2, level: 'error', line: 8, column: 7, endLine: 8, endColumn: 17 }),
+          expect.objectContaining({
+            ruleId: 'jwks-public-key', severity: 2, level: 'error', line: 8, column: 7, endLine: 8, endColumn: 17,
+            // ESLint's fix: an edit of the file's text, which --fix would make.
+            fix: { range: [expect.any(Number), expect.any(Number)], text: expect.stringContaining('/api/v1/system/config/jwks') },
+          }),
         ],
         errorCount: 1,
+        fatalErrorCount: 0,
         warningCount: warnings,
+        fixableErrorCount: 1,
+        fixableWarningCount: 0,
+        usedDeprecatedRules: [],
       },
     ]);
   });
@@ -141,10 +149,52 @@ describe('finding files', () => {
   });
 });
 
+/** CI must never go green on nothing: a run that lints no file with OpenMetadata settings exits 2, unless --allow-empty. */
+describe('nothing to lint', () => {
+  const ALLOW = 'give --allow-empty (or allowEmpty: true in .omlintrc) if that is expected\n';
+  const cases: [string, Record<string, string>, string[], string][] = [
+    ['an empty folder', { 'empty/.keep': '' }, ['empty'], `omlint: nothing to lint: empty found no values, server or env file (or config files ignore them all); ${ALLOW}`],
+    ['a scan of . that finds no values file', { 'chart/Chart.yaml': 'name: x\n', 'renamed-to-prod.yml': MISSING_JWKS }, [], `omlint: nothing to lint: a scan of . found no values, server or env file (or config files ignore them all); ${ALLOW}`],
+    ['files that hold none', { 'values.yaml': 'replicaCount: 2\n', 'values-dev.yaml': 'openmetadata:\n  image: x\n' }, ['.'], `omlint: none of the 2 files seen holds OpenMetadata auth settings; ${ALLOW}`],
+    ['files a config file ignores', { '.omlintrc.yaml': 'root: true\nignorePatterns: [helm/]\n', 'helm/values.yaml': MISSING_JWKS }, ['helm'], `omlint: nothing to lint: helm found no values, server or env file (or config files ignore them all); ${ALLOW}`],
+  ];
+
+  it.each(cases)('%s: one line on stderr, exit 2; exit 0 with --allow-empty', (_name, files, args, message) => {
+    const dir = scratchDir(files);
+    expect(omlint(args, { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: message });
+    expect(omlint(['--allow-empty', ...args], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('still writes the reports, empty, before exiting 2', () => {
+    const dir = scratchDir({ 'values.yaml': 'replicaCount: 2\n' });
+    const run = omlint(['--format', 'json', '--format', 'sarif', '-o', 'out.sarif', 'values.yaml'], { cwd: dir });
+    expect([run.status, run.stdout]).toEqual([2, '[]\n']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8')).runs[0].results).toEqual([]);
+  });
+
+  it('with --allow-empty, a glob that matches nothing is no error either; a missing file still is', () => {
+    const dir = scratchDir();
+    expect(omlint(['--allow-empty', 'helm/**/values*.yaml'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(omlint(['--allow-empty', 'helm/values.yaml'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'omlint: helm/values.yaml: no such file or directory\n' });
+  });
+
+  it('--summary prints the files seen, those with settings and the findings on stderr', () => {
+    const dir = scratchDir({ 'values.yaml': MISSING_JWKS, 'values-other.yaml': 'replicaCount: 2\n', 'values-google.yaml': CLEAN });
+    const run = omlint(['--summary', '--format', 'json'], { cwd: dir });
+    const results: { errorCount: number; warningCount: number }[] = JSON.parse(run.stdout);
+    const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
+    const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
+    expect(run.stderr).toMatch(new RegExp(`^omlint: 3 files seen, 2 with OpenMetadata auth settings; ${errors} errors?, ${warnings} warnings?, \\d+ info findings?\n$`));
+    expect(omlint(['--summary', '--allow-empty', 'values-other.yaml'], { cwd: dir }).stderr)
+      .toBe('omlint: 1 file seen, 0 with OpenMetadata auth settings; 0 errors, 0 warnings, 0 info findings\n');
+  });
+});
+
 describe('bad input', () => {
   const cases: [string, string | Buffer, number, RegExp | null][] = [
-    ['empty file', '', 0, null],
-    ['only comments', '# nothing here\n', 0, null],
+    // Nothing to lint is no success (CI would go green on nothing): exit 2, unless --allow-empty.
+    ['empty file', '', 2, /^omlint: none of the 1 file seen holds OpenMetadata auth settings; give --allow-empty/],
+    ['only comments', '# nothing here\n', 2, /^omlint: none of the 1 file seen holds OpenMetadata auth settings; give --allow-empty/],
     ['binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), 2, /binary file/],
     ['invalid UTF-8', Buffer.concat([Buffer.from('openmetadata:\n  config:\n    authorizer:\n      principalDomain: "'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n')]), 2, /not valid UTF-8/],
     ['UTF-16', Buffer.from('\ufeffauthentication: {}\n', 'utf16le'), 2, /UTF-16/],
@@ -160,6 +210,11 @@ describe('bad input', () => {
     } else {
       expect(run.stderr).toBe('');
     }
+  });
+
+  it.each([[''], ['# nothing here\n'], ['replicaCount: 2\n']])('%j with --allow-empty: exit 0, nothing printed', (content) => {
+    const dir = scratchDir({ 'values.yaml': content });
+    expect(omlint(['--allow-empty', 'values.yaml'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
   it('reports broken YAML as a yaml-syntax finding at the opening quote', () => {

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { ConfigResolver } from '../src/runner/config';
 import { omlint } from './support/cli-in-process';
 import { tempDir } from './support/temp';
+import { git } from './support/git';
 
 const ROOT = path.join(__dirname, '..');
 const BROKEN = fs.readFileSync(path.join(ROOT, 'fixtures', 'demo', 'values-broken.yaml'), 'utf8');
@@ -136,7 +137,14 @@ describe('a bad config', () => {
   const cases: [string, string, RegExp][] = [
     ['.omlintrc.yaml', 'rules:\n  jwks-public-key: fatal\n', /^omlint: \.omlintrc\.yaml: rules\.jwks-public-key: must be off, info, warn or error, not "fatal"\n$/],
     ['.omlintrc.yaml', 'rules:\n  jwks-publik-key: off\n', /rules\.jwks-publik-key: unknown rule; did you mean jwks-public-key\?/],
-    ['.omlintrc.yaml', 'rulez: {}\n', /: rulez: unknown key; allowed: root, rules, ignorePatterns, overrides, baseline\n$/],
+    ['.omlintrc.yaml', 'rulez: {}\n', /: rulez: unknown key \(did you mean rules\?\); allowed: root, rules, ignorePatterns, overrides, baseline, since, chartVersion, envFile, reportUnusedDisableDirectives, allowEmpty, maxWarnings\n$/],
+    ['.omlintrc.yaml', 'ignorePattern: [vendor/]\n', /: ignorePattern: unknown key \(did you mean ignorePatterns\?\); allowed: /],
+    ['.omlintrc.yaml', 'chartVersion: latest\n', /: chartVersion: must be a chart version like 1\.13\.1, not "latest"\n$/],
+    ['.omlintrc.yaml', 'since: --output=x\n', /: since: a git revision must not start with "-"\n$/],
+    ['.omlintrc.yaml', 'maxWarnings: -1\n', /: maxWarnings: must be 0 or more\n$/],
+    ['.omlintrc.yaml', 'maxWarnings: 1.5\n', /: maxWarnings: must be a whole number\n$/],
+    ['.omlintrc.yaml', 'allowEmpty: "yes"\n', /: allowEmpty: must be true or false\n$/],
+    ['.omlintrc.yaml', 'envFile: prod.env\n', /: envFile: prod\.env: no such file \(paths are relative to /],
     ['.omlintrc.yaml', 'overrides:\n  - rules: { no-plaintext-secrets: off }\n', /: overrides\[0\]\.files: missing; it is required\n$/],
     ['.omlintrc.yaml', 'overrides:\n  - files: x\n    rules: { nope: off }\n', /: overrides\[0\]\.rules\.nope: unknown rule/],
     ['.omlintrc.yaml', 'ignorePatterns: 3\n', /: ignorePatterns: must be a string or a list of strings\n$/],
@@ -250,5 +258,91 @@ describe('globs (.gitignore rules, relative to the config file)', () => {
     expect(ignored('helm/sub/values-prod.yaml')).toBe(true);
     expect(ignored('top-only.yaml')).toBe(true);
     expect(ignored('helm/top-only.yaml')).toBe(false);
+  });
+});
+
+/**
+ * Every command-line option that changes what is linted or what fails has a config key. Per file
+ * (the nearest config file above a file wins): baseline, since, chartVersion, envFile,
+ * reportUnusedDisableDirectives. Per run (the config files of the working directory, or --config):
+ * allowEmpty, maxWarnings. The option always wins over the key.
+ */
+describe('the keys of command-line options', () => {
+  const GOOGLE = '    provider: google\n    publicKeys:\n      - https://www.googleapis.com/oauth2/v3/certs\n' +
+    '    authority: https://accounts.google.com\n    clientId: 123456789012-abc.apps.googleusercontent.com\n    callbackUrl: https://metadata.acme.io/callback\n';
+  /** The layout of charts before 1.1.0: right for chart 1.0.0, a no-legacy-layout error for 1.13.1. */
+  // With its authorizer: `global.authentication` alone is other charts' too, not OpenMetadata's evidence.
+  const LEGACY = `global:\n  authorizer:\n    initialAdmins: [jane]\n    principalDomain: acme.io\n  authentication:\n${GOOGLE}`;
+  const compact = (args: string[], dir: string): string[] => findings(omlint(['--show-info', '--format', 'compact', ...args], dir).stdout);
+
+  it('chartVersion applies to the files below its config file, as --chart-version does, and the option wins', () => {
+    const dir = tree({ 'old/.omlintrc.yaml': 'chartVersion: 1.0.0\n', 'old/values.yaml': LEGACY, 'new/values.yaml': LEGACY });
+    const withKey = compact(['old/values.yaml', 'new/values.yaml'], dir);
+    expect(withKey.filter((f) => f.includes('@old/'))).toEqual(compact(['--chart-version', '1.0.0', 'old/values.yaml'], dir));
+    expect(withKey.filter((f) => f.includes('@new/'))).toEqual(compact(['--chart-version', '1.13.1', 'new/values.yaml'], dir));
+    expect(withKey.some((f) => f.startsWith('no-legacy-layout') && f.includes('@old/'))).toBe(false);
+    expect(withKey.some((f) => f.startsWith('no-legacy-layout') && f.includes('@new/'))).toBe(true);
+    expect(compact(['--chart-version', '1.13.1', 'old/values.yaml'], dir).some((f) => f.startsWith('no-legacy-layout'))).toBe(true);
+  });
+
+  it('envFile is read relative to its config file, as --env-file, for the server config below it', () => {
+    const dir = tree({
+      'conf/.omlintrc.yaml': 'envFile: ../docker/prod.env\n',
+      'conf/openmetadata.yaml': 'authenticationConfiguration:\n  publicKeyUrls: ${AUTHENTICATION_PUBLIC_KEYS:-[http://localhost:8585/api/v1/system/config/jwks]}\n',
+      'docker/prod.env': 'AUTHENTICATION_PUBLIC_KEYS=[https://www.googleapis.com/oauth2/v3/certs]\n',
+    });
+    const withKey = compact(['conf/openmetadata.yaml'], dir);
+    expect(withKey).toContain('jwks-public-key:error@docker/prod.env:1');
+    expect(withKey).toEqual(compact(['--env-file', 'docker/prod.env', 'conf/openmetadata.yaml'], dir));
+  });
+
+  it('since compares each file with its version at that revision, as --since; reportUnusedDisableDirectives as the option', () => {
+    const values = (claims: string): string =>
+      `openmetadata:\n  config:\n    authentication:\n      jwtPrincipalClaims: [${claims}]\n${GOOGLE.replace(/^/gm, '  ')}`.replace(
+        '/certs\n', '/certs\n        - http://openmetadata:8585/api/v1/system/config/jwks\n',
+      ) + '# omlint-disable-next-line no-placeholders\n';
+    const dir = tree({ 'values.yaml': values('email, preferred_username, sub') });
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'values.yaml');
+    git(dir, 'commit', '-qm', 'claims');
+    fs.writeFileSync(path.join(dir, 'values.yaml'), values('sub, email, preferred_username'));
+    const options = compact(['--since', 'HEAD', '--report-unused-disable-directives', 'values.yaml'], dir);
+    expect(options.some((f) => f.startsWith('jwt-principal-claims-order:error'))).toBe(true);
+    expect(options.some((f) => f.startsWith('omlint-directive:error'))).toBe(true);
+    expect(compact(['values.yaml'], dir)).not.toEqual(options);
+    fs.writeFileSync(path.join(dir, '.omlintrc.yaml'), 'since: HEAD\nreportUnusedDisableDirectives: true\n');
+    expect(compact(['values.yaml'], dir)).toEqual(options);
+  });
+
+  it('allowEmpty and maxWarnings decide the run from the working directory\'s config file; the options win', () => {
+    const dir = tree({ 'empty/.keep': '' });
+    expect(omlint(['empty'], dir).code).toBe(2);
+    fs.writeFileSync(path.join(dir, '.omlintrc.yaml'), 'allowEmpty: true\n');
+    expect(omlint(['empty'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    // One warning and nothing else: exit 0 without a threshold, 1 over maxWarnings: 0, 0 when --max-warnings allows it.
+    fs.writeFileSync(path.join(dir, 'values.yaml'), `openmetadata:\n  config:\n    authentication:\n${GOOGLE.replace(/^/gm, '  ')}`);
+    // The file keeps the default signing keys (a warning of its own): only jwks-public-key's warning counts here.
+    const config = 'rules:\n  jwks-public-key: warn\n  default-signing-keys: off\n';
+    fs.writeFileSync(path.join(dir, '.omlintrc.yaml'), config);
+    expect(findings(omlint(['--format', 'compact', 'values.yaml'], dir).stdout)).toEqual(['jwks-public-key:warning@values.yaml:5']);
+    expect(omlint(['values.yaml'], dir).code).toBe(0);
+    fs.writeFileSync(path.join(dir, '.omlintrc.yaml'), `${config}maxWarnings: 0\n`);
+    const over = omlint(['values.yaml'], dir);
+    expect([over.code, over.stderr]).toEqual([1, 'omlint: 1 warnings, more than --max-warnings 0\n']);
+    expect(omlint(['--max-warnings', '1', 'values.yaml'], dir).code).toBe(0);
+  });
+
+  it('ignores run keys in a config file below the working directory, with a notice; --print-config shows what applies', () => {
+    const dir = tree({ 'helm/.omlintrc.yaml': 'allowEmpty: true\nchartVersion: 1.0.0\n', 'helm/notes.yaml': 'a: 1\n' });
+    const fromTop = omlint(['helm/notes.yaml'], dir);
+    expect(fromTop.code).toBe(2);
+    expect(fromTop.stderr).toBe(
+      'omlint: helm/.omlintrc.yaml: allowEmpty applies to a whole run and is read only from the config file of the directory omlint runs in (or --config); ignored here\n' +
+      'omlint: none of the 1 file seen holds OpenMetadata auth settings; give --allow-empty (or allowEmpty: true in .omlintrc) if that is expected\n',
+    );
+    expect(omlint(['notes.yaml'], path.join(dir, 'helm'))).toEqual({ code: 0, stdout: '', stderr: '' });
+    const printed = JSON.parse(omlint(['--print-config', 'helm/notes.yaml'], dir).stdout);
+    expect(printed).toMatchObject({ chartVersion: '1.0.0', since: null, envFile: null, reportUnusedDisableDirectives: false, run: { allowEmpty: false, maxWarnings: null } });
+    expect(JSON.parse(omlint(['--print-config', 'notes.yaml'], path.join(dir, 'helm')).stdout).run).toMatchObject({ allowEmpty: true });
   });
 });

@@ -434,13 +434,17 @@ describe('json', () => {
   it('keeps the contract of docs/json-output.md', () => {
     const parsed = JSON.parse(format('json', [demo, clean]));
     expect(parsed).toHaveLength(2);
-    expect(Object.keys(parsed[0]).sort()).toEqual(['errorCount', 'filePath', 'messages', 'warningCount']);
+    expect(Object.keys(parsed[0])).toEqual([
+      'filePath', 'messages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount', 'usedDeprecatedRules',
+    ]);
     expect(parsed[0].filePath).toBe(demo.filePath);
     expect(parsed[0].messages[0]).toEqual({
       ruleId: demo.messages[0].ruleId, severity: 2, level: 'error', message: demo.messages[0].message,
       line: demo.messages[0].line, column: demo.messages[0].column, endLine: demo.messages[0].endLine, endColumn: demo.messages[0].endColumn,
     });
-    expect(parsed[1]).toEqual({ filePath: clean.filePath, messages: [], errorCount: 0, warningCount: 0 });
+    expect(parsed[1]).toEqual({
+      filePath: clean.filePath, messages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: [],
+    });
   });
 });
 

@@ -44,6 +44,10 @@ export interface CliOptions {
   stdinFilename?: string;
   /** Input limits given on the command line (the rest keep their defaults). */
   limits: Partial<InputLimits>;
+  /** --allow-empty: finding no file with OpenMetadata settings is fine (exit 0, not 2). */
+  allowEmpty: boolean;
+  /** --summary: one line on stderr with the files seen, the files with settings and the findings. */
+  summary: boolean;
 }
 
 export interface OutputSpec {
@@ -68,6 +72,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   'output-file': { short: 'o', value: () => undefined },
   'max-warnings': { value: (o, value, name) => { o.maxWarnings = parseCount(name, value); } },
   quiet: { flag: (o) => { o.quiet = true; } },
+  'allow-empty': { flag: (o) => { o.allowEmpty = true; } },
+  summary: { flag: (o) => { o.summary = true; } },
   'show-info': { flag: (o) => { o.showInfo = true; } },
   rule: { value: (o, value) => parseRule(value, o.rules) },
   baseline: { value: (o, value) => { o.baselineFile = value; } },
@@ -106,7 +112,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, showInfo: false, color: undefined, rules: {}, valuesFiles: [],
     listRules: false, version: false, help: false, debug: false,
-    outputs: [], reportUnusedDisableDirectives: false, stdin: false, limits: {},
+    outputs: [], reportUnusedDisableDirectives: false, stdin: false, limits: {}, allowEmpty: false, summary: false,
   };
   const given: OptionToken[] = [];
   for (const token of tokenize(argv)) {
@@ -270,13 +276,17 @@ export const HELP = `Usage: omlint [options] [file|dir|glob ...]
 Lints the authentication and authorizer settings of OpenMetadata Helm values files, the server's
 openmetadata.yaml and docker env files. With no paths, scans the current directory for values*.yaml,
 *values*.yaml, openmetadata*.yaml, *.env and .env (honouring .gitignore). Files without OpenMetadata
-auth settings are skipped silently.
+auth settings are skipped silently, but a run that finds none at all fails (exit 2) unless
+--allow-empty is given.
 
 Options:
   --format NAME          Output format: stylish (default), json, sarif, junit, github, gitlab,
                          checkstyle or compact; repeatable, each followed by its own -o FILE
   -o, --output-file FILE Write the output of the --format before it (or the only one) to FILE
   --max-warnings N       Exit 1 when there are more than N warnings
+  --allow-empty          Exit 0, not 2, when no file holds OpenMetadata auth settings (a hook handed
+                         unrelated YAML files); a glob that matches nothing is then no error either
+  --summary              One line on stderr: files seen, files with OpenMetadata settings, findings
   --quiet                Report errors only (wins over --show-info)
   --show-info            Also report info findings (advice; they never fail a run)
   --rule ID:SEVERITY     Set a rule to off, info, warn or error (repeatable)
@@ -297,7 +307,8 @@ Options:
   --list-rules           Print every rule with its default severity and whether --fix can fix it
   --debug                Print stack traces of internal errors
 
-Input limits (SECURITY.md; a part over a limit is reported as input-limit and not linted):
+Input limits (a part over a limit is reported as input-limit and not linted; SECURITY.md, shipped
+with omlint and at https://github.com/omlint/omlint/blob/main/SECURITY.md, explains them):
   --max-file-size SIZE   Largest file read, e.g. 10m (default ${LIMITS.maxFileSize / 1024 / 1024}m; over it: error, exit 2)
   --max-line-length N    Longest line in characters (default ${LIMITS.maxLineLength})
   --max-tokens N         Most YAML tokens read from one file (default ${LIMITS.maxTokens})
@@ -307,5 +318,10 @@ Input limits (SECURITY.md; a part over a limit is reported as input-limit and no
   -v, --version          Print the version
   -h, --help             Print this help
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, input or internal error.
+A config file (.omlintrc.*) can also set what --rule, --baseline, --since, --chart-version,
+--env-file, --report-unused-disable-directives, --allow-empty and --max-warnings set (README,
+"Configuration"); the options win.
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, input or internal error, or
+nothing to lint (no file with OpenMetadata auth settings, without --allow-empty).
 `;

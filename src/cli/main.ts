@@ -3,10 +3,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, HELP, UsageError, CliOptions, unknownFormat, unknownRule } from './args';
 import type { LintResult, Severity } from '../types';
-import { ConfigError, InputError, RuleCrashError, type Linter, type LinterOptions } from '../index';
+import { ConfigError, InputError, NoFilesMatchError, RuleCrashError, type Linter, type LinterOptions } from '../index';
 import { OutputFile, Report } from './report';
 
 export { workerMain } from '../index';
+
+/**
+ * The API (src/index.ts), for the package's `main` (dist/api.cjs): one bundle, dist/omlint.cjs,
+ * holds the CLI and the API, so `require('omlint')` loads the same file, with its code cache.
+ */
+export function api(): typeof import('../index') {
+  return require('../index') as typeof import('../index');
+}
 
 /** Severities as every output, the README and docs/rules/ write them (the config and --rule also take `warn`). */
 const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
@@ -74,8 +82,14 @@ function lintCommand(options: CliOptions, io: Io): number {
     io.stdout(printConfig(options.printConfig, linter, options, io.cwd));
     return EXIT.ok;
   }
+  // The options win over the config files of the working directory.
+  const runConfig = linter.runConfig();
+  const allowEmpty = options.allowEmpty || runConfig.allowEmpty === true;
+  const maxWarnings = options.maxWarnings >= 0 ? options.maxWarnings : runConfig.maxWarnings ?? -1;
 
   let inputFailed = false;
+  /** Files handed to the linter, and results (files or -f sets with OpenMetadata auth settings). */
+  const seen = { files: 0, results: 0, infos: 0 };
   const report = new Report(
     outputs.map(({ formatter, file }) => ({
       formatter,
@@ -87,14 +101,22 @@ function lintCommand(options: CliOptions, io: Io): number {
     io.stdout,
     (file) => outputFile(path.resolve(io.cwd, file)),
   );
+  const add = (result: LintResult): void => {
+    seen.results++;
+    seen.infos += result.infoCount;
+    report.add(result);
+  };
   const reportFailure = (error: unknown, file: string): void => {
     if (error instanceof ConfigError) throw error;
+    // With --allow-empty, a glob that matches nothing is one more way of finding nothing.
+    if (error instanceof NoFilesMatchError && allowEmpty) return;
     if (error instanceof InputError) io.stderr(`omlint: ${error.message}\n`);
     else reportInternalError(error, file, options.debug, io);
     inputFailed = true;
   };
   let layersResult: LintResult | undefined;
   if (options.valuesFiles.length > 0) {
+    seen.files += options.valuesFiles.length;
     try {
       layersResult = linter.lintValues(options.valuesFiles);
     } catch (error) {
@@ -114,26 +136,53 @@ function lintCommand(options: CliOptions, io: Io): number {
       reportFailure(error, options.stdinFilename ?? '<stdin>');
       result = error.result;
     }
+    seen.files++;
     // Printing may start now: no config file can end the run any more.
-    if (layersResult) report.add(layersResult);
-    if (result) report.add(result);
+    if (layersResult) add(layersResult);
+    if (result) add(result);
   } else {
     const files = onlyLayers ? [] : linter.files(options.patterns, (error) => reportFailure(error, error.message));
-    if (layersResult) report.add(layersResult);
+    seen.files += files.length;
+    if (layersResult) add(layersResult);
     for (const { file, outcome } of linter.lintEach(files, io.env)) {
       if ('failure' in outcome) reportFailure(outcome.failure, file);
-      if (outcome.result) report.add(outcome.result);
+      if (outcome.result) add(outcome.result);
     }
   }
   report.finish();
 
+  if (options.summary) io.stderr(summaryLine(seen, report));
   if (inputFailed) return EXIT.failure;
+  if (seen.results === 0 && !allowEmpty) {
+    io.stderr(nothingFound(seen.files, options));
+    return EXIT.failure;
+  }
   if (report.errors > 0) return EXIT.lintErrors;
-  if (options.maxWarnings >= 0 && report.warnings > options.maxWarnings) {
-    io.stderr(`omlint: ${report.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  if (maxWarnings >= 0 && report.warnings > maxWarnings) {
+    io.stderr(`omlint: ${report.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
     return EXIT.lintErrors;
   }
   return EXIT.ok;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** --summary: what the run saw and found, for CI logs (counts before --quiet; info findings whether shown or not). */
+function summaryLine(seen: { files: number; results: number; infos: number }, report: Report): string {
+  const findings = [plural(report.errors, 'error'), plural(report.warnings, 'warning'), plural(seen.infos, 'info finding')];
+  return `omlint: ${plural(seen.files, 'file')} seen, ${seen.results} with OpenMetadata auth settings; ${findings.join(', ')}\n`;
+}
+
+/** The one line of a run that found nothing to lint: exit 2, so CI never goes green on nothing. */
+function nothingFound(files: number, options: CliOptions): string {
+  const what = options.stdin
+    ? 'standard input holds no OpenMetadata auth settings'
+    : files === 0
+      ? `nothing to lint: ${options.patterns.length > 0 ? options.patterns.join(' ') : 'a scan of .'} found no values, server or env file (or config files ignore them all)`
+      : `none of the ${plural(files, 'file')} seen holds OpenMetadata auth settings`;
+  return `omlint: ${what}; give --allow-empty (or allowEmpty: true in .omlintrc) if that is expected\n`;
 }
 
 /** The command line's options as createLinter's. */
@@ -149,6 +198,8 @@ function linterOptions(options: CliOptions, io: Io): LinterOptions {
     limits: options.limits,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : undefined,
+    // Only the json format shows fixes as text edits: other runs do not pay for them.
+    textFixes: options.outputs.some((output) => output.format === 'json'),
     onNotice: io.stderr,
   };
 }
@@ -200,16 +251,26 @@ function outputFile(file: string): OutputFile {
   };
 }
 
-/** --print-config FILE: what applies to FILE, with every rule's effective setting, as JSON. */
+/** --print-config FILE: what applies to FILE (the options over its config files), and to the run, as JSON. */
 function printConfig(file: string, linter: Linter, options: CliOptions, cwd: string): string {
   const config = linter.configFor(file);
+  const run = linter.runConfig();
   const effective = {
     filePath: path.resolve(cwd, file),
     configFiles: config.configFiles,
     ignored: config.ignored,
     baseline: options.baselineFile ? path.resolve(cwd, options.baselineFile) : config.baseline ?? null,
-    since: options.sinceRef ?? null,
+    since: options.sinceRef ?? config.since ?? null,
+    chartVersion: options.chartVersion ?? config.chartVersion ?? null,
+    envFile: options.envFile ? path.resolve(cwd, options.envFile) : config.envFile ?? null,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives || config.reportUnusedDisableDirectives === true,
     rules: Object.fromEntries(linter.rules.map((rule) => [rule.id, options.rules[rule.id] ?? config.rules[rule.id] ?? rule.severity])),
+    // Per run: from the config files of the working directory (or --config), whatever FILE is.
+    run: {
+      configFiles: run.configFiles,
+      allowEmpty: options.allowEmpty || run.allowEmpty === true,
+      maxWarnings: options.maxWarnings >= 0 ? options.maxWarnings : run.maxWarnings ?? null,
+    },
   };
   return `${JSON.stringify(effective, null, 2)}\n`;
 }

@@ -8,8 +8,9 @@
  * (the old data with that key renamed, that item appended, ...): an edit that would produce invalid
  * YAML or change anything else is dropped, never written.
  */
-import type { DocumentFix, Fix, LintResult, Path, Plain } from '../types';
+import type { DocumentFix, Fix, LintResult, Path, Plain, TextFix } from '../types';
 import { parseYaml, ParsedYaml } from '../source/yaml';
+import { parseSource } from '../source/parse';
 import { applyEdits, editsForFix, TextEdit } from '../source/edit';
 import { collectSecrets } from './redact';
 import { isPlainMap } from '../types';
@@ -44,6 +45,47 @@ export function fixText(text: string, lint: (text: string) => LintResult | undef
 /** Whether a text holds a secret value (its fixed form is then never printed). */
 export function holdsSecrets(text: string, filePath: string): boolean {
   return parseYaml(text, filePath).documents.some((document) => [...collectSecrets(document.plain())].some((secret) => text.includes(secret)));
+}
+
+/**
+ * Each fix as one edit of `text` (ESLint's `fix`), or undefined where --fix would not apply it on
+ * its own: no safe edit for the shape, or the edited text fails the check fixOnce makes. As in
+ * fixOnce, the fixes whose edits overlap no other's are checked together, with one parse of the
+ * edited text (they are independent: each changes its own part of the data); only when that check
+ * fails, and for the overlapping ones, is each fix checked alone. A file with hundreds of fixable
+ * findings thus costs two parses, not one per finding. A fix two findings share is worked out once.
+ */
+export function textFixesFor(text: string, fixes: readonly DocumentFix[]): (TextFix | undefined)[] {
+  const parsed = parseYaml(text, 'fixed');
+  if (parsed.syntaxErrors.length > 0) return fixes.map(() => undefined);
+  const candidates = new Map<string, Candidate>();
+  for (const fix of fixes) {
+    const id = JSON.stringify(fix);
+    const document = parsed.asts[fix.document];
+    if (candidates.has(id) || !document) continue;
+    const edits = editsForFix(text, document, fix);
+    if (edits && edits.length > 0) candidates.set(id, { fix, edits });
+  }
+  const all = [...candidates.values()];
+  const independent = all.filter((candidate, i) => !all.some((other, j) => i !== j && overlapsAny(candidate, [other])));
+  // The edited text is read back as the linter reads it (the fast reader where it can): a JSON run
+  // pays one `yaml` parse per file with a fixable finding, for the edits, not two.
+  const reparse = (output: string): Reparsed => parseSource(output, 'fixed');
+  const jointlySound = new Set(isSound(text, parsed, independent, reparse) ? independent : []);
+  const done = new Map<string, TextFix | undefined>();
+  for (const [id, candidate] of candidates) {
+    const sound = jointlySound.has(candidate) || isSound(text, parsed, [candidate], reparse);
+    done.set(id, sound ? asOneEdit(text, candidate.edits) : undefined);
+  }
+  return fixes.map((fix) => done.get(JSON.stringify(fix)));
+}
+
+/** The edits of one fix (they never overlap) as one: from the first one's start to the last one's end. */
+function asOneEdit(text: string, edits: readonly TextEdit[]): TextFix {
+  const start = Math.min(...edits.map((edit) => edit.start));
+  const end = Math.max(...edits.map((edit) => edit.end));
+  const local = edits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start }));
+  return { range: [start, end], text: applyEdits(text.slice(start, end), local) };
 }
 
 interface Candidate {
@@ -90,12 +132,20 @@ function overlapsAny(candidate: Candidate, others: readonly Candidate[]): boolea
   );
 }
 
+/** What isSound needs of the edited text, parsed. */
+type Reparsed = Pick<ParsedYaml, 'syntaxErrors'> & { documents: readonly Pick<ParsedYaml['documents'][number], 'plain' | 'duplicateKeys'>[] };
+
 /** The edited text parses, and every document holds exactly the data the fixes promise. */
-function isSound(text: string, before: ParsedYaml, candidates: readonly Candidate[]): boolean {
+function isSound(
+  text: string,
+  before: ParsedYaml,
+  candidates: readonly Candidate[],
+  reparse: (output: string) => Reparsed = (output) => parseYaml(output, 'fixed'),
+): boolean {
   if (candidates.length === 0) return true;
   const output = applyEdits(text, candidates.flatMap((c) => c.edits));
   if (output === text) return false;
-  const after = parseYaml(output, 'fixed');
+  const after = reparse(output);
   if (after.syntaxErrors.length > 0 || after.documents.length !== before.documents.length) return false;
   return before.documents.every((document, index) => {
     const fixes = candidates.map((c) => c.fix).filter((fix) => fix.document === index);

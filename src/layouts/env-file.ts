@@ -11,7 +11,7 @@
  */
 import type { Location, Path, PlainMap, Range } from '../types';
 import { AuthModel, EnvLineFact, EnvValueFact } from './model';
-import type { Target } from '../source/yaml';
+import type { Target } from '../source/tree';
 import { ENV_NAMES, AUTH_ENV_PREFIX, EnvName, OTHER_SERVER_ENV_NAMES, REMOVED_ENV_NAMES } from '../knowledge/env-names';
 import { OPENMETADATA_ENV_NAMES, OPENMETADATA_VALUE } from '../knowledge/markers';
 import { SERVER_DEFAULTS } from '../knowledge/server-defaults';

@@ -9,7 +9,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Ignore } from 'ignore';
+
+/**
+ * The part of the `ignore` package's matcher config files use. Declared here rather than imported
+ * from the package: the published type declarations then need no package besides omlint.
+ */
+interface Ignore {
+  ignores(pathname: string): boolean;
+  test(pathname: string): { ignored: boolean; unignored: boolean };
+}
 import type { RuleSetting } from '../types';
 import { InputError, readSourceFile } from '../source/read';
 import { parseYaml } from '../source/yaml';
@@ -30,6 +38,27 @@ interface ConfigData {
   ignorePatterns?: string | string[];
   overrides?: { files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, SettingInput> }[];
   baseline?: string;
+  since?: string;
+  chartVersion?: string;
+  envFile?: string;
+  reportUnusedDisableDirectives?: boolean;
+  allowEmpty?: boolean;
+  maxWarnings?: number;
+}
+
+/**
+ * The keys that decide a whole run (its exit code), not how one file is linted: read only from the
+ * config files of the working directory (found upward from it) or from --config. In a config file
+ * below the working directory they are ignored, with a notice.
+ */
+export const RUN_KEYS = ['allowEmpty', 'maxWarnings'] as const;
+
+/** What a run takes from the config files of the working directory (RUN_KEYS). */
+export interface RunConfig {
+  /** The config files read, the farthest first. */
+  configFiles: string[];
+  allowEmpty?: boolean;
+  maxWarnings?: number;
 }
 
 interface Override {
@@ -51,6 +80,15 @@ export interface ConfigFile {
   overrides: Override[];
   /** Absolute path of the default baseline. */
   baseline?: string;
+  /** The git revision to compare each file with (as --since). */
+  since?: string;
+  /** The chart release the values are for, `X.Y.Z` (as --chart-version). */
+  chartVersion?: string;
+  /** Absolute path of the env file for openmetadata.yaml's `${VAR:-default}` (as --env-file). */
+  envFile?: string;
+  reportUnusedDisableDirectives?: boolean;
+  allowEmpty?: boolean;
+  maxWarnings?: number;
 }
 
 /** What applies to one file. */
@@ -61,7 +99,14 @@ export interface EffectiveConfig {
   /** Severities set by config files (not yet the CLI's --rule). */
   rules: Record<string, RuleSetting>;
   baseline?: string;
+  since?: string;
+  chartVersion?: string;
+  envFile?: string;
+  reportUnusedDisableDirectives?: boolean;
 }
+
+/** The keys that say how a file is linted; the nearest config file that sets one wins. */
+const FILE_KEYS = ['baseline', 'since', 'chartVersion', 'envFile', 'reportUnusedDisableDirectives'] as const;
 
 const SETTING: Record<string, RuleSetting> = {
   off: 'off', 0: 'off', info: 'info', warn: 'warn', warning: 'warn', 1: 'warn', error: 'error', 2: 'error',
@@ -72,6 +117,8 @@ export interface ResolverOptions {
   configFile?: string;
   cwd: string;
   knownRuleIds: readonly string[];
+  /** Where a notice goes (a run key in a config file that does not decide the run). */
+  notice?: (text: string) => void;
 }
 
 export class ConfigResolver {
@@ -93,7 +140,7 @@ export class ConfigResolver {
     for (const config of chain) {
       const relative = filePath === '<stdin>' ? undefined : relativeTo(config.baseDir, filePath);
       Object.assign(effective.rules, config.rules);
-      if (config.baseline) effective.baseline = config.baseline;
+      for (const key of FILE_KEYS) if (config[key] !== undefined) Object.assign(effective, { [key]: config[key] });
       if (relative === undefined) continue;
       effective.ignored = ignoredBy(config, relative, effective.ignored);
       for (const override of config.overrides) {
@@ -102,6 +149,17 @@ export class ConfigResolver {
       }
     }
     return effective;
+  }
+
+  /**
+   * The run keys (RUN_KEYS) of the config files of the working directory: --config, or the files
+   * found upward from the working directory, the nearest winning key by key.
+   */
+  forRun(): RunConfig {
+    const chain = this.fixed ? [this.fixed] : this.lookup(this.options.cwd).reverse();
+    const run: RunConfig = { configFiles: chain.map((c) => c.filePath) };
+    for (const config of chain) for (const key of RUN_KEYS) if (config[key] !== undefined) Object.assign(run, { [key]: config[key] });
+    return run;
   }
 
   /** Config files from `dir` upward, the nearest first, up to one with `root: true`; once per directory. */
@@ -123,6 +181,7 @@ export class ConfigResolver {
         if (!config) {
           config = loadConfigFile(file, path.dirname(file), this.options);
           this.files.set(file, config);
+          this.noticeRunKeys(config);
         }
         chain.push(config);
         if (config.root) break;
@@ -132,6 +191,16 @@ export class ConfigResolver {
       current = parent;
     }
     return chain;
+  }
+
+  /** Run keys in a config file below the working directory decide nothing: say so once. */
+  private noticeRunKeys(config: ConfigFile): void {
+    const keys = RUN_KEYS.filter((key) => config[key] !== undefined);
+    if (keys.length === 0 || relativeTo(config.baseDir, this.options.cwd) !== undefined || config.baseDir === path.resolve(this.options.cwd)) return;
+    this.options.notice?.(
+      `omlint: ${display(config.filePath, this.options.cwd)}: ${keys.join(' and ')} ${keys.length === 1 ? 'applies to a whole run and is' : 'apply to a whole run and are'} ` +
+      'read only from the config file of the directory omlint runs in (or --config); ignored here\n',
+    );
   }
 
   private configIn(dir: string): string | undefined {
@@ -161,15 +230,24 @@ export function loadConfigFile(filePath: string, baseDir: string, options: Pick<
     }
     return out;
   };
-  let baseline: string | undefined;
-  if (config.baseline !== undefined) {
-    baseline = path.resolve(baseDir, config.baseline);
-    if (!isFile(baseline)) throw new ConfigError(`${shown}: baseline: ${config.baseline}: no such file (paths are relative to ${display(baseDir, options.cwd) || '.'})`);
-  }
+  const existingFile = (key: 'baseline' | 'envFile'): string | undefined => {
+    const given = config[key];
+    if (given === undefined) return undefined;
+    const file = path.resolve(baseDir, given);
+    if (!isFile(file)) throw new ConfigError(`${shown}: ${key}: ${given}: no such file (paths are relative to ${display(baseDir, options.cwd) || '.'})`);
+    return file;
+  };
   return {
     filePath,
     baseDir,
     root: config.root === true,
+    baseline: existingFile('baseline'),
+    envFile: existingFile('envFile'),
+    since: config.since,
+    chartVersion: config.chartVersion?.replace(/^v/, ''),
+    reportUnusedDisableDirectives: config.reportUnusedDisableDirectives,
+    allowEmpty: config.allowEmpty,
+    maxWarnings: config.maxWarnings,
     rules: rules(config.rules, 'rules'),
     ignorePatterns: globRules(config.ignorePatterns),
     overrides: (config.overrides ?? []).map((override, i) => ({
@@ -177,7 +255,6 @@ export function loadConfigFile(filePath: string, baseDir: string, options: Pick<
       excludedFiles: globRules(override.excludedFiles),
       rules: rules(override.rules, `overrides[${i}].rules`),
     })),
-    baseline,
   };
 }
 
@@ -230,7 +307,9 @@ function schemaProblem(data: unknown): string | undefined {
   switch (error.keyword) {
     case 'additionalProperties': {
       const allowed = Object.keys(error.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
-      return `${joinKey(key, String(error.params.additionalProperty))}: unknown key; allowed: ${allowed.join(', ')}`;
+      const unknown = String(error.params.additionalProperty);
+      const guess = didYouMean(unknown, allowed);
+      return `${joinKey(key, unknown)}: unknown key${guess ? ` (did you mean ${guess}?)` : ''}; allowed: ${allowed.join(', ')}`;
     }
     case 'required':
       return `${joinKey(key, String(error.params.missingProperty))}: missing; it is required`;
@@ -238,14 +317,18 @@ function schemaProblem(data: unknown): string | undefined {
       return `${at}must be off, info, warn or error, not ${JSON.stringify(valueAt(data, error.instancePath))}`;
     case 'pattern':
     case 'propertyNames':
+      if (key === 'chartVersion') return `chartVersion: must be a chart version like 1.13.1, not ${JSON.stringify(valueAt(data, error.instancePath))}`;
+      if (key === 'since') return 'since: a git revision must not start with "-"';
       return `${joinKey(key, String(error.propertyName ?? error.params.propertyName ?? ''))}: not a rule id (see omlint --list-rules)`;
     case 'type': {
       const wanted = String(error.params.type).split(',');
-      const words = wanted.map((t) => ({ object: 'a mapping', array: 'a list of strings', string: 'a string', boolean: 'true or false' }[t] ?? t));
+      const words = wanted.map((t) => ({ object: 'a mapping', array: 'a list of strings', string: 'a string', boolean: 'true or false', integer: 'a whole number' }[t] ?? t));
       return `${key || 'the config'}: must be ${words.join(' or ')}`;
     }
     case 'minLength':
       return `${at}must not be empty`;
+    case 'minimum':
+      return `${at}must be ${String(error.params.limit)} or more`;
     default:
       return `${at}not valid (${error.keyword})`;
   }

@@ -15,6 +15,9 @@ export const SCAN_PATTERNS = ['**/values*.y?(a)ml', '**/*values*.y?(a)ml', '**/o
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
+/** A glob that matches no file: an error, unless the run allows finding nothing (--allow-empty). */
+export class NoFilesMatchError extends InputError {}
+
 /**
  * The files `patterns` name. A pattern that names nothing is an InputError; with `onMissing` it is
  * reported there and the other patterns are still linted (one bad argument never stops the run).
@@ -35,7 +38,7 @@ export function resolveFiles(patterns: readonly string[], cwd: string, onMissing
       files.add(absolute);
     } else if (fg().isDynamicPattern(pattern)) {
       const matches = fg().sync(pattern, { cwd, absolute: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, suppressErrors: true });
-      if (matches.length === 0) missing(new InputError(`${pattern}: no files match`));
+      if (matches.length === 0) missing(new NoFilesMatchError(`${pattern}: no files match`));
       for (const match of matches) files.add(path.normalize(match));
     } else {
       missing(new InputError(`${pattern}: no such file or directory`));

@@ -1,10 +1,11 @@
 /**
  * --fix / --fix-dry-run for one file: fix in memory (src/engine/fix.ts), then either write the file
  * (only when something changed) or hand the fixed text on as the result's `output`, as ESLint does.
+ * And `textFixes`: each fixable finding's fix as an edit of the text (ESLint's `fix`), for JSON.
  */
 import * as fs from 'fs';
 import type { LintResult } from '../types';
-import type { LintJob } from '../engine/job';
+import type { LintJob, SourceText } from '../engine/job';
 import { InputError } from '../source/read';
 
 export function lintAndFix(
@@ -41,4 +42,24 @@ function writeKeepingBom(file: string, text: string): void {
   } catch (error) {
     throw new InputError(`${file}: cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+/**
+ * The result with each fixable finding's fix as a text edit (`textFix`) of the source it was found
+ * in. Costs one parse of the text, only for a file with a fixable finding; a finding in another file
+ * (a value an env file sets) gets none.
+ */
+export function withTextFixes(result: LintResult, source: SourceText): LintResult {
+  const fixable = result.messages.filter((m) => m.fix !== undefined && m.filePath === source.filePath);
+  if (fixable.length === 0) return result;
+  const { textFixesFor } = require('../engine/fix') as typeof import('../engine/fix');
+  const edits = textFixesFor(source.text, fixable.map((m) => m.fix!));
+  const editOf = new Map(fixable.map((m, i) => [m, edits[i]]));
+  return {
+    ...result,
+    messages: result.messages.map((m) => {
+      const textFix = editOf.get(m);
+      return textFix ? { ...m, textFix } : m;
+    }),
+  };
 }

@@ -12,7 +12,7 @@ import type { EngineCaches } from '../engine/caches';
 import { InputLimits, resolveLimits } from '../source/limits';
 import { DEFAULT_READ_LIMITS, InputError, ReadLimits, Scratch, readSourceFile } from '../source/read';
 import type { ParsedEnvFile } from '../layouts/env-file';
-import { ConfigError, ConfigResolver, EffectiveConfig } from './config';
+import { ConfigError, ConfigResolver, EffectiveConfig, RunConfig } from './config';
 
 /** What a run lints with: createLinter's options with their defaults, plain data (a worker thread gets a copy). */
 export interface RunOptions {
@@ -33,6 +33,8 @@ export interface RunOptions {
   /** Apply the safe fixes: `write` writes the files, `dry-run` returns the fixed text as `output`. */
   fix?: 'write' | 'dry-run';
   parser: 'auto' | 'yaml';
+  /** Give each fixable finding its fix as a text edit (`textFix`, ESLint's `fix` in JSON); never while fixing. */
+  textFixes?: boolean;
 }
 
 export class Runner {
@@ -42,6 +44,7 @@ export class Runner {
   private readonly fixedBaseline: Baseline | undefined;
   private readonly envFile: ParsedEnvFile | undefined;
   private readonly configBaselines = new Map<string, Baseline>();
+  private readonly configEnvFiles = new Map<string, ParsedEnvFile>();
   private readonly scratch: Scratch = {};
 
   constructor(
@@ -54,7 +57,7 @@ export class Runner {
     const { RULES } = require('../rules') as typeof import('../rules');
     this.configs = options.configFile === false
       ? undefined
-      : new ConfigResolver({ configFile: options.configFile, cwd: options.cwd, knownRuleIds: RULES.map((rule) => rule.id) });
+      : new ConfigResolver({ configFile: options.configFile, cwd: options.cwd, knownRuleIds: RULES.map((rule) => rule.id), notice });
     this.fixedBaseline = options.baseline === undefined ? undefined : this.readBaseline(options.baseline);
     this.envFile = options.envFile === undefined ? undefined : this.readEnvFile(options.envFile);
   }
@@ -62,6 +65,11 @@ export class Runner {
   /** What applies to `file` (absolute, or `<stdin>`): config files, whether they ignore it, its baseline. */
   configFor(file: string): EffectiveConfig {
     return this.configs?.forFile(file) ?? { configFiles: [], ignored: false, rules: {} };
+  }
+
+  /** The run keys of the config files of the working directory (allowEmpty, maxWarnings). */
+  runConfig(): RunConfig {
+    return this.configs?.forRun() ?? { configFiles: [] };
   }
 
   /**
@@ -98,7 +106,12 @@ export class Runner {
     const config = this.configFor(realPath);
     if (config.ignored) return undefined;
     const job: LintJob = { label: source.filePath, sources: [source], layered: false, settings: this.settings(realPath, config, true) };
-    if (!this.options.fix) return this.lint(job);
+    if (!this.options.fix) {
+      const result = this.lint(job);
+      if (!result || !this.options.textFixes) return result;
+      const { withTextFixes } = require('./fix') as typeof import('./fix');
+      return withTextFixes(result, source);
+    }
     const { lintAndFix } = require('./fix') as typeof import('./fix');
     return lintAndFix(job, (fixed) => this.lint(fixed), this.options.fix === 'write' && writable && isRealFile(realPath), this.notice);
   }
@@ -121,10 +134,10 @@ export class Runner {
       rules: { ...config.rules, ...this.options.rules },
       chartFile: isRealFile(file) ? chartFileBeside(file, this.readLimits) : undefined,
       baseline: this.baselineFor(file, config, single),
-      chartVersion: this.options.chartVersion,
-      envFile: this.envFile,
+      chartVersion: this.options.chartVersion ?? config.chartVersion,
+      envFile: this.envFile ?? (config.envFile === undefined ? undefined : this.configEnvFile(config.envFile)),
       limits: this.limits,
-      reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives,
+      reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives || config.reportUnusedDisableDirectives === true,
       parser: this.options.parser,
     };
   }
@@ -132,12 +145,13 @@ export class Runner {
   /** `--baseline` wins, then the file at `--since`, then a config file's baseline. */
   private baselineFor(file: string, config: EffectiveConfig, single: boolean): Baseline | undefined {
     if (this.fixedBaseline) return this.fixedBaseline;
-    if (this.options.since !== undefined && single && isRealFile(file)) {
+    const since = this.options.since ?? config.since;
+    if (since !== undefined && single && isRealFile(file)) {
       const { showAtRef } = require('./git') as typeof import('./git');
-      const older = showAtRef(this.options.since, file);
+      const older = showAtRef(since, file);
       if (older !== undefined) {
         const { parseBaseline } = require('./baseline') as typeof import('./baseline');
-        const baseline = parseBaseline(older, `${this.options.since}:${path.relative(this.options.cwd, file)}`, this.limits);
+        const baseline = parseBaseline(older, `${since}:${path.relative(this.options.cwd, file)}`, this.limits);
         if (baseline) return baseline;
       }
     }
@@ -153,6 +167,16 @@ export class Runner {
       this.configBaselines.set(file, baseline);
     }
     return baseline;
+  }
+
+  /** A config file's envFile (absolute), read once. */
+  private configEnvFile(file: string): ParsedEnvFile {
+    let parsed = this.configEnvFiles.get(file);
+    if (!parsed) {
+      parsed = this.readEnvFile(file);
+      this.configEnvFiles.set(file, parsed);
+    }
+    return parsed;
   }
 
   /** `--baseline`: a file (its path as given is its label) or a text. */

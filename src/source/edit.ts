@@ -38,12 +38,22 @@ export function editsForFix(text: string, document: Document.Parsed, fix: Fix): 
   }
 }
 
-/** Applies edits (non-overlapping; touching is fine) from the end of the text backwards. */
+/**
+ * Applies edits (non-overlapping; touching is fine) in one pass over the text: the text between
+ * them and their texts, joined once (a file with hundreds of fixes is not copied once per edit).
+ * Two edits at the same place come out as if applied from the end of the text backwards, in the
+ * order given: the later one's text first.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const ordered = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const edit of ordered) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
+  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || b.index - a.index);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { edit } of ordered) {
+    parts.push(text.slice(at, edit.start), edit.text);
+    at = Math.max(at, edit.end);
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 function renameKey(tree: Tree, at: Path, to: string): TextEdit[] | undefined {

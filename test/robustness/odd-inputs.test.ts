@@ -23,10 +23,12 @@ describe('empty and near-empty files', () => {
     ['only comments (even with auth words in them)', '# authentication:\n#   provider: google\n'],
     ['only a document marker', '---\n'],
     ['only markers and an end marker', '---\n...\n---\n'],
-  ])('%s: exit 0, nothing reported', (_name, content) => {
-    const run = runCli(['--format', 'json', write('values-near-empty.yaml', content)]);
+  ])('%s: nothing reported; exit 0 with --allow-empty, else 2 (nothing to lint)', (_name, content) => {
+    const run = runCli(['--allow-empty', '--format', 'json', write('values-near-empty.yaml', content)]);
     expectCleanRun(run, 0);
     expect(JSON.parse(run.stdout)).toEqual([]);
+    const strict = runCli(['--format', 'json', write('values-near-empty.yaml', content)]);
+    expect([strict.status, strict.stdout, strict.stderr]).toEqual([2, '[]\n', expect.stringMatching(/^omlint: none of the 1 file seen holds OpenMetadata auth settings; [^\n]*\n$/)]);
   });
 });
 
@@ -285,14 +287,14 @@ describe('standard input', () => {
     expect(positions(run.stdout)).toContain('jwks-public-key@5:7');
   });
 
-  it('stdin closed before a byte is written (empty): exit 0', () => {
-    const run = runCli(['--format', 'json', '--stdin'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  it('stdin closed before a byte is written (empty): exit 0 with --allow-empty', () => {
+    const run = runCli(['--allow-empty', '--format', 'json', '--stdin'], { stdio: ['ignore', 'pipe', 'pipe'] });
     expectCleanRun(run, 0);
     expect(JSON.parse(run.stdout)).toEqual([]);
   });
 
   (process.platform === 'win32' ? it.skip : it)('stdin not open at all (<&-) reads as empty: Node reopens fd 0 on /dev/null', () => {
-    const result = spawnSync('sh', ['-c', `exec "${process.execPath}" "${BIN}" --format json --stdin <&-`], {
+    const result = spawnSync('sh', ['-c', `exec "${process.execPath}" "${BIN}" --allow-empty --format json --stdin <&-`], {
       encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, env: cleanEnv(),
     });
     const run = { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };

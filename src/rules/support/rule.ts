@@ -1,7 +1,7 @@
 /** How a rule is declared, and the one way it can speak: ctx.report(). */
 import type { Fix, Location, Path, Plain, PlainMap, Range, Severity } from '../../types';
 import type { AuthModel, ModelRoot, SourceForm } from '../../layouts/model';
-import type { Target } from '../../source/yaml';
+import type { Target } from '../../source/tree';
 import type { SchemaProblem } from '../../schema/validate';
 import { type Origin } from '../../source/tree';
 
