@@ -32,6 +32,11 @@ export interface Finding extends Range {
   /** What --fix would change, in data terms; never printed by a formatter. */
   fix?: DocumentFix;
   /**
+   * Why --fix cannot make this finding's fix where the value is written (a YAML text inside a
+   * string, a file a GitOps file names, a `--set` argument): --fix says so instead. Never printed by a formatter.
+   */
+  fixBlocked?: string;
+  /**
    * `fix` as one edit of the file's text (ESLint's `fix`), when the linter was asked for text fixes
    * (`textFixes`, as `--format json` asks) and --fix would apply it on its own.
    */

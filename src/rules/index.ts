@@ -13,6 +13,7 @@ import discoveryUri from './discovery-uri';
 import enforcePrincipalDomain from './enforce-principal-domain';
 import envFileSyntax from './env-file-syntax';
 import envOverride from './env-override';
+import helmSetSyntax from './helm-set-syntax';
 import httpsUrls from './https-urls';
 import idpJwksPublicKey from './idp-jwks-public-key';
 import initialAdmins from './initial-admins';
@@ -40,6 +41,7 @@ import publicUrlConsistency from './public-url-consistency';
 import samlConfig from './saml-config';
 import selfSignup from './self-signup';
 import storedConfigPrecedence from './stored-config-precedence';
+import unreadValues from './unread-values';
 import validSchema from './valid-schema';
 import yamlSyntax from './yaml-syntax';
 
@@ -57,6 +59,7 @@ export const RULES: readonly Rule[] = [
   enforcePrincipalDomain,
   envFileSyntax,
   envOverride,
+  helmSetSyntax,
   httpsUrls,
   idpJwksPublicKey,
   initialAdmins,
@@ -84,6 +87,7 @@ export const RULES: readonly Rule[] = [
   samlConfig,
   selfSignup,
   storedConfigPrecedence,
+  unreadValues,
   validSchema,
   yamlSyntax,
   // By code unit, not localeCompare: the same order for ids of [a-z0-9-], without starting ICU's collator (~10 ms).
