@@ -33,7 +33,8 @@ export interface Finding extends Range {
   fix?: DocumentFix;
   /**
    * Why --fix cannot make this finding's fix where the value is written (a YAML text inside a
-   * string, a file a GitOps file names, a `--set` argument): --fix says so instead. Never printed by a formatter.
+   * quoted or folded string, a file a GitOps file names, a `--set` argument): --fix says so
+   * instead. Never printed by a formatter.
    */
   fixBlocked?: string;
   /**
@@ -117,5 +118,9 @@ export interface TextFix {
   text: string;
 }
 
-/** A fix placed on the document: paths from the document root, and which document of the file. */
-export type DocumentFix = Fix & { document: number };
+/**
+ * A fix placed on the document: paths from the document root, and which document of the file. With
+ * `embedded`, the paths are those of a YAML text inside the literal block string at `embedded` of
+ * that document (Argo CD's `helm.values: |`): the fix edits that text, re-indented in place.
+ */
+export type DocumentFix = Fix & { document: number; embedded?: Path };

@@ -239,21 +239,43 @@ describe('--fix', () => {
     return { ...run, dir, after: fs.readFileSync(path.join(dir, file), 'utf8') };
   }
   const block = fs.readFileSync(path.join(FIXTURES, 'argo-cd-values-block', 'openmetadata.yaml'), 'utf8');
-  const NOT_FIXED = (dir: string): string => `omlint: ${path.join(dir, 'app.yaml')}: 1 fixable finding is not fixed: jwks-public-key at 28:15: ` +
-    'it is written in spec.source.helm.values, a YAML text inside a string, which --fix does not edit\n';
+  /** The fixture with OpenMetadata's JWKS entry added where --fix adds it: after the list's last item, at its indentation. */
+  const fixedBlock = block.replace('                - https://acme.okta.com/oauth2/default/v1/keys\n',
+    '                - https://acme.okta.com/oauth2/default/v1/keys\n                - http://openmetadata:8585/api/v1/system/config/jwks\n');
 
-  it('inside a block string: says plainly that it cannot, and leaves the file as it was', () => {
+  it('inside a literal block string: fixed there, at the block\'s indentation, nothing else changed', () => {
     const run = fixRun(['--fix', '--quiet'], 'app.yaml', block);
-    expect(run.after).toBe(block);
-    expect(run.stderr).toBe(NOT_FIXED(run.dir));
-    expect(run.stdout).toContain('28:15  error  publicKeys has no /api/v1/system/config/jwks entry');
-    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.after).toBe(fixedBlock);
+    expect(run.code).toBe(0);
   });
 
-  it('--fix-dry-run says the same and prints no fixed text for it', () => {
-    const run = fixRun(['--fix-dry-run', '--format', 'json'], 'app.yaml', block);
-    expect(run.stderr).toBe(NOT_FIXED(run.dir));
-    expect(JSON.parse(run.stdout)[0].output).toBeUndefined();
+  it.each([['|-', ''], ['|+', '\n\n']])('a %s block, its list the last lines of the block: fixed, the line breaks after it kept', (header, trailer) => {
+    const lastLines = ['              authority: https://acme.okta.com/oauth2/default', '              clientId: 0oa1b2c3d4e5f6g7h8i9',
+      '              callbackUrl: https://metadata.acme.io/callback', '              publicKeys:', '                - https://acme.okta.com/oauth2/default/v1/keys'];
+    const text = `${block.slice(0, block.indexOf('              publicKeys:')).replace('values: |', `values: ${header}`)}${lastLines.join('\n')}\n${trailer}`;
+    const run = fixRun(['--fix', '--quiet'], 'app.yaml', text);
+    expect(run.after).toBe(`${text.slice(0, text.length - trailer.length)}                - http://openmetadata:8585/api/v1/system/config/jwks\n${trailer}`);
+    expect(run.code).toBe(0);
+  });
+
+  it('--fix-dry-run prints the fixed file and writes nothing; --format json carries the edit as ESLint\'s fix', () => {
+    const dry = fixRun(['--fix-dry-run', '--format', 'json'], 'app.yaml', block);
+    expect(dry.after).toBe(block);
+    expect(JSON.parse(dry.stdout)[0].output).toBe(fixedBlock);
+    const json = fixRun(['--format', 'json'], 'app.yaml', block);
+    const finding = JSON.parse(json.stdout)[0].messages.find((m: { ruleId: string }) => m.ruleId === 'jwks-public-key');
+    const offset = block.indexOf('              authority:');
+    expect(finding.fix).toEqual({ range: [offset, offset], text: '                - http://openmetadata:8585/api/v1/system/config/jwks\n' });
+  });
+
+  it('inside a folded (>) string, whose lines are not the text: says plainly that it cannot, and leaves the file as it was', () => {
+    const folded = block.replace('values: |', 'values: >');
+    const run = fixRun(['--fix', '--quiet'], 'app.yaml', folded);
+    expect(run.after).toBe(folded);
+    expect(run.stderr).toBe(`omlint: ${path.join(run.dir, 'app.yaml')}: 1 fixable finding is not fixed: jwks-public-key at 19:7: ` +
+      'it is written in spec.source.helm.values, a YAML text inside a string that is no literal block (|), which --fix does not edit\n');
+    expect(run.code).toBe(1);
   });
 
   it('in valuesObject, a map of the file: fixed in place, nothing else changed', () => {

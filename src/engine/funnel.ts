@@ -171,11 +171,13 @@ function placeKey(filePath: string | undefined, keyPath: Path): string {
 function placeFix(model: AuthModel, fix: Fix, report: Report): DocumentFix | { blocked: string } | undefined {
   const target = model.fixTarget?.(documentPath(model, fix.at, report.root));
   if (target === undefined || 'blocked' in target) return target;
-  const { document, at } = target;
-  if (fix.kind !== 'move-entry') return { ...fix, at, document };
+  const { document, at, embedded } = target;
+  const place = embedded ? { document, embedded } : { document };
+  if (fix.kind !== 'move-entry') return { ...fix, at, ...place };
   const to = model.fixTarget?.(documentPath(model, fix.to, report.root));
   if (to === undefined || 'blocked' in to) return to;
-  return to.document === document ? { ...fix, at, to: to.at, document } : undefined;
+  const sameText = to.document === document && JSON.stringify(to.embedded) === JSON.stringify(embedded);
+  return sameText ? { ...fix, at, to: to.at, ...place } : undefined;
 }
 
 /**

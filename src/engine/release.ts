@@ -158,7 +158,10 @@ function textLayer(layer: Extract<LayerPlan, { kind: 'text' }>, document: Source
     value: plain,
     locator: new EmbeddedLocator(inner, embedded, document.filePath),
     duplicates: duplicatesMapped(inner.duplicateKeys(), embedded),
-    fix: () => ({ blocked: `it is written in ${layer.what}, a YAML text inside a string, which --fix does not edit` }),
+    // A literal block holds the text as written: --fix edits it there, re-indented (src/engine/fix.ts).
+    fix: (at) => (embedded.exact
+      ? { document: document.index, at, embedded: layer.at }
+      : { blocked: `it is written in ${layer.what}, a YAML text inside a string that is no literal block (|), which --fix does not edit` }),
     mayHoldTemplates: embedded.text.includes('{{'),
   };
 }

@@ -101,7 +101,7 @@ export interface AuthModel {
    * Where a fix at document path `at` edits the linted file: which YAML document, and the path in it
    * (a GitOps file holds the values below a key of its own). Undefined where no single YAML key
    * carries the value (the server layout's translated names, -f layering, an env var); `blocked`
-   * where one does but --fix cannot edit it (a YAML text inside a string, another file, an argument),
+   * where one does but --fix cannot edit it (a YAML text inside a quoted or folded string, another file, an argument),
    * which --fix then says.
    */
   fixTarget?: (at: Path) => FixTarget | undefined;
@@ -119,8 +119,11 @@ export interface AuthModel {
   chart?: ChartFacts;
 }
 
-/** Where a fix edits the linted file, or why --fix cannot make it there. */
-export type FixTarget = { document: number; at: Path } | { blocked: string };
+/**
+ * Where a fix edits the linted file (`embedded`: inside the YAML text of the literal block string at
+ * that path, `at` then a path of that text), or why --fix cannot make it there.
+ */
+export type FixTarget = { document: number; at: Path; embedded?: Path } | { blocked: string };
 
 /** Helm values (any of its layouts), as opposed to the server's own configuration. */
 export function isHelmModel(model: AuthModel): boolean {

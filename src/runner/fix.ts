@@ -32,8 +32,9 @@ export function lintAndFix(
 }
 
 /**
- * The fixes --fix cannot make where the value is written (a YAML text inside a string of a GitOps
- * file, a values file it names, a --set argument): said on stderr, one line a file, never guessed at.
+ * The fixes --fix cannot make where the value is written (a YAML text inside a quoted or folded
+ * string of a GitOps file, a values file it names, a --set argument): said on stderr, one line a
+ * file, never guessed at.
  */
 function noticeBlocked(result: LintResult, notice: (text: string) => void): void {
   const blocked = result.messages.filter((m) => m.fixBlocked !== undefined);

@@ -47,7 +47,7 @@ export function embeddedText(scalar: ScalarSource, value: string, whole: Range):
  * The first content line (1-based, in the outer text) and indentation of a literal block scalar,
  * when its lines less that indentation are exactly its value (trailing line breaks aside: chomping).
  */
-function literalBlock(scalar: ScalarSource, value: string): { firstLine: number; indent: number } | undefined {
+function literalBlock(scalar: ScalarSource, value: string): { firstLine: number; indent: number; contentStart: number } | undefined {
   const { text, start, end } = scalar;
   if (text.charAt(start) !== '|') return undefined;
   const headerEnd = text.indexOf('\n', start);
@@ -65,7 +65,17 @@ function literalBlock(scalar: ScalarSource, value: string): { firstLine: number;
   }
   const trimEnd = (s: string): string => s.replace(/\n+$/, '');
   if (trimEnd(content.join('\n')) !== trimEnd(value)) return undefined;
-  return { firstLine: lineOf(text, headerEnd + 1), indent };
+  return { firstLine: lineOf(text, headerEnd + 1), indent, contentStart: headerEnd + 1 };
+}
+
+/**
+ * Where the lines of a literal block scalar are in the outer text, and their indentation, when the
+ * block holds its value exactly (as embeddedText maps it): `--fix` re-indents an edited inner text
+ * into that place (src/engine/fix.ts).
+ */
+export function literalBlockLines(scalar: ScalarSource, value: string): { start: number; end: number; indent: number } | undefined {
+  const block = literalBlock(scalar, value);
+  return block && { start: block.contentStart, end: scalar.end, indent: block.indent };
 }
 
 function lineOf(text: string, offset: number): number {
