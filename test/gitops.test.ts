@@ -10,7 +10,7 @@ import { createLinter, LinterOptions, LintResult } from '../src';
 import { tempDir } from './support/temp';
 import { omlint } from './support/cli-in-process';
 
-const FIXTURES = path.join(__dirname, 'fixtures', 'gitops');
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'gitops');
 const CORPUS = path.join(__dirname, 'corpus', 'real-world', 'gitops');
 
 /** The fixtures in a git repository of their own, whose remote is the `ref: values` source of the multi-source Application. */

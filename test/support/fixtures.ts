@@ -54,7 +54,7 @@ export interface FixtureFile {
 export function listRuleFixtures(): FixtureFile[] {
   const out: FixtureFile[] = [];
   for (const ruleId of fs.readdirSync(FIXTURES_DIR)) {
-    if (ruleId === 'examples' || ruleId === 'demo') continue;
+    if (ruleId === 'examples' || ruleId === 'demo' || ruleId === 'gitops') continue;
     for (const kind of ['valid', 'invalid'] as const) {
       const dir = path.join(FIXTURES_DIR, ruleId, kind);
       if (!fs.existsSync(dir)) continue;
