@@ -57,6 +57,17 @@ describe('a finding on a value --set set, in each format', () => {
     expect(stdout).toMatch(new RegExp(`^::warning file=<command line>,line=1,col=${VALUE_COLUMN},endLine=1,`, 'm'));
   });
 
+  it.each([
+    ['compact', `<command line>:1:${VALUE_COLUMN}: warning callbackUrl is OpenMetadata's public address on plain http`],
+    ['gitlab', '"path": "<command line>"'],
+    ['junit', `<testcase name="https-urls at &lt;command line&gt;:1:${VALUE_COLUMN}" classname="values.yaml">`],
+    ['checkstyle', `<error line="1" column="${VALUE_COLUMN}" severity="warning" message="callbackUrl is OpenMetadata&apos;s public address on plain http`],
+  ])('%s: as docs/gitops.md shows it', (format, shown) => {
+    const { stdout } = run(['--format', format]);
+    expect(stdout).toContain(shown);
+    if (format === 'checkstyle') expect(stdout).toMatch(/<file name="values\.yaml">\s*<error [^>]*\(in &lt;command line&gt;\)"/);
+  });
+
   it('--set=ARGUMENT: the column counts the option\'s own text', () => {
     const cwd = scratchDir({ 'values.yaml': VALUES });
     const { stdout } = omlint(['--format', 'json', `--set=${ARGUMENT}`, 'values.yaml'], cwd);
