@@ -217,6 +217,18 @@ describe('template expressions are never reported as wrong values', () => {
     expect(about.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.severity}`)).toEqual([`${at(text, '\'{{ requiredEnv')} unread-values info`]);
     expect(about[0].message).toMatch(/^4 values of helmfile release openmetadata are template expressions that helmfile renders before Helm reads them /);
   });
+
+  it('a URL templated only in its host: the host is never judged, the written path still is', () => {
+    const lines = (callback: string): string[] => ['publicKeys:', '  - http://openmetadata:8585/api/v1/system/config/jwks',
+      '  - \'https://{{ .Values.oktaHost }}/oauth2/default/v1/keys\'', 'authority: \'https://{{ .Values.oktaHost }}/oauth2/default\'',
+      'clientId: 0oa1b2c3d4e5f6g7h8i9', `callbackUrl: '${callback}'`];
+    const clean = lintWritten('helmfile.yaml', helmfile(lines('https://{{ .Values.host }}/callback'))).result;
+    expect((clean?.messages ?? []).filter((m) => m.severity !== 'info' && m.ruleId !== 'default-signing-keys')).toEqual([]);
+    const text = helmfile(lines('https://{{ .Values.host }}/callbak'));
+    const wrong = (lintWritten('helmfile.yaml', text).result?.messages ?? []).filter((m) => m.severity !== 'info' && m.ruleId !== 'default-signing-keys');
+    expect(wrong.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([`${at(text, '\'https://{{ .Values.host }}/callbak')} callback-url`]);
+    expect(wrong[0].message).toContain('Write "https://{{ .Values.host }}/callback"');
+  });
 });
 
 describe('a file with OpenMetadata\'s release and another chart\'s', () => {
