@@ -49,6 +49,11 @@ export interface LinterOptions {
   rules?: Record<string, RuleSetting>;
   /** The chart release the values are for (`--chart-version`; default: the newest omlint knows). */
   chartVersion?: string;
+  /**
+   * The OpenMetadata server openmetadata.yaml, env files and security config exports are for
+   * (`--server-version`; default: the newest omlint knows). Helm values deploy their chart's appVersion.
+   */
+  serverVersion?: string;
   /** The variables of openmetadata.yaml's `${VAR:-default}` (`--env-file`): a path, or `{ filePath, text }`. */
   envFile?: string | SourceText;
   /** Older values every file is compared with (`--baseline`): a path, or `{ filePath, text }`. */
@@ -122,6 +127,7 @@ function runOptions(options: LinterOptions): RunOptions {
     configFile: options.configFile,
     rules: { ...options.rules },
     chartVersion: options.chartVersion,
+    serverVersion: options.serverVersion,
     envFile: options.envFile,
     baseline: options.baseline,
     since: options.since,

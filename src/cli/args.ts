@@ -22,6 +22,8 @@ export interface CliOptions {
   valuesFiles: string[];
   /** --chart-version X.Y.Z */
   chartVersion?: string;
+  /** --server-version X.Y.Z: the OpenMetadata server of openmetadata.yaml, env and export files. */
+  serverVersion?: string;
   /** --env-file FILE: variables for openmetadata.yaml's ${VAR:-default}. */
   envFile?: string;
   listRules: boolean;
@@ -80,6 +82,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   since: { value: (o, value) => { o.sinceRef = value; } },
   values: { short: 'f', value: (o, value) => { o.valuesFiles.push(value); } },
   'chart-version': { value: (o, value, name) => { o.chartVersion = parseVersion(name, value); } },
+  'server-version': { value: (o, value, name) => { o.serverVersion = parseVersion(name, value, 'an OpenMetadata version like 1.12.4'); } },
   'env-file': { value: (o, value) => { o.envFile = value; } },
   fix: { flag: (o) => { o.fix = true; } },
   'fix-dry-run': { flag: (o) => { o.fixDryRun = true; } },
@@ -239,9 +242,9 @@ function parseCount(flag: string, text: string): number {
   return Number(text);
 }
 
-function parseVersion(flag: string, text: string): string {
+function parseVersion(flag: string, text: string, what = 'a chart version like 1.13.1'): string {
   const version = text.trim().replace(/^v/, '');
-  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UsageError(`${flag} takes a chart version like 1.13.1, not "${text}"`);
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UsageError(`${flag} takes ${what}, not "${text}"`);
   return version;
 }
 
@@ -294,6 +297,8 @@ Options:
   --since REF            Compare each file with its version at git REF (e.g. HEAD in a pre-commit hook)
   -f, --values FILE      Merge values files as helm -f does (repeatable, in Helm's order) and lint the result
   --chart-version X.Y.Z  The chart release the values are for (default 1.13.1): its keys and defaults
+  --server-version X.Y.Z The OpenMetadata server of openmetadata.yaml, env and export files
+                         (default 1.13.1; Helm values deploy their chart's appVersion)
   --env-file FILE        Variables for the \${VAR:-default} substitutions of openmetadata.yaml
   --fix                  Apply the safe fixes and write the files in place; report what is left
   --fix-dry-run          Apply the fixes in memory only (--format json shows the fixed text as "output")
@@ -319,8 +324,8 @@ with omlint and at https://github.com/omlint/omlint/blob/main/SECURITY.md, expla
   -h, --help             Print this help
 
 A config file (.omlintrc.*) can also set what --rule, --baseline, --since, --chart-version,
---env-file, --report-unused-disable-directives, --allow-empty and --max-warnings set (README,
-"Configuration"); the options win.
+--server-version, --env-file, --report-unused-disable-directives, --allow-empty and --max-warnings
+set (README, "Configuration"); the options win.
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, input or internal error, or
 nothing to lint (no file with OpenMetadata auth settings, without --allow-empty).

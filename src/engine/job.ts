@@ -23,6 +23,8 @@ export interface JobSettings {
   baseline?: Baseline;
   /** The chart release the values are for (its keys and defaults). */
   chartVersion?: string;
+  /** The OpenMetadata server openmetadata.yaml, env files and security config exports are for (`--server-version`). */
+  serverVersion?: string;
   /** The variables the `${VAR:-default}` substitutions of openmetadata.yaml take (--env-file). */
   envFile?: ParsedEnvFile;
   limits: InputLimits;

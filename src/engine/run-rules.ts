@@ -11,7 +11,7 @@ import { RULES } from '../rules';
 import { AuthModel, ModelRoot, documentPath, isHelmModel } from '../layouts/model';
 import { coalescedAt } from '../source/merge';
 import { CHART_VERSION } from '../knowledge/defaults';
-import { chartDefaults } from '../knowledge/versions';
+import { chartDefaults, serverVersionOf } from '../knowledge/versions';
 import { SERVER_ONLY_KEYS, SERVER_TO_CHART_KEYS } from '../knowledge/names';
 import { OIDC_PROVIDERS } from '../knowledge/providers';
 import { validateAuthSections, SchemaProblem } from '../schema/validate';
@@ -69,6 +69,7 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
     defaultsName: defaultsNameIn(model.form),
     baseline: settings.baseline,
     chartVersion: settings.chartVersion ?? CHART_VERSION,
+    server: serverVersionOf(isHelmModel(model), settings.chartVersion, settings.serverVersion),
     get,
     effective,
     origin,

@@ -40,6 +40,7 @@ interface ConfigData {
   baseline?: string;
   since?: string;
   chartVersion?: string;
+  serverVersion?: string;
   envFile?: string;
   reportUnusedDisableDirectives?: boolean;
   allowEmpty?: boolean;
@@ -84,6 +85,8 @@ export interface ConfigFile {
   since?: string;
   /** The chart release the values are for, `X.Y.Z` (as --chart-version). */
   chartVersion?: string;
+  /** The OpenMetadata server the server's files are for, `X.Y.Z` (as --server-version). */
+  serverVersion?: string;
   /** Absolute path of the env file for openmetadata.yaml's `${VAR:-default}` (as --env-file). */
   envFile?: string;
   reportUnusedDisableDirectives?: boolean;
@@ -101,12 +104,13 @@ export interface EffectiveConfig {
   baseline?: string;
   since?: string;
   chartVersion?: string;
+  serverVersion?: string;
   envFile?: string;
   reportUnusedDisableDirectives?: boolean;
 }
 
 /** The keys that say how a file is linted; the nearest config file that sets one wins. */
-const FILE_KEYS = ['baseline', 'since', 'chartVersion', 'envFile', 'reportUnusedDisableDirectives'] as const;
+const FILE_KEYS = ['baseline', 'since', 'chartVersion', 'serverVersion', 'envFile', 'reportUnusedDisableDirectives'] as const;
 
 const SETTING: Record<string, RuleSetting> = {
   off: 'off', 0: 'off', info: 'info', warn: 'warn', warning: 'warn', 1: 'warn', error: 'error', 2: 'error',
@@ -245,6 +249,7 @@ export function loadConfigFile(filePath: string, baseDir: string, options: Pick<
     envFile: existingFile('envFile'),
     since: config.since,
     chartVersion: config.chartVersion?.replace(/^v/, ''),
+    serverVersion: config.serverVersion?.replace(/^v/, ''),
     reportUnusedDisableDirectives: config.reportUnusedDisableDirectives,
     allowEmpty: config.allowEmpty,
     maxWarnings: config.maxWarnings,
@@ -318,6 +323,7 @@ function schemaProblem(data: unknown): string | undefined {
     case 'pattern':
     case 'propertyNames':
       if (key === 'chartVersion') return `chartVersion: must be a chart version like 1.13.1, not ${JSON.stringify(valueAt(data, error.instancePath))}`;
+      if (key === 'serverVersion') return `serverVersion: must be an OpenMetadata version like 1.12.4, not ${JSON.stringify(valueAt(data, error.instancePath))}`;
       if (key === 'since') return 'since: a git revision must not start with "-"';
       return `${joinKey(key, String(error.propertyName ?? error.params.propertyName ?? ''))}: not a rule id (see omlint --list-rules)`;
     case 'type': {

@@ -22,6 +22,8 @@ export interface RunOptions {
   /** Severities that win over config files (`--rule`). */
   rules: Record<string, RuleSetting>;
   chartVersion?: string;
+  /** The OpenMetadata server the server's files are for (`--server-version`). */
+  serverVersion?: string;
   /** The variables of `${VAR:-default}` in openmetadata.yaml: a file to read, or its text. */
   envFile?: string | SourceText;
   /** The older values every file is compared with (`--baseline`): a file to read, or its text. */
@@ -135,6 +137,7 @@ export class Runner {
       chartFile: isRealFile(file) ? chartFileBeside(file, this.readLimits) : undefined,
       baseline: this.baselineFor(file, config, single),
       chartVersion: this.options.chartVersion ?? config.chartVersion,
+      serverVersion: this.options.serverVersion ?? config.serverVersion,
       envFile: this.envFile ?? (config.envFile === undefined ? undefined : this.configEnvFile(config.envFile)),
       limits: this.limits,
       reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives || config.reportUnusedDisableDirectives === true,

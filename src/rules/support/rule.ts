@@ -4,6 +4,7 @@ import type { AuthModel, ModelRoot, SourceForm } from '../../layouts/model';
 import type { Target } from '../../source/tree';
 import type { SchemaProblem } from '../../schema/validate';
 import { type Origin } from '../../source/tree';
+import type { ServerVersion } from '../../knowledge/versions';
 
 export interface Report {
   /** A model path, relative to `root` (default: the config root, e.g. `openmetadata.config`). */
@@ -79,6 +80,11 @@ export interface RuleContext {
   readonly defaultsName: string;
   /** The chart release the values are linted against (--chart-version, default 1.13.1). */
   readonly chartVersion: string;
+  /**
+   * The OpenMetadata server the configuration is for: the chart's appVersion for Helm values,
+   * `--server-version` for the server's files, else the newest omlint knows (knowledge/versions.ts).
+   */
+  readonly server: ServerVersion;
   /** Effective authentication.provider and clientType. */
   readonly provider: string;
   readonly clientType: string;
