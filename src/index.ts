@@ -54,6 +54,13 @@ export interface LinterOptions {
    * (`--server-version`; default: the newest omlint knows). Helm values deploy their chart's appVersion.
    */
   serverVersion?: string;
+  /**
+   * What a YAML file is read as when its shape leaves a doubt (`--layout`): `auto` (the default) reads
+   * a file with exactly `authenticationConfiguration` and `authorizerConfiguration` as a security
+   * config export, `export` reads every YAML file as one (a file meant for update-security-config),
+   * `server` never does.
+   */
+  layout?: 'auto' | 'export' | 'server';
   /** The variables of openmetadata.yaml's `${VAR:-default}` (`--env-file`): a path, or `{ filePath, text }`. */
   envFile?: string | SourceText;
   /** Older values every file is compared with (`--baseline`): a path, or `{ filePath, text }`. */
@@ -128,6 +135,7 @@ function runOptions(options: LinterOptions): RunOptions {
     rules: { ...options.rules },
     chartVersion: options.chartVersion,
     serverVersion: options.serverVersion,
+    layout: options.layout,
     envFile: options.envFile,
     baseline: options.baseline,
     since: options.since,

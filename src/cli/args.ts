@@ -24,6 +24,8 @@ export interface CliOptions {
   chartVersion?: string;
   /** --server-version X.Y.Z: the OpenMetadata server of openmetadata.yaml, env and export files. */
   serverVersion?: string;
+  /** --layout auto|export|server: what a YAML file is read as when its shape leaves a doubt. */
+  layout?: 'auto' | 'export' | 'server';
   /** --env-file FILE: variables for openmetadata.yaml's ${VAR:-default}. */
   envFile?: string;
   listRules: boolean;
@@ -82,6 +84,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   since: { value: (o, value) => { o.sinceRef = value; } },
   values: { short: 'f', value: (o, value) => { o.valuesFiles.push(value); } },
   'chart-version': { value: (o, value, name) => { o.chartVersion = parseVersion(name, value); } },
+  layout: { value: (o, value, name) => { o.layout = parseChoice(name, value, ['auto', 'export', 'server'] as const); } },
   'server-version': { value: (o, value, name) => { o.serverVersion = parseVersion(name, value, 'an OpenMetadata version like 1.12.4'); } },
   'env-file': { value: (o, value) => { o.envFile = value; } },
   fix: { flag: (o) => { o.fix = true; } },
@@ -248,6 +251,13 @@ function parseVersion(flag: string, text: string, what = 'a chart version like 1
   return version;
 }
 
+/** One of `choices`, as written. */
+function parseChoice<T extends string>(flag: string, text: string, choices: readonly T[]): T {
+  const choice = choices.find((each) => each === text.trim());
+  if (choice === undefined) throw new UsageError(`${flag} takes ${choices.join(', ')}, not "${text}"`);
+  return choice;
+}
+
 /** A positive whole number, at most `max`. */
 function parseLimit(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
   const count = parseCount(flag, text);
@@ -297,6 +307,9 @@ Options:
   --since REF            Compare each file with its version at git REF (e.g. HEAD in a pre-commit hook)
   -f, --values FILE      Merge values files as helm -f does (repeatable, in Helm's order) and lint the result
   --chart-version X.Y.Z  The chart release the values are for (default 1.13.1): its keys and defaults
+  --layout NAME          export: read YAML files as security config exports (get-security-config,
+                         or a file for update-security-config); server: never; auto (default):
+                         a file with just authenticationConfiguration and authorizerConfiguration
   --server-version X.Y.Z The OpenMetadata server of openmetadata.yaml, env and export files
                          (default 1.13.1; Helm values deploy their chart's appVersion)
   --env-file FILE        Variables for the \${VAR:-default} substitutions of openmetadata.yaml

@@ -193,6 +193,7 @@ function linterOptions(options: CliOptions, io: Io): LinterOptions {
     rules: options.rules,
     chartVersion: options.chartVersion,
     serverVersion: options.serverVersion,
+    layout: options.layout,
     envFile: options.envFile,
     baseline: options.baselineFile,
     since: options.sinceRef,

@@ -9,6 +9,7 @@ import type { Baseline } from '../rules/support/rule';
 import type { InputLimits } from '../source/limits';
 import type { ParsedEnvFile } from '../layouts/env-file';
 import type { ChartFile } from '../layouts/model';
+import type { LayoutChoice } from '../layouts';
 
 /** One text of a job, as read: the file it came from and its content. */
 export interface SourceText {
@@ -27,6 +28,8 @@ export interface JobSettings {
   serverVersion?: string;
   /** The variables the `${VAR:-default}` substitutions of openmetadata.yaml take (--env-file). */
   envFile?: ParsedEnvFile;
+  /** `--layout`: read YAML files by their shape, always as a security config export, or never as one. */
+  layout?: LayoutChoice;
   limits: InputLimits;
   /** Report `# omlint-disable…` directives that suppressed nothing. */
   reportUnusedDisableDirectives: boolean;

@@ -10,6 +10,7 @@ import { buildHelmModels, findPlacements } from './helm-values';
 import { foldExtraEnvs } from './extra-envs';
 import { buildServerModel } from './server-config';
 import { buildEnvFileModel } from './env-file';
+import { buildExportModel, isSecurityExport } from './export';
 import { mergeLayers } from '../source/merge';
 import { chartDefaults, isOpenMetadataChartRelease } from '../knowledge/versions';
 
@@ -17,7 +18,14 @@ export interface LayoutSettings {
   chartVersion?: string;
   /** The Chart.yaml beside the values file, read when a Helm model needs it. */
   chartFile?: () => ChartFile | undefined;
+  /** How a YAML document is read: by its shape (`auto`, the default), always as a security config `export`, or never (`server`). */
+  layout?: LayoutChoice;
+  /** The variables of openmetadata.yaml's `${VAR:-default}` (`--env-file`). */
+  envFile?: ParsedEnvFile;
 }
+
+/** `--layout`: what a YAML file is read as when its shape leaves a doubt. */
+export type LayoutChoice = 'auto' | 'export' | 'server';
 
 /**
  * The Helm values layouts of one document (plain, umbrella, legacy), with their extraEnvs folded in,
@@ -25,7 +33,7 @@ export interface LayoutSettings {
  * where the auth sections sit, so the document's own plain value finds them.
  */
 export function helmModels(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings): AuthModel[] {
-  if (findPlacements(plain).length === 0) return [];
+  if (settings.layout === 'export' || findPlacements(plain).length === 0) return [];
   return withChart(buildHelmModels(filePath, document.helmPlain(), document, document.duplicateKeys()), settings)
     .map((model) => foldExtraEnvs({ ...model, fixableDocument: () => document.index }, chartDefaults(settings.chartVersion)));
 }
@@ -56,9 +64,14 @@ export function layeredHelmModels(label: string, layers: readonly { document: So
     .map((model) => foldExtraEnvs(model, chartDefaults(settings.chartVersion)));
 }
 
-/** The server layout of one document of openmetadata.yaml (or a bare SAML fragment). */
-export function serverModel(filePath: string, document: SourceDocument, plain: Plain, envFile?: ParsedEnvFile): AuthModel | undefined {
-  return buildServerModel(filePath, document, plain, envFile);
+/**
+ * The server layout of one document of openmetadata.yaml (or a bare SAML fragment), or of a security
+ * config export (export.ts): by its shape, or as `--layout` says.
+ */
+export function serverModel(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings): AuthModel | undefined {
+  const layout = settings.layout ?? 'auto';
+  if (layout === 'export' || (layout === 'auto' && isSecurityExport(plain, filePath))) return buildExportModel(filePath, document, plain, layout === 'export');
+  return buildServerModel(filePath, document, plain, settings.envFile);
 }
 
 /** A docker env file's auth variables, read as the server reads them. */

@@ -84,7 +84,8 @@ export default defineRule({
   },
   check(ctx) {
     if (!ctx.isOidcProvider) return;
-    const publicKeys = ctx.get(['authentication', 'publicKeys']);
+    // A security config export without publicKeyUrls is imported with an empty list (EXPORT_DEFAULTS).
+    const publicKeys = ctx.get(['authentication', 'publicKeys']) ?? (ctx.model.securityExport && ctx.model.config.authentication !== undefined ? [] : undefined);
     const expectation = expectedJwks(ctx);
     // The provider is one of the OIDC provider names (isOidcProvider), printed bare as before.
     const provider = ctx.provider;

@@ -38,6 +38,7 @@ import providerBlockIgnored from './provider-block-ignored';
 import publicKeysUrls from './public-keys-urls';
 import publicUrlConsistency from './public-url-consistency';
 import samlConfig from './saml-config';
+import securityConfigExport from './security-config-export';
 import selfSignup from './self-signup';
 import storedConfigPrecedence from './stored-config-precedence';
 import validSchema from './valid-schema';
@@ -82,6 +83,7 @@ export const RULES: readonly Rule[] = [
   publicKeysUrls,
   publicUrlConsistency,
   samlConfig,
+  securityConfigExport,
   selfSignup,
   storedConfigPrecedence,
   validSchema,

@@ -24,6 +24,8 @@ export interface RunOptions {
   chartVersion?: string;
   /** The OpenMetadata server the server's files are for (`--server-version`). */
   serverVersion?: string;
+  /** `--layout`: read YAML files by their shape (`auto`), always as a security config `export`, or never as one (`server`). */
+  layout?: 'auto' | 'export' | 'server';
   /** The variables of `${VAR:-default}` in openmetadata.yaml: a file to read, or its text. */
   envFile?: string | SourceText;
   /** The older values every file is compared with (`--baseline`): a file to read, or its text. */
@@ -138,6 +140,7 @@ export class Runner {
       baseline: this.baselineFor(file, config, single),
       chartVersion: this.options.chartVersion ?? config.chartVersion,
       serverVersion: this.options.serverVersion ?? config.serverVersion,
+      layout: this.options.layout,
       envFile: this.envFile ?? (config.envFile === undefined ? undefined : this.configEnvFile(config.envFile)),
       limits: this.limits,
       reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives || config.reportUnusedDisableDirectives === true,
