@@ -23,14 +23,14 @@ const brief = (findings: readonly Finding[]): string[] => findings.map((f) => `$
  * decided here, not discovered.
  */
 const EXPECTED: Record<string, string[]> = {
-  'auth0.yaml': [],
-  'aws-cognito.yaml': [],
+  'auth0.yaml': ['sso-validator@24:3:info'],
+  'aws-cognito.yaml': ['sso-validator@24:3:info'],
   'azure.yaml': ['security-config-export@6:1:info'],
-  'basic.yaml': ['provider-block-ignored@23:3:info', 'provider-block-ignored@39:3:info', 'provider-block-ignored@66:3:info'],
+  'basic.yaml': ['sso-validator@10:17:info', 'provider-block-ignored@23:3:info', 'provider-block-ignored@39:3:info', 'provider-block-ignored@66:3:info'],
   'custom-oidc.yaml': ['security-config-export@6:1:info'],
-  'google.yaml': [],
+  'google.yaml': ['sso-validator@24:3:info'],
   'ldap.yaml': ['security-config-export@6:1:info'],
-  'okta.yaml': [],
+  'okta.yaml': ['sso-validator@24:3:info'],
   'saml.yaml': [],
 };
 

@@ -12,8 +12,8 @@
  * fills in, and its warnings are errors, since nothing validates an import and one wrong key locks
  * everyone out.
  *
- * A file with exactly the two parts and no `${VAR}`, not named as the server's configuration
- * (`openmetadata*.yaml`), is read as an export; `--layout export` reads any
+ * A file with exactly the two parts, no `${VAR}` and Jackson's signature (isSecurityExport), not
+ * named as the server's configuration (`openmetadata*.yaml`), is read as an export; `--layout export` reads any
  * YAML file as one (a file meant for import that lacks a part or has a stray key), `--layout server`
  * reads such a file as an openmetadata.yaml fragment.
  */
@@ -30,13 +30,24 @@ import { isPlainMap } from '../types';
 const PARTS: readonly string[] = SECURITY_CONFIG_PARTS;
 
 /**
- * Whether a document has the shape of a security config export (auto-detection). A file named as
- * the server's configuration (`openmetadata*.yaml`) is an openmetadata.yaml fragment whatever it holds.
+ * Whether a document has the shape of a security config export (auto-detection): the two parts and
+ * nothing else, no `${VAR}`, and what Jackson's YAML writer gives a file: a `---` marker first, or
+ * (the marker removed) `authenticationConfiguration` first and no comment. The docs' bare-metal
+ * snippets of the same two sections (authorizer first, commented) and a file named as the server's
+ * configuration (`openmetadata*.yaml`) are openmetadata.yaml fragments.
  */
-export function isSecurityExport(document: Plain, filePath: string): boolean {
+export function isSecurityExport(document: Plain, filePath: string, text: string): boolean {
   if (!isPlainMap(document) || isOpenMetadataFileName(filePath)) return false;
   const keys = Object.keys(document);
-  return keys.length === PARTS.length && PARTS.every((part) => isPlainMap(document[part])) && !hasSubstitution(document, 0);
+  return keys.length === PARTS.length && PARTS.every((part) => isPlainMap(document[part])) && !hasSubstitution(document, 0) && writtenByJackson(text);
+}
+
+function writtenByJackson(text: string): boolean {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const first = lines.findIndex((line) => !/^\s*(#.*)?$/.test(line));
+  if (first < 0) return false;
+  if (/^---(\s|$)/.test(lines[first])) return true;
+  return /^authenticationConfiguration:\s*$/.test(lines[first]) && !lines.slice(first).some((line) => line.includes('#'));
 }
 
 /** A `${VAR}` anywhere: openmetadata.yaml's syntax, which Jackson never writes. */

@@ -68,9 +68,9 @@ export function layeredHelmModels(label: string, layers: readonly { document: So
  * The server layout of one document of openmetadata.yaml (or a bare SAML fragment), or of a security
  * config export (export.ts): by its shape, or as `--layout` says.
  */
-export function serverModel(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings): AuthModel | undefined {
+export function serverModel(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings, text: string): AuthModel | undefined {
   const layout = settings.layout ?? 'auto';
-  if (layout === 'export' || (layout === 'auto' && isSecurityExport(plain, filePath))) return buildExportModel(filePath, document, plain, layout === 'export');
+  if (layout === 'export' || (layout === 'auto' && isSecurityExport(plain, filePath, text))) return buildExportModel(filePath, document, plain, layout === 'export');
   return buildServerModel(filePath, document, plain, settings.envFile);
 }
 

@@ -15,6 +15,7 @@ import {
   withoutTrailingSlash,
 } from './support/idp';
 import type { Path } from '../types';
+import { hasSsoValidator } from './support/server-release';
 
 /**
  * Tokens your identity provider signs are verified against the JWKS URLs in publicKeys (JwtFilter,
@@ -50,8 +51,8 @@ export default defineRule({
   messages: {
     notSet: `${NOT_SET} List "{{jwks}}" in {{key}}, next to the OpenMetadata JWKS URL.`,
     notSetUnknown: `${NOT_SET} List ${FROM_DISCOVERY} in {{key}}, next to the OpenMetadata JWKS URL.`,
-    noIdpEntry: `${NO_IDP_ENTRY} Add "{{jwks}}".`,
-    noIdpEntryUnknown: `${NO_IDP_ENTRY} Add ${FROM_DISCOVERY}.`,
+    noIdpEntry: `${NO_IDP_ENTRY} Add "{{jwks}}".{{validator}}`,
+    noIdpEntryUnknown: `${NO_IDP_ENTRY} Add ${FROM_DISCOVERY}.{{validator}}`,
     loopback:
       '{{entry}} points at localhost, but the server fetches it from inside its own container (or pod), where nothing ' +
       "serves your identity provider's keys: every SSO login fails with \"No key found\". Use a name of the provider the " +
@@ -103,10 +104,16 @@ export default defineRule({
       .filter(({ item }) => !isOpenMetadataJwks(item))
       .map((entry) => ({ ...entry, url: ctx.once(parseHttpUrl, entry.item) }));
     if (idpEntries.length === 0) {
+      // The SSO validator (1.10+) requires a public client's list not to be empty (SystemRepository).
+      const validator = publicKeys.length === 0 && ctx.clientType === 'public' && hasSsoValidator(ctx)
+        ? ' An empty list also makes Settings > SSO refuse every save ("Public key URLs are required").'
+        : '';
       ctx.report({
         at: PUBLIC_KEYS,
         target: 'key',
-        ...(expectation.jwks ? { messageId: 'noIdpEntry', data: { key, provider, jwks: expectation.jwks } } : { messageId: 'noIdpEntryUnknown', data: { key, provider } }),
+        ...(expectation.jwks
+          ? { messageId: 'noIdpEntry', data: { key, provider, jwks: expectation.jwks, validator } }
+          : { messageId: 'noIdpEntryUnknown', data: { key, provider, validator } }),
       });
       return;
     }

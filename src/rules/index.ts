@@ -40,6 +40,7 @@ import publicUrlConsistency from './public-url-consistency';
 import samlConfig from './saml-config';
 import securityConfigExport from './security-config-export';
 import selfSignup from './self-signup';
+import ssoValidator from './sso-validator';
 import storedConfigPrecedence from './stored-config-precedence';
 import validSchema from './valid-schema';
 import yamlSyntax from './yaml-syntax';
@@ -85,6 +86,7 @@ export const RULES: readonly Rule[] = [
   samlConfig,
   securityConfigExport,
   selfSignup,
+  ssoValidator,
   storedConfigPrecedence,
   validSchema,
   yamlSyntax,
