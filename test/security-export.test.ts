@@ -24,7 +24,7 @@ const brief = (findings: readonly Finding[]): string[] => findings.map((f) => `$
  */
 const EXPECTED: Record<string, string[]> = {
   'auth0.yaml': ['sso-validator@24:3:info'],
-  'aws-cognito.yaml': ['sso-validator@24:3:info'],
+  'aws-cognito.yaml': ['response-type@9:17:error', 'sso-validator@24:3:info'],
   'azure.yaml': ['security-config-export@6:1:info'],
   'basic.yaml': ['sso-validator@10:17:info', 'provider-block-ignored@23:3:info', 'provider-block-ignored@39:3:info', 'provider-block-ignored@66:3:info'],
   'custom-oidc.yaml': ['security-config-export@6:1:info'],

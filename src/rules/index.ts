@@ -37,6 +37,7 @@ import principalDomain from './principal-domain';
 import providerBlockIgnored from './provider-block-ignored';
 import publicKeysUrls from './public-keys-urls';
 import publicUrlConsistency from './public-url-consistency';
+import responseType from './response-type';
 import samlConfig from './saml-config';
 import securityConfigExport from './security-config-export';
 import selfSignup from './self-signup';
@@ -83,6 +84,7 @@ export const RULES: readonly Rule[] = [
   providerBlockIgnored,
   publicKeysUrls,
   publicUrlConsistency,
+  responseType,
   samlConfig,
   securityConfigExport,
   selfSignup,
