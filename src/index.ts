@@ -67,6 +67,12 @@ export interface LinterOptions {
   baseline?: string | SourceText;
   /** Compare each file with its version at this git revision (`--since`). */
   since?: string;
+  /**
+   * The security config export (`openmetadata-ops.sh get-security-config`) every file is compared
+   * with (`--against-export`): a path, or `{ filePath, text }`. stored-config-drift reports what the
+   * stored copy runs instead of the file's values.
+   */
+  againstExport?: string | SourceText;
   /** Input limits (SECURITY.md); missing entries keep their defaults. */
   limits?: Partial<InputLimits>;
   /** Report `# omlint-disable…` directives that suppress nothing. */
@@ -138,6 +144,7 @@ function runOptions(options: LinterOptions): RunOptions {
     layout: options.layout,
     envFile: options.envFile,
     baseline: options.baseline,
+    againstExport: options.againstExport,
     since: options.since,
     limits: { ...options.limits },
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? false,

@@ -17,6 +17,8 @@ export interface CliOptions {
   color: boolean | undefined;
   rules: Record<string, RuleSetting>;
   baselineFile?: string;
+  /** --against-export FILE: the security config export each file is compared with. */
+  againstExportFile?: string;
   sinceRef?: string;
   /** -f/--values FILE, in Helm's order: merged into one configuration. */
   valuesFiles: string[];
@@ -81,6 +83,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   'show-info': { flag: (o) => { o.showInfo = true; } },
   rule: { value: (o, value) => parseRule(value, o.rules) },
   baseline: { value: (o, value) => { o.baselineFile = value; } },
+  'against-export': { value: (o, value) => { o.againstExportFile = value; } },
   since: { value: (o, value) => { o.sinceRef = value; } },
   values: { short: 'f', value: (o, value) => { o.valuesFiles.push(value); } },
   'chart-version': { value: (o, value, name) => { o.chartVersion = parseVersion(name, value); } },
@@ -305,6 +308,8 @@ Options:
   --rule ID:SEVERITY     Set a rule to off, info, warn or error (repeatable)
   --baseline FILE        Compare with an older values file (jwt-principal-claims-order)
   --since REF            Compare each file with its version at git REF (e.g. HEAD in a pre-commit hook)
+  --against-export FILE  Compare each file with the stored security config a get-security-config
+                         export holds: what the server runs instead of the file's values
   -f, --values FILE      Merge values files as helm -f does (repeatable, in Helm's order) and lint the result
   --chart-version X.Y.Z  The chart release the values are for (default 1.13.1): its keys and defaults
   --layout NAME          export: read YAML files as security config exports (get-security-config,
@@ -336,9 +341,9 @@ with omlint and at https://github.com/omlint/omlint/blob/main/SECURITY.md, expla
   -v, --version          Print the version
   -h, --help             Print this help
 
-A config file (.omlintrc.*) can also set what --rule, --baseline, --since, --chart-version,
---server-version, --env-file, --report-unused-disable-directives, --allow-empty and --max-warnings
-set (README, "Configuration"); the options win.
+A config file (.omlintrc.*) can also set what --rule, --baseline, --since, --against-export,
+--chart-version, --server-version, --env-file, --report-unused-disable-directives, --allow-empty and
+--max-warnings set (README, "Configuration"); the options win.
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, input or internal error, or
 nothing to lint (no file with OpenMetadata auth settings, without --allow-empty).

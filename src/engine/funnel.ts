@@ -32,6 +32,8 @@ export class Funnel {
   ) {
     this.redaction = new Redaction(caches.redaction);
     if (job.settings.baseline) this.redaction.addSecretsOf(() => job.settings.baseline?.config ?? null);
+    // A stored copy's values that look like secrets (its secret keys hold only hashes) are never shown either.
+    if (job.settings.storedConfig) this.redaction.addSecretsOf(() => job.settings.storedConfig?.config ?? null);
   }
 
   /** Values whose secrets must never be printed: collected only once a message needs redacting. */

@@ -5,7 +5,7 @@
  * through the same stages (src/engine/pipeline.ts), so a setting acts the same on each of them.
  */
 import type { RuleSetting } from '../types';
-import type { Baseline } from '../rules/support/rule';
+import type { Baseline, StoredConfig } from '../rules/support/rule';
 import type { InputLimits } from '../source/limits';
 import type { ParsedEnvFile } from '../layouts/env-file';
 import type { ChartFile } from '../layouts/model';
@@ -22,6 +22,8 @@ export interface JobSettings {
   rules: Readonly<Record<string, RuleSetting>>;
   /** The older values to compare with (jwt-principal-claims-order, stored-config-precedence). */
   baseline?: Baseline;
+  /** The security config a server stored, from a get-security-config export (`--against-export`; stored-config-drift). */
+  storedConfig?: StoredConfig;
   /** The chart release the values are for (its keys and defaults). */
   chartVersion?: string;
   /** The OpenMetadata server openmetadata.yaml, env files and security config exports are for (`--server-version`). */

@@ -69,6 +69,7 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
     // A key a security config export leaves out takes the schema default update-security-config fills in.
     defaultsName: model.securityExport ? 'the default update-security-config fills in' : defaultsNameIn(model.form),
     baseline: settings.baseline,
+    storedConfig: settings.storedConfig,
     chartVersion: settings.chartVersion ?? CHART_VERSION,
     server: serverVersionOf(isHelmModel(model), settings.chartVersion, settings.serverVersion),
     get,

@@ -42,6 +42,7 @@ import samlConfig from './saml-config';
 import securityConfigExport from './security-config-export';
 import selfSignup from './self-signup';
 import ssoValidator from './sso-validator';
+import storedConfigDrift from './stored-config-drift';
 import storedConfigPrecedence from './stored-config-precedence';
 import validSchema from './valid-schema';
 import yamlSyntax from './yaml-syntax';
@@ -89,6 +90,7 @@ export const RULES: readonly Rule[] = [
   securityConfigExport,
   selfSignup,
   ssoValidator,
+  storedConfigDrift,
   storedConfigPrecedence,
   validSchema,
   yamlSyntax,

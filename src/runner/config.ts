@@ -42,6 +42,7 @@ interface ConfigData {
   chartVersion?: string;
   serverVersion?: string;
   envFile?: string;
+  againstExport?: string;
   reportUnusedDisableDirectives?: boolean;
   allowEmpty?: boolean;
   maxWarnings?: number;
@@ -89,6 +90,8 @@ export interface ConfigFile {
   serverVersion?: string;
   /** Absolute path of the env file for openmetadata.yaml's `${VAR:-default}` (as --env-file). */
   envFile?: string;
+  /** Absolute path of the security config export the files are compared with (as --against-export). */
+  againstExport?: string;
   reportUnusedDisableDirectives?: boolean;
   allowEmpty?: boolean;
   maxWarnings?: number;
@@ -106,11 +109,12 @@ export interface EffectiveConfig {
   chartVersion?: string;
   serverVersion?: string;
   envFile?: string;
+  againstExport?: string;
   reportUnusedDisableDirectives?: boolean;
 }
 
 /** The keys that say how a file is linted; the nearest config file that sets one wins. */
-const FILE_KEYS = ['baseline', 'since', 'chartVersion', 'serverVersion', 'envFile', 'reportUnusedDisableDirectives'] as const;
+const FILE_KEYS = ['baseline', 'since', 'chartVersion', 'serverVersion', 'envFile', 'againstExport', 'reportUnusedDisableDirectives'] as const;
 
 const SETTING: Record<string, RuleSetting> = {
   off: 'off', 0: 'off', info: 'info', warn: 'warn', warning: 'warn', 1: 'warn', error: 'error', 2: 'error',
@@ -234,7 +238,7 @@ export function loadConfigFile(filePath: string, baseDir: string, options: Pick<
     }
     return out;
   };
-  const existingFile = (key: 'baseline' | 'envFile'): string | undefined => {
+  const existingFile = (key: 'baseline' | 'envFile' | 'againstExport'): string | undefined => {
     const given = config[key];
     if (given === undefined) return undefined;
     const file = path.resolve(baseDir, given);
@@ -247,6 +251,7 @@ export function loadConfigFile(filePath: string, baseDir: string, options: Pick<
     root: config.root === true,
     baseline: existingFile('baseline'),
     envFile: existingFile('envFile'),
+    againstExport: existingFile('againstExport'),
     since: config.since,
     chartVersion: config.chartVersion?.replace(/^v/, ''),
     serverVersion: config.serverVersion?.replace(/^v/, ''),

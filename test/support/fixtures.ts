@@ -57,11 +57,11 @@ export interface FixtureFile {
 }
 
 /** The options a fixture is linted with: its `# lint-options:` comment, its baseline and its stored export. */
-export function fixtureOptions(fixture: FixtureFile): Pick<LinterOptions, 'baseline' | 'layout' | 'serverVersion' | 'chartVersion'> {
+export function fixtureOptions(fixture: FixtureFile): Pick<LinterOptions, 'baseline' | 'againstExport' | 'layout' | 'serverVersion' | 'chartVersion'> {
   const text = fs.readFileSync(fixture.file, 'utf8');
   const source = (file: string | undefined): SourceText | undefined => (file ? { filePath: file, text: fs.readFileSync(file, 'utf8') } : undefined);
   const comment = /^#\s*lint-options:\s*(\{.*\})\s*$/m.exec(text);
-  return { ...(comment ? JSON.parse(comment[1]) : {}), baseline: source(fixture.baselineFile) };
+  return { ...(comment ? JSON.parse(comment[1]) : {}), baseline: source(fixture.baselineFile), againstExport: source(fixture.storedFile) };
 }
 
 export function listRuleFixtures(): FixtureFile[] {

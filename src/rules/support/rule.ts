@@ -42,6 +42,18 @@ export class Shown {
   constructor(readonly value: Plain | undefined) {}
 }
 
+/**
+ * The security configuration a server has stored, from a `get-security-config` export
+ * (`--against-export FILE`): both parts in the chart's key names, as the model holds them, with every
+ * secret (a key SECRET_REF_KEY names) replaced by `sha256:<hex>` of its value, or left empty.
+ */
+export interface StoredConfig {
+  /** Where it came from, for messages: the export's path. */
+  label: string;
+  /** `authentication` and `authorizer`, when the export has them. */
+  config: PlainMap;
+}
+
 /** An older version of the same values (from --baseline FILE or --since REF). */
 export interface Baseline {
   /** Where it came from, for messages: a file path or `REF:path`. */
@@ -91,6 +103,8 @@ export interface RuleContext {
   /** True for the providers that log in through an OIDC identity provider. */
   readonly isOidcProvider: boolean;
   readonly baseline?: Baseline;
+  /** The stored copy the configuration is compared with (`--against-export`). */
+  readonly storedConfig?: StoredConfig;
   /** Schema problems of this model, computed once and shared by the schema rules. */
   schemaProblems(): readonly SchemaProblem[];
   /**

@@ -48,3 +48,15 @@ export function reconcileCommands(ctx: RuleContext): string {
     `import it ("update-security-config -f FILE") and restart; or ${remove}.`
   );
 }
+
+/**
+ * How to make a file's value the one that runs when the stored copy says otherwise, for the
+ * release: import a corrected export (1.12.0+), or remove the stored copy so the server stores the
+ * file again at the next start.
+ */
+export function driftRemedy(ctx: RuleContext): string {
+  const remove = '"openmetadata-ops.sh remove-security-config --force" and a restart, which stores this file\'s values again';
+  const keep = 'If the stored value is the right one, write it here instead.';
+  if (!hasSecurityConfigCommands(ctx)) return `To run this file's value: ${remove}. ${keep}`;
+  return `To run this file's value: correct the export and import it ("openmetadata-ops.sh update-security-config -f FILE") and restart, or ${remove}. ${keep}`;
+}
