@@ -717,3 +717,13 @@ describe('the settings rules on correct files', () => {
     expect(findings.filter((f) => SETTINGS_RULES.includes(f.ruleId)).map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId}`)).toEqual([]);
   });
 });
+
+describe('env-override on a variable OpenMetadata no longer reads', () => {
+  it('says to remove AUTHORIZER_INGESTION_PRINCIPALS, never to rename it to the admin list it resembles', () => {
+    const text = fs.readFileSync(`${__dirname}/../fixtures/env-override/invalid/removed-name.yaml`, 'utf8');
+    const findings = (createLinter({}).lintText(text, 'values.yaml')?.messages ?? []).filter((f) => f.ruleId === 'env-override');
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.severity}`)).toEqual(['9:11 warn']);
+    expect(findings[0].message).toMatch(/^AUTHORIZER_INGESTION_PRINCIPALS is no longer read by OpenMetadata .* remove it\./);
+    expect(findings[0].message).not.toMatch(/Did you mean/);
+  });
+});

@@ -31,19 +31,16 @@ const DEFAULT_FERNET_KEY = valueAt(CHART_DEFAULTS, FERNET);
 /** The kid of the demo key pair: omlint's knowledge, not a value of the user's, so a plain datum. */
 const DEMO_KEY_ID = String(valueAt(CHART_DEFAULTS, [...JWT, 'keyId']));
 
-const FERNET_RISK = 'anyone can decrypt the service credentials OpenMetadata stores';
-const KEY_PAIR_RISK = 'ships with every OpenMetadata image, so anyone can mint bot or admin tokens your server accepts';
-
 export default defineRule({
   id: 'default-signing-keys',
   severity: 'warn',
   description: "The public default Fernet key, or the image's demo JWT signing keys, in a deployment.",
   messages: {
-    fernet: `This deployment keeps the public default Fernet key ({{fernet}}), with which ${FERNET_RISK}. {{fernetAdvice}}`,
-    keyPair: `This deployment signs its tokens with the image's demo key pair ({{jwt}}), which ${KEY_PAIR_RISK}. {{jwtAdvice}}`,
+    fernet: 'This deployment keeps the public default Fernet key ({{fernet}}): anyone can decrypt the credentials it stores. {{fernetAdvice}}',
+    keyPair: "This deployment signs its tokens with the image's demo key pair ({{jwt}}): anyone can mint bot or admin tokens it accepts. {{jwtAdvice}}",
     both:
-      `This deployment keeps OpenMetadata's public default keys: the Fernet key ({{fernet}}), with which ${FERNET_RISK}, and the ` +
-      `image's demo key pair ({{jwt}}), which ${KEY_PAIR_RISK}. {{fernetAdvice}} {{jwtAdvice}}`,
+      "This deployment keeps OpenMetadata's public default keys, the Fernet key ({{fernet}}) and the image's demo key pair ({{jwt}}): " +
+      'anyone can decrypt the credentials it stores and mint tokens it accepts. {{fernetAdvice}} {{jwtAdvice}}',
     keyIdOnly:
       '{{keyId}} is the kid of the public demo keys ("{{demoKeyId}}") while the key pair is your own; give your key pair a kid ' +
       'of its own there and keep it stable afterwards.',
@@ -119,34 +116,36 @@ function placement(ctx: RuleContext, written: Path[], sections: Path[]): Path {
   return byLine(ctx, candidates.filter((path) => ctx.get(path) !== undefined))[0] ?? ['fernetkey'];
 }
 
-/** The keys as the file names them: "X and Y", or "X not set, so the chart default" for keys nobody wrote. */
+/**
+ * The keys as the file names them: "X and Y", "X not set" for keys nobody wrote, or the section
+ * alone when none of it is written.
+ */
 function describe(ctx: RuleContext, paths: Path[]): string {
+  const section = paths[0].slice(0, -1);
+  if (ctx.form !== 'env-file' && paths.length > 1 && ctx.get(section) === undefined) return `${ctx.keyName(section)} not set`;
   const written = paths.filter((path) => ctx.get(path) !== undefined).map((path) => ctx.keyName(path));
   const unwritten = paths.filter((path) => ctx.get(path) === undefined).map((path) => ctx.keyName(path));
   const parts = [];
   if (written.length > 0) parts.push(joinNames(written));
-  if (unwritten.length > 0) parts.push(`${joinNames(unwritten)} not set, so ${ctx.defaultsName}`);
+  if (unwritten.length > 0) parts.push(`${joinNames(unwritten)} not set`);
   return parts.join('; ');
 }
 
 function disabledWords(ctx: RuleContext): string {
-  return `${ctx.keyName([...JWT, 'enabled'])}: false, so the chart passes no key paths and the server keeps the image's`;
+  return `${ctx.keyName([...JWT, 'enabled'])}: false, so the server keeps the image's`;
 }
 
 function fernetAdvice(ctx: RuleContext): string {
   if (ctx.form === 'values') {
-    return `Generate a key, keep it in a Kubernetes Secret and set ${ctx.keyName(['fernetkey', 'secretRef'])} and ${ctx.keyName(['fernetkey', 'secretKey'])}.`;
+    return `Keep a generated Fernet key in a Kubernetes Secret and set ${ctx.keyName(['fernetkey', 'secretRef'])} and ${ctx.keyName(['fernetkey', 'secretKey'])}.`;
   }
-  const env = 'FERNET_KEY';
   return ctx.form === 'env-file'
-    ? `Generate your own key for ${env} and keep it out of git: a Docker or Kubernetes secret, or an env file that is never committed.`
-    : `Generate your own key and give it to the server as ${env} (${ctx.keyName(FERNET)}: \${${env}}) from a Docker or Kubernetes secret, not from a committed file.`;
+    ? 'Generate your own FERNET_KEY and keep it out of git.'
+    : `Set ${ctx.keyName(FERNET)}: \${FERNET_KEY} and pass a generated key from a secret, not a committed file.`;
 }
 
 function jwtAdvice(ctx: RuleContext): string {
   const [publicKey, privateKey, keyId] = JWT_KEYS.map((key) => ctx.keyName([...JWT, key]));
-  const names = `${publicKey}, ${privateKey} and ${keyId}`;
-  return ctx.form === 'values'
-    ? `Generate your own RSA key pair, mount it from a Kubernetes Secret (extraVolumes) and set ${names} to it; keep ${keyId} stable afterwards.`
-    : `Generate your own RSA key pair, mount it into the server and set ${names} to it; keep ${keyId} stable afterwards.`;
+  const from = ctx.form === 'values' ? ' from a Kubernetes Secret' : '';
+  return `Mount your own RSA key pair${from} and set ${publicKey}, ${privateKey} and a stable ${keyId}.`;
 }

@@ -2,7 +2,7 @@ import { defineRule, RuleContext } from './support/rule';
 import { didYouMean } from '../util/did-you-mean';
 import { extraEnvsOf } from './support/values';
 import { show } from './support/message';
-import { CHART_ENV_KEYS, KNOWN_AUTH_ENV_NAMES, SERVER_ONLY_ENV_NAMES } from '../knowledge/env-names';
+import { CHART_ENV_KEYS, KNOWN_AUTH_ENV_NAMES, REMOVED_ENV_NAMES, SERVER_ONLY_ENV_NAMES } from '../knowledge/env-names';
 import type { Path } from '../types';
 import { isPlainMap } from '../types';
 
@@ -27,6 +27,9 @@ export default defineRule({
       "extraEnvs sets {{name}}, which overrides {{keys}}: the container env wins over the chart's Secret, so the values file " +
       'no longer says what runs. Set the values key instead and remove this entry.',
     unknownName: 'OpenMetadata reads no variable named {{name}}, so this entry has no effect. Did you mean {{suggestion}}?',
+    removedName:
+      '{{name}} is no longer read by OpenMetadata (it set {{was}}), so this entry has no effect: remove it. ' +
+      'Do not move its names to another variable: as AUTHORIZER_ADMIN_PRINCIPALS they would become admins.',
     unknownNameNoSuggestion:
       "OpenMetadata reads no variable named {{name}}, so this entry has no effect. Check the name against the server's openmetadata.yaml.",
     authEnvFrom:
@@ -41,8 +44,11 @@ export default defineRule({
       // Variable names are names, not values: they go into the message as they are.
       if (shadowed) {
         ctx.report({ at, root: 'chart', messageId: 'overrides', data: { name: env.name, keys: shadowedKeys(ctx, env.name, shadowed) } });
+      } else if (REMOVED_ENV_NAMES[env.name]) {
+        ctx.report({ at, root: 'chart', messageId: 'removedName', data: { name: env.name, was: REMOVED_ENV_NAMES[env.name] } });
       } else if (AUTH_PREFIX.test(env.name)) {
-        const suggestion = didYouMean(env.name, KNOWN_AUTH_ENV_NAMES);
+        // The same names recur in every file of a repository: each is compared with the known ones once.
+        const suggestion = ctx.once(suggestEnvName, env.name);
         if (suggestion) ctx.report({ at, root: 'chart', messageId: 'unknownName', data: { name: env.name, suggestion } });
         else ctx.report({ at, root: 'chart', messageId: 'unknownNameNoSuggestion', data: { name: env.name } });
       }
@@ -50,6 +56,10 @@ export default defineRule({
     checkEnvFrom(ctx);
   },
 });
+
+function suggestEnvName(name: string): string | undefined {
+  return didYouMean(name, KNOWN_AUTH_ENV_NAMES);
+}
 
 /** The values keys a variable overrides, by their full path, each with its line when the user wrote it. */
 function shadowedKeys(ctx: RuleContext, name: string, paths: readonly Path[]): string {
