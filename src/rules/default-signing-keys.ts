@@ -121,6 +121,7 @@ function placement(ctx: RuleContext, written: Path[], sections: Path[]): Path {
  * alone when none of it is written.
  */
 function describe(ctx: RuleContext, paths: Path[]): string {
+  if (paths.length === 0) return '';
   const section = paths[0].slice(0, -1);
   if (ctx.form !== 'env-file' && paths.length > 1 && ctx.get(section) === undefined) return `${ctx.keyName(section)} not set`;
   const written = paths.filter((path) => ctx.get(path) !== undefined).map((path) => ctx.keyName(path));
