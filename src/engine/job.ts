@@ -8,8 +8,7 @@ import type { RuleSetting } from '../types';
 import type { Baseline, StoredConfig } from '../rules/support/rule';
 import type { InputLimits } from '../source/limits';
 import type { ParsedEnvFile } from '../layouts/env-file';
-import type { ChartFile } from '../layouts/model';
-import type { LayoutChoice } from '../layouts';
+import type { ChartFile, LayoutChoice } from '../layouts/model';
 
 /** One text of a job, as read: the file it came from and its content. */
 export interface SourceText {

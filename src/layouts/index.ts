@@ -5,7 +5,7 @@
 import type { Plain } from '../types';
 import type { SourceDocument } from '../source/parse';
 import type { ParsedEnvFile } from './env-file';
-import type { AuthModel, ChartFacts, ChartFile } from './model';
+import type { AuthModel, ChartFacts, ChartFile, LayoutChoice } from './model';
 import { buildHelmModels, findPlacements } from './helm-values';
 import { foldExtraEnvs } from './extra-envs';
 import { buildServerModel } from './server-config';
@@ -24,8 +24,7 @@ export interface LayoutSettings {
   envFile?: ParsedEnvFile;
 }
 
-/** `--layout`: what a YAML file is read as when its shape leaves a doubt. */
-export type LayoutChoice = 'auto' | 'export' | 'server';
+export type { LayoutChoice } from './model';
 
 /**
  * The Helm values layouts of one document (plain, umbrella, legacy), with their extraEnvs folded in,

@@ -54,6 +54,12 @@ export type EnvLineFact =
 export type ModelRoot = 'config' | 'chart' | 'document';
 
 /**
+ * `--layout`: what a YAML file is read as when its shape leaves a doubt. Declared here, not in
+ * layouts/index.ts, so the public declarations (engine/job.ts) do not reach the YAML reader's types.
+ */
+export type LayoutChoice = 'auto' | 'export' | 'server';
+
+/**
  * The kind of file the model was read from, which decides the words of a message: Helm values
  * (chart key names, chart defaults), the server's openmetadata.yaml (server key names, its stock
  * defaults) or a docker env file (variable names, the server's defaults).
