@@ -77,6 +77,22 @@ describe('stored-config-drift messages', () => {
     expect(findings.join('\n')).not.toMatch(/Pa55w0rd/);
   });
 
+  it('compares what only the server has through the extraEnvs that set it, else the image\'s default', () => {
+    expect(drift(read('helm-extra-envs.yaml'), 'values.yaml', 'helm-extra-envs.stored.yaml').map((f) => f.replace(/, and OpenMetadata .*$/s, ''))).toEqual([
+      '17:1 info Not compared with the stored copy in stored.yaml: AUTHENTICATION_ENABLE_AUTO_REDIRECT, which extraEnvs take from a Secret or ConfigMap (valueFrom).',
+      '19:12 warn CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME is "Okta SSO", but the stored copy in stored.yaml holds "Okta"',
+    ]);
+    expect(drift(read('helm-server-only-default.yaml'), 'values.yaml', 'helm-server-only-default.stored.yaml').map((f) => f.replace(/, and OpenMetadata .*$/s, ''))).toEqual([
+      '3:1 warn CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME is "" (not set here: the chart has no key for it, so the image\'s default), but the stored copy in stored.yaml holds "Okta"',
+    ]);
+  });
+
+  it('finds a secret that differs in one character only', () => {
+    const findings = drift(read('helm-secret-only.yaml'), 'values.yaml', 'helm-secret-only.stored.yaml');
+    expect(findings.map((f) => f.slice(0, 60))).toEqual(['24:23 warn oidcConfiguration.clientSecret differs from the s']);
+    expect(findings.join('\n')).not.toMatch(/rotation/);
+  });
+
   it('finds nothing when the two agree, a secret equal by its hash included', () => {
     const dir = path.join(ROOT, 'fixtures', 'stored-config-drift', 'valid');
     const text = fs.readFileSync(path.join(dir, 'ldap-env-same.env'), 'utf8');

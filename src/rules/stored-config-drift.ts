@@ -3,13 +3,15 @@ import type { Report, StoredConfig, Shown } from './support/rule';
 import { show } from './support/message';
 import { SECRET_REF_KEY } from './support/helpers';
 import { isOidcBlockRendered } from './support/idp';
-import { joinNames, secretRefState } from './support/values';
+import { extraEnvsOf, joinNames, secretRefState } from './support/values';
 import { describeServer, driftRemedy, storesSecurityConfig } from './support/server-release';
 import { isHelmModel } from '../layouts/model';
 import { sha256 } from '../util/digest';
 import type { Path, Plain } from '../types';
 import { isPlainMap, valueAt } from '../types';
 import { EXPORT_DEFAULTS } from '../knowledge/security-config';
+import { SERVER_DEFAULTS } from '../knowledge/server-defaults';
+import { SERVER_ONLY_AUTH_ENV } from '../knowledge/names';
 
 /**
  * `--against-export FILE`: the file's authentication and authorizer settings, defaults included (the
@@ -66,16 +68,19 @@ export default defineRule({
       if (stored.config[section] === undefined) continue;
       walk.visit([section], ctx.effective([section]), stored.config[section]);
     }
+    if (isHelmModel(ctx.model)) walk.visitServerOnly();
     const remedy = driftRemedy(ctx);
-    for (const { path, secret, mine, theirs } of walk.differences) {
-      const key = ctx.keyName(path);
+    for (const { path, secret, mine, theirs, env } of walk.differences) {
+      const key = env ? env.name : ctx.keyName(path);
+      const written = env ? env.index !== undefined : ctx.get(path) !== undefined;
       // At the key where the file writes it; a default nobody wrote has no key of its own: at the file.
-      const place: Pick<Report, 'at' | 'root' | 'target'> = ctx.get(path) !== undefined ? { at: path } : { at: [], root: 'document', target: 'key' };
+      const place: Pick<Report, 'at' | 'root' | 'target'> =
+        env?.index !== undefined ? { at: ['extraEnvs', env.index, 'value'], root: 'chart' } : written ? { at: path } : { at: [], root: 'document', target: 'key' };
       if (secret) {
         ctx.report({ ...place, messageId: 'differsSecret', data: { ...data, key, remedy } });
         continue;
       }
-      const defaulted = ctx.get(path) === undefined ? ` (not set here, so ${ctx.defaultsName})` : '';
+      const defaulted = written ? '' : env ? " (not set here: the chart has no key for it, so the image's default)" : ` (not set here, so ${ctx.defaultsName})`;
       const set = setChange(String(path.at(-1)), mine, theirs);
       if (set) {
         const messageId = set.mine.length === 0 ? 'adds' : set.theirs.length === 0 ? 'lacks' : 'swaps';
@@ -93,6 +98,8 @@ interface Difference {
   secret: boolean;
   mine: Plain | undefined;
   theirs: Plain | undefined;
+  /** A server-only key in Helm values: the extraEnvs variable that sets it, and its entry (none: the image's default). */
+  env?: { name: string; index?: number };
 }
 
 /** The two configurations walked side by side, collecting what differs and what cannot be compared. */
@@ -101,6 +108,8 @@ class Walk {
   /** Secrets held in a Kubernetes Secret (Helm), or left to the environment (the server's files). */
   readonly inSecrets: Path[] = [];
   readonly fromEnvironment: Path[] = [];
+  /** Server-only settings an extraEnvs entry takes from a Secret or ConfigMap (valueFrom), by variable name. */
+  readonly fromValueFrom: string[] = [];
   private readonly helm: boolean;
 
   constructor(
@@ -134,6 +143,32 @@ class Walk {
     const stored = theirs ?? valueAt(EXPORT_DEFAULTS, path);
     if (stored === undefined && this.ctx.get(path) === undefined) return; // a default on one side, nothing on the other: no one chose
     if (normalized(key, mine) !== normalized(key, stored)) this.differences.push({ path, secret: false, mine, theirs: stored });
+  }
+
+  /**
+   * Helm values: the server-only authentication keys (providerName, enableAutoRedirect, …), which the
+   * chart has no key for. The container gets them from an extraEnvs entry (the last of a name wins,
+   * as in Kubernetes), else from the image's openmetadata.yaml default.
+   */
+  visitServerOnly(): void {
+    const theirs = this.stored.config.authentication;
+    if (!isPlainMap(theirs)) return;
+    const envs = extraEnvsOf(this.ctx);
+    for (const [key, name] of Object.entries(SERVER_ONLY_AUTH_ENV)) {
+      const entry = envs.filter((each) => each.name === name).at(-1);
+      if (entry?.hasValueFrom) {
+        this.fromValueFrom.push(name);
+        continue;
+      }
+      const path = ['authentication', key];
+      const mine = entry ? (entry.value ?? '') : valueAt(SERVER_DEFAULTS, path);
+      const stored = theirs[key] ?? valueAt(EXPORT_DEFAULTS, path);
+      if (mine === undefined || (stored === undefined && !entry)) continue;
+      // An env variable is text; a stored list or map is compared only with the server's reading of it, which is not modelled here.
+      if (typeof mine === 'object' && mine !== null) continue;
+      if (Array.isArray(stored) || isPlainMap(stored)) continue;
+      if (normalized(key, mine) !== normalized(key, stored)) this.differences.push({ path, secret: false, mine, theirs: stored, env: { name, index: entry?.index } });
+    }
   }
 
   private visitSecret(path: Path, mine: Plain, theirs: Plain | undefined): void {
@@ -225,7 +260,9 @@ function reportNotCompared(ctx: RuleContext, walk: Walk, stored: StoredConfig): 
   const names = (paths: Path[]): string => joinNames(paths.map((path) => ctx.keyName(path)));
   if (walk.inSecrets.length > 0) parts.push(`${names(walk.inSecrets)}, held in ${walk.inSecrets.length === 1 ? 'a Kubernetes Secret' : 'Kubernetes Secrets'} (secretRef)`);
   if (walk.fromEnvironment.length > 0) parts.push(`${names(walk.fromEnvironment)}, which the environment sets`);
+  if (walk.fromValueFrom.length > 0) parts.push(`${joinNames(walk.fromValueFrom)}, which extraEnvs take from a Secret or ConfigMap (valueFrom)`);
   if (parts.length === 0) return;
   const at = walk.inSecrets[0] ?? walk.fromEnvironment[0];
-  ctx.report({ at, target: 'key', severity: 'info', messageId: 'notCompared', data: { export: stored.label, keys: parts.join('; ') } });
+  const place: Pick<Report, 'at' | 'root'> = at ? { at } : { at: ['extraEnvs'], root: 'chart' };
+  ctx.report({ ...place, target: 'key', severity: 'info', messageId: 'notCompared', data: { export: stored.label, keys: parts.join('; ') } });
 }
