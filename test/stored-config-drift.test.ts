@@ -93,6 +93,17 @@ describe('stored-config-drift messages', () => {
     expect(findings.join('\n')).not.toMatch(/rotation/);
   });
 
+  it('lands on the -f layer whose value runs instead of the stored one', () => {
+    const base = read('helm-one-key.yaml').replace('"acme.com" # expect: stored-config-drift@24:warn', '"acme.io"');
+    const prod = 'openmetadata:\n  config:\n    authorizer:\n      principalDomain: "acme.net"\n';
+    const result = createLinter({ againstExport: exportOf('helm-one-key.stored.yaml') }).lintValues([
+      { filePath: 'base.yaml', text: base },
+      { filePath: 'prod.yaml', text: prod },
+    ]);
+    const found = result?.messages.filter((m) => m.ruleId === 'stored-config-drift').map((m) => `${m.filePath}:${m.line}:${m.column} ${m.message.slice(0, 60)}`);
+    expect(found).toEqual(['prod.yaml:4:24 authorizer.principalDomain is "acme.net", but the stored cop']);
+  });
+
   it('finds nothing when the two agree, a secret equal by its hash included', () => {
     const dir = path.join(ROOT, 'fixtures', 'stored-config-drift', 'valid');
     const text = fs.readFileSync(path.join(dir, 'ldap-env-same.env'), 'utf8');
