@@ -189,7 +189,7 @@ function singleSourceModels(inputs: readonly ParsedInput[], job: LintJob, funnel
       const plain = plainOf(document, funnel);
       if (plain === undefined) continue;
       models.push(...helmModels(input.source.filePath, document, plain, job.settings));
-      const server = serverModel(input.source.filePath, document, plain, job.settings.envFile);
+      const server = serverModel(input.source.filePath, document, plain, job.settings, input.source.text);
       if (server) {
         // Its values with the --env-file variables substituted: those are the env file's secrets.
         if (job.settings.envFile) funnel.addSecretsOf([() => server.document]);

@@ -5,11 +5,12 @@
 import type { Plain } from '../types';
 import type { SourceDocument } from '../source/parse';
 import type { ParsedEnvFile } from './env-file';
-import type { AuthModel, ChartFacts, ChartFile } from './model';
+import type { AuthModel, ChartFacts, ChartFile, LayoutChoice } from './model';
 import { buildHelmModels, findPlacements } from './helm-values';
 import { foldExtraEnvs } from './extra-envs';
 import { buildServerModel } from './server-config';
 import { buildEnvFileModel } from './env-file';
+import { buildExportModel, isSecurityExport } from './export';
 import { mergeLayers } from '../source/merge';
 import { chartDefaults, isOpenMetadataChartRelease } from '../knowledge/versions';
 
@@ -17,7 +18,13 @@ export interface LayoutSettings {
   chartVersion?: string;
   /** The Chart.yaml beside the values file, read when a Helm model needs it. */
   chartFile?: () => ChartFile | undefined;
+  /** How a YAML document is read: by its shape (`auto`, the default), always as a security config `export`, or never (`server`). */
+  layout?: LayoutChoice;
+  /** The variables of openmetadata.yaml's `${VAR:-default}` (`--env-file`). */
+  envFile?: ParsedEnvFile;
 }
+
+export type { LayoutChoice } from './model';
 
 /**
  * The Helm values layouts of one document (plain, umbrella, legacy), with their extraEnvs folded in,
@@ -25,7 +32,7 @@ export interface LayoutSettings {
  * where the auth sections sit, so the document's own plain value finds them.
  */
 export function helmModels(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings): AuthModel[] {
-  if (findPlacements(plain).length === 0) return [];
+  if (settings.layout === 'export' || findPlacements(plain).length === 0) return [];
   return withChart(buildHelmModels(filePath, document.helmPlain(), document, document.duplicateKeys()), settings)
     .map((model) => foldExtraEnvs({ ...model, fixableDocument: () => document.index }, chartDefaults(settings.chartVersion)));
 }
@@ -56,9 +63,14 @@ export function layeredHelmModels(label: string, layers: readonly { document: So
     .map((model) => foldExtraEnvs(model, chartDefaults(settings.chartVersion)));
 }
 
-/** The server layout of one document of openmetadata.yaml (or a bare SAML fragment). */
-export function serverModel(filePath: string, document: SourceDocument, plain: Plain, envFile?: ParsedEnvFile): AuthModel | undefined {
-  return buildServerModel(filePath, document, plain, envFile);
+/**
+ * The server layout of one document of openmetadata.yaml (or a bare SAML fragment), or of a security
+ * config export (export.ts): by its shape, or as `--layout` says.
+ */
+export function serverModel(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings, text: string): AuthModel | undefined {
+  const layout = settings.layout ?? 'auto';
+  if (layout === 'export' || (layout === 'auto' && isSecurityExport(plain, filePath, text))) return buildExportModel(filePath, document, plain, layout === 'export');
+  return buildServerModel(filePath, document, plain, settings.envFile);
 }
 
 /** A docker env file's auth variables, read as the server reads them. */
