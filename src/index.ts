@@ -50,12 +50,30 @@ export interface LinterOptions {
   rules?: Record<string, RuleSetting>;
   /** The chart release the values are for (`--chart-version`; default: the newest omlint knows). */
   chartVersion?: string;
+  /**
+   * The OpenMetadata server openmetadata.yaml, env files and security config exports are for
+   * (`--server-version`; default: the newest omlint knows). Helm values deploy their chart's appVersion.
+   */
+  serverVersion?: string;
+  /**
+   * What a YAML file is read as when its shape leaves a doubt (`--layout`): `auto` (the default) reads
+   * a file with exactly `authenticationConfiguration` and `authorizerConfiguration` as a security
+   * config export, `export` reads every YAML file as one (a file meant for update-security-config),
+   * `server` never does.
+   */
+  layout?: 'auto' | 'export' | 'server';
   /** The variables of openmetadata.yaml's `${VAR:-default}` (`--env-file`): a path, or `{ filePath, text }`. */
   envFile?: string | SourceText;
   /** Older values every file is compared with (`--baseline`): a path, or `{ filePath, text }`. */
   baseline?: string | SourceText;
   /** Compare each file with its version at this git revision (`--since`). */
   since?: string;
+  /**
+   * The security config export (`openmetadata-ops.sh get-security-config`) every file is compared
+   * with (`--against-export`): a path, or `{ filePath, text }`. stored-config-drift reports what the
+   * stored copy runs instead of the file's values.
+   */
+  againstExport?: string | SourceText;
   /** Input limits (SECURITY.md); missing entries keep their defaults. */
   limits?: Partial<InputLimits>;
   /** Report `# omlint-disable…` directives that suppress nothing. */
@@ -135,8 +153,11 @@ function runOptions(options: LinterOptions): RunOptions {
     configFile: options.configFile,
     rules: { ...options.rules },
     chartVersion: options.chartVersion,
+    serverVersion: options.serverVersion,
+    layout: options.layout,
     envFile: options.envFile,
     baseline: options.baseline,
+    againstExport: options.againstExport,
     since: options.since,
     limits: { ...options.limits },
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? false,

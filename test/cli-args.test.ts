@@ -83,6 +83,11 @@ describe('options', () => {
     expect(parseArgs(['--max-file-size', '2000000']).limits.maxFileSize).toBe(2000000);
   });
 
+  it('reads --server-version with or without a v, and names what it takes', () => {
+    expect(parseArgs(['--server-version', 'v1.12.4']).serverVersion).toBe('1.12.4');
+    expect(usageError(['--server-version', '1.12'])).toBe('--server-version takes an OpenMetadata version like 1.12.4, not "1.12"');
+  });
+
   it('reads --chart-version with or without a v', () => {
     expect(parseArgs(['--chart-version', 'v1.6.13']).chartVersion).toBe('1.6.13');
     expect(parseArgs(['--chart-version=1.13.1']).chartVersion).toBe('1.13.1');

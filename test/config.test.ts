@@ -137,9 +137,10 @@ describe('a bad config', () => {
   const cases: [string, string, RegExp][] = [
     ['.omlintrc.yaml', 'rules:\n  jwks-public-key: fatal\n', /^omlint: \.omlintrc\.yaml: rules\.jwks-public-key: must be off, info, warn or error, not "fatal"\n$/],
     ['.omlintrc.yaml', 'rules:\n  jwks-publik-key: off\n', /rules\.jwks-publik-key: unknown rule; did you mean jwks-public-key\?/],
-    ['.omlintrc.yaml', 'rulez: {}\n', /: rulez: unknown key \(did you mean rules\?\); allowed: root, rules, ignorePatterns, overrides, baseline, since, chartVersion, envFile, reportUnusedDisableDirectives, allowEmpty, maxWarnings\n$/],
+    ['.omlintrc.yaml', 'rulez: {}\n', /: rulez: unknown key \(did you mean rules\?\); allowed: root, rules, ignorePatterns, overrides, baseline, since, chartVersion, serverVersion, envFile, againstExport, reportUnusedDisableDirectives, allowEmpty, maxWarnings\n$/],
     ['.omlintrc.yaml', 'ignorePattern: [vendor/]\n', /: ignorePattern: unknown key \(did you mean ignorePatterns\?\); allowed: /],
     ['.omlintrc.yaml', 'chartVersion: latest\n', /: chartVersion: must be a chart version like 1\.13\.1, not "latest"\n$/],
+    ['.omlintrc.yaml', 'serverVersion: "1.12"\n', /: serverVersion: must be an OpenMetadata version like 1\.12\.4, not "1\.12"\n$/],
     ['.omlintrc.yaml', 'since: --output=x\n', /: since: a git revision must not start with "-"\n$/],
     ['.omlintrc.yaml', 'maxWarnings: -1\n', /: maxWarnings: must be 0 or more\n$/],
     ['.omlintrc.yaml', 'maxWarnings: 1.5\n', /: maxWarnings: must be a whole number\n$/],

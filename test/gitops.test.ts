@@ -26,8 +26,15 @@ function fixtureRepository(): string {
 
 const repo = fixtureRepository();
 
+/**
+ * sso-validator's advice (the chart cannot set a provider name, the image's OIDC stub) fires on every
+ * install of the chart: off here, so that each list shows what the fixture itself gets wrong; the
+ * block-string test keeps it on, as two more findings placed inside the block.
+ */
+const WITHOUT_STOCK_ADVICE = { 'sso-validator': 'off' } as const;
+
 function lint(file: string, options: Omit<LinterOptions, 'cwd'> = {}): LintResult | undefined {
-  return createLinter({ cwd: repo, configFile: false, ...options }).lintFile(path.join(repo, file));
+  return createLinter({ cwd: repo, configFile: false, rules: WITHOUT_STOCK_ADVICE, ...options }).lintFile(path.join(repo, file));
 }
 
 /** Every finding as `file:line:column rule severity`, the file relative to the repository. */
@@ -37,10 +44,12 @@ function findings(result: LintResult | undefined): string[] {
 
 describe('each kind, every finding where the value is written', () => {
   it('an Argo CD Application with its values in a block string: findings on the lines and columns of the block', () => {
-    expect(findings(lint('argo-cd-values-block/openmetadata.yaml'))).toEqual([
+    expect(findings(lint('argo-cd-values-block/openmetadata.yaml', { rules: {} }))).toEqual([
       'argo-cd-values-block/openmetadata.yaml:21:11 default-signing-keys warn',
       'argo-cd-values-block/openmetadata.yaml:24:19 initial-admins warn',
       'argo-cd-values-block/openmetadata.yaml:26:13 self-signup info',
+      'argo-cd-values-block/openmetadata.yaml:26:13 sso-validator info',
+      'argo-cd-values-block/openmetadata.yaml:26:13 sso-validator info',
       'argo-cd-values-block/openmetadata.yaml:28:15 jwks-public-key error',
     ]);
   });
@@ -144,7 +153,7 @@ function at(text: string, needle: string, occurrence = 1): string {
 function lintWritten(file: string, text: string): { dir: string; result: LintResult | undefined } {
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, file), text);
-  return { dir, result: createLinter({ cwd: dir, configFile: false }).lintFile(path.join(dir, file)) };
+  return { dir, result: createLinter({ cwd: dir, configFile: false, rules: WITHOUT_STOCK_ADVICE }).lintFile(path.join(dir, file)) };
 }
 
 const GOOGLE_VALUES = [

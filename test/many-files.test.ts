@@ -80,7 +80,8 @@ describe('a streamed report (in process, from the sources)', () => {
   it('lints files with findings, a clean file and a file with a secret', () => {
     const named = (name: string): Result | undefined => results.find((result) => path.basename(result.filePath) === name);
     expect(results.length).toBeGreaterThan(50);
-    expect(named('values-clean.yaml')?.messages).toEqual([]);
+    // Clean: no error or warning (the advice every stock chart install gets, sso-validator's, is info).
+    expect(named('values-clean.yaml')?.messages.filter((m) => m.severity !== 'info')).toEqual([]);
     expect(named('values-secret.yaml')?.messages.map((m) => m.ruleId)).toContain('no-plaintext-secrets');
     // With --quiet, results with warnings only are written without messages.
     expect(results.some((result) => result.messages.length > 0 && result.errorCount === 0)).toBe(true);

@@ -42,6 +42,10 @@ const TOLERATED: Record<string, readonly string[]> = {
   // fetch, localhost for the browser. The expectation accepts it; omlint warns, as an IdP that takes
   // its issuer from the request's host name fails every login that way.
   'env/om-sso-test/.env.sso-test': ['40 discovery-uri'],
+  // OpenMetadata's own public-client test setup asks for the code flow, which releases from 1.10.1
+  // until PR #31516 serve as the implicit flow (its mock provider allows both); the expectations
+  // predate response-type, whose warning is right for every release omlint knows.
+  'env/om-sso-test-public/.env.sso-test-public': ['31 response-type'],
 };
 
 const linter = createLinter({ cwd: ROOT, configFile: false });

@@ -9,7 +9,7 @@ import { Funnel } from '../src/engine/funnel';
 import { RULES } from '../src/rules';
 import { Shown, type Report, type Rule } from '../src/rules/support/rule';
 import type { Finding } from '../src/types';
-import { listRuleFixtures } from './support/fixtures';
+import { fixtureOptions, listRuleFixtures } from './support/fixtures';
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
@@ -30,8 +30,7 @@ function reportsOverFixtures(ruleIds: readonly string[]): { reports: Map<string,
   const reports = new Map<string, Report[]>(ruleIds.map((id) => [id, []]));
   try {
     for (const fixture of listRuleFixtures()) {
-      const baseline = fixture.baselineFile ? { filePath: fixture.baselineFile, text: fs.readFileSync(fixture.baselineFile, 'utf8') } : undefined;
-      const result = createLinter({ configFile: false, baseline }).lintText(fs.readFileSync(fixture.file, 'utf8'), fixture.file);
+      const result = createLinter({ configFile: false, ...fixtureOptions(fixture) }).lintText(fs.readFileSync(fixture.file, 'utf8'), fixture.file);
       findings.push(...(result?.messages ?? []).filter((finding) => ruleIds.includes(finding.ruleId)));
     }
     for (const [, rule, report] of spy.mock.calls) reports.get(rule.id)?.push(report);

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { createLinter, RULES, type Finding, type LinterOptions } from '../src';
-import { listRuleFixtures } from './support/fixtures';
+import { fixtureOptions, listRuleFixtures } from './support/fixtures';
 
 describe('messages of the secret, principal, LDAP, SAML and key-shape rules', () => {
   const REDACTED = '«redacted»';
@@ -26,8 +26,7 @@ describe('messages of the secret, principal, LDAP, SAML and key-shape rules', ()
     return listRuleFixtures()
       .filter((fixture) => fixture.ruleId === ruleId)
       .flatMap((fixture) => {
-        const baseline = fixture.baselineFile ? { filePath: fixture.baselineFile, text: fs.readFileSync(fixture.baselineFile, 'utf8') } : undefined;
-        const result = createLinter({ baseline }).lintText(fs.readFileSync(fixture.file, 'utf8'), fixture.file);
+        const result = createLinter(fixtureOptions(fixture)).lintText(fs.readFileSync(fixture.file, 'utf8'), fixture.file);
         return (result?.messages ?? []).filter((finding) => finding.ruleId === ruleId);
       });
   }

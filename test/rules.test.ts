@@ -6,14 +6,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from './support/lint';
-import { listRuleFixtures, parseExpectations } from './support/fixtures';
+import { fixtureOptions, listRuleFixtures, parseExpectations } from './support/fixtures';
 
 const fixtures = listRuleFixtures();
 
 describe.each(fixtures.map((f) => [`${f.ruleId}/${f.kind}/${path.basename(f.file)}`, f] as const))('%s', (_name, fixture) => {
   const text = fs.readFileSync(fixture.file, 'utf8');
-  const baseline = fixture.baselineFile ? { filePath: fixture.baselineFile, text: fs.readFileSync(fixture.baselineFile, 'utf8') } : undefined;
-  const result = lintText(text, fixture.file, { baseline });
+  const result = lintText(text, fixture.file, fixtureOptions(fixture));
   const own = (result?.messages ?? []).filter((m) => m.ruleId === fixture.ruleId);
 
   if (fixture.kind === 'valid') {

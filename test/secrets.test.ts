@@ -32,6 +32,9 @@ const SECRET = {
   adminPassword: 'QxljoQoaF1Llqsaj',
   baselineSecret: 'QxAIxNKu8iS2G8NP',
   baselineLdapPassword: 'QxRVdD53X83RZJzz',
+  storedSecret: 'QxT7wq0eLmZkR3vA',
+  storedLdapPassword: 'QxYc2nH8pDs5UfWj',
+  storedKeyStorePassword: 'Qxb9KfE1rVt6NoMi',
 };
 
 const OIDC = `openmetadata:
@@ -103,12 +106,33 @@ const BASELINE = `openmetadata:
         dnAdminPassword: "${SECRET.baselineLdapPassword}"
 `;
 
+/** A get-security-config export: every secret in clear, as the server writes it (--against-export). */
+const STORED = `---
+authenticationConfiguration:
+  clientType: "confidential"
+  provider: "okta"
+  authority: "https://acme.okta.com/oauth2/default"
+  oidcConfiguration:
+    type: "okta"
+    id: "0oa1b2c3d4e5f6g7h8i9"
+    secret: "${SECRET.storedSecret}"
+  ldapConfiguration:
+    dnAdminPassword: "${SECRET.storedLdapPassword}"
+  samlConfiguration:
+    security:
+      keyStorePassword: "${SECRET.storedKeyStorePassword}"
+authorizerConfiguration:
+  adminPrincipals:
+  - "jane.doe"
+  principalDomain: "acme.io"
+`;
+
 let dir: string;
 const files: Record<string, string> = { 'values-oidc.yaml': OIDC, 'values-ldap.yaml': LDAP, 'values-saml.yaml': SAML };
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omlint-secrets-'));
-  for (const [name, text] of Object.entries({ ...files, 'baseline.yaml': BASELINE })) fs.writeFileSync(path.join(dir, name), text);
+  for (const [name, text] of Object.entries({ ...files, 'baseline.yaml': BASELINE, 'stored.yaml': STORED })) fs.writeFileSync(path.join(dir, name), text);
 });
 
 afterAll(() => {
@@ -136,6 +160,18 @@ describe.each(FORMAT_NAMES.map((format) => [format]))('--format %s', (format) =>
     const output = run(['--format', format, '--baseline', 'baseline.yaml', 'values-oidc.yaml', 'values-ldap.yaml']);
     expect(leaks(output)).toEqual([]);
   });
+
+  it('prints none of the secrets of a security config export, nor of the files compared with it', () => {
+    const output = run(['--format', format, '--show-info', '--against-export', 'stored.yaml', ...Object.keys(files)]);
+    expect(output).toMatch(/stored-config-drift/);
+    expect(leaks(output)).toEqual([]);
+  });
+});
+
+it('compares the secrets of the export with the file\'s (the drift is found, by hash)', () => {
+  const results = JSON.parse(run(['--format', 'json', '--against-export', 'stored.yaml', 'values-oidc.yaml']).split('\n')[0]) as { messages: { ruleId: string; line: number }[] }[];
+  const drift = results[0].messages.filter((m) => m.ruleId === 'stored-config-drift');
+  expect(drift.map((m) => m.line)).toContain(OIDC.split('\n').findIndex((line) => line.includes(SECRET.clientSecret)) + 1);
 });
 
 it('reports a finding on the line of every secret (the values were looked at, not skipped)', () => {

@@ -17,6 +17,8 @@ export interface CliOptions {
   color: boolean | undefined;
   rules: Record<string, RuleSetting>;
   baselineFile?: string;
+  /** --against-export FILE: the security config export each file is compared with. */
+  againstExportFile?: string;
   sinceRef?: string;
   /** -f/--values FILE, in Helm's order: merged into one configuration. */
   valuesFiles: string[];
@@ -24,6 +26,10 @@ export interface CliOptions {
   sets: HelmSetOption[];
   /** --chart-version X.Y.Z */
   chartVersion?: string;
+  /** --server-version X.Y.Z: the OpenMetadata server of openmetadata.yaml, env and export files. */
+  serverVersion?: string;
+  /** --layout auto|export|server: what a YAML file is read as when its shape leaves a doubt. */
+  layout?: 'auto' | 'export' | 'server';
   /** --env-file FILE: variables for openmetadata.yaml's ${VAR:-default}. */
   envFile?: string;
   listRules: boolean;
@@ -79,6 +85,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   'show-info': { flag: (o) => { o.showInfo = true; } },
   rule: { value: (o, value) => parseRule(value, o.rules) },
   baseline: { value: (o, value) => { o.baselineFile = value; } },
+  'against-export': { value: (o, value) => { o.againstExportFile = value; } },
   since: { value: (o, value) => { o.sinceRef = value; } },
   values: { short: 'f', value: (o, value) => { o.valuesFiles.push(value); } },
   set: { value: (o, value, _name, column) => { o.sets.push({ flag: '--set', argument: value, column }); } },
@@ -86,6 +93,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   'set-json': { value: (o, value, _name, column) => { o.sets.push({ flag: '--set-json', argument: value, column }); } },
   'set-file': { value: (o, value, _name, column) => { o.sets.push({ flag: '--set-file', argument: value, column }); } },
   'chart-version': { value: (o, value, name) => { o.chartVersion = parseVersion(name, value); } },
+  layout: { value: (o, value, name) => { o.layout = parseChoice(name, value, ['auto', 'export', 'server'] as const); } },
+  'server-version': { value: (o, value, name) => { o.serverVersion = parseVersion(name, value, 'an OpenMetadata version like 1.12.4'); } },
   'env-file': { value: (o, value) => { o.envFile = value; } },
   fix: { flag: (o) => { o.fix = true; } },
   'fix-dry-run': { flag: (o) => { o.fixDryRun = true; } },
@@ -257,10 +266,17 @@ function parseCount(flag: string, text: string): number {
   return Number(text);
 }
 
-function parseVersion(flag: string, text: string): string {
+function parseVersion(flag: string, text: string, what = 'a chart version like 1.13.1'): string {
   const version = text.trim().replace(/^v/, '');
-  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UsageError(`${flag} takes a chart version like 1.13.1, not "${text}"`);
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UsageError(`${flag} takes ${what}, not "${text}"`);
   return version;
+}
+
+/** One of `choices`, as written. */
+function parseChoice<T extends string>(flag: string, text: string, choices: readonly T[]): T {
+  const choice = choices.find((each) => each === text.trim());
+  if (choice === undefined) throw new UsageError(`${flag} takes ${choices.join(', ')}, not "${text}"`);
+  return choice;
 }
 
 /** A positive whole number, at most `max`. */
@@ -311,11 +327,18 @@ Options:
   --rule ID:SEVERITY     Set a rule to off, info, warn or error (repeatable)
   --baseline FILE        Compare with an older values file (jwt-principal-claims-order)
   --since REF            Compare each file with its version at git REF (e.g. HEAD in a pre-commit hook)
+  --against-export FILE  Compare each file with the stored security config a get-security-config
+                         export holds: what the server runs instead of the file's values
   -f, --values FILE      Merge values files as helm -f does (repeatable, in Helm's order) and lint the result
   --set NAME=VALUE       Set a value as helm --set does, on top of the values (repeatable)
   --set-string NAME=VALUE, --set-json NAME=JSON, --set-file NAME=FILE
                          The same as helm --set-string, --set-json, --set-file (docs/gitops.md)
   --chart-version X.Y.Z  The chart release the values are for (default 1.13.1): its keys and defaults
+  --layout NAME          export: read YAML files as security config exports (get-security-config,
+                         or a file for update-security-config); server: never; auto (default):
+                         a file with just authenticationConfiguration and authorizerConfiguration
+  --server-version X.Y.Z The OpenMetadata server of openmetadata.yaml, env and export files
+                         (default 1.13.1; Helm values deploy their chart's appVersion)
   --env-file FILE        Variables for the \${VAR:-default} substitutions of openmetadata.yaml
   --fix                  Apply the safe fixes and write the files in place; report what is left
   --fix-dry-run          Apply the fixes in memory only (--format json shows the fixed text as "output")
@@ -340,9 +363,9 @@ with omlint and at https://github.com/omlint/omlint/blob/main/SECURITY.md, expla
   -v, --version          Print the version
   -h, --help             Print this help
 
-A config file (.omlintrc.*) can also set what --rule, --baseline, --since, --chart-version,
---env-file, --report-unused-disable-directives, --allow-empty and --max-warnings set (README,
-"Configuration"); the options win.
+A config file (.omlintrc.*) can also set what --rule, --baseline, --since, --against-export,
+--chart-version, --server-version, --env-file, --report-unused-disable-directives, --allow-empty and
+--max-warnings set (README, "Configuration"); the options win.
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, input or internal error, or
 nothing to lint (no file with OpenMetadata auth settings, without --allow-empty).

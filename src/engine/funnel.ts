@@ -34,6 +34,8 @@ export class Funnel {
   ) {
     this.redaction = new Redaction(caches.redaction);
     if (job.settings.baseline) this.redaction.addSecretsOf(() => job.settings.baseline?.config ?? null);
+    // A stored copy's values that look like secrets (its secret keys hold only hashes) are never shown either.
+    if (job.settings.storedConfig) this.redaction.addSecretsOf(() => job.settings.storedConfig?.config ?? null);
   }
 
   /** Values whose secrets must never be printed: collected only once a message needs redacting. */
@@ -79,7 +81,7 @@ export class Funnel {
       : model.locator.locateClosest(keyPath, report.target);
     const finding: Finding = {
       ruleId: rule.id,
-      severity: this.severity(rule, report.severity),
+      severity: this.severity(rule, report.severity, model.escalate),
       message: this.caches.shared(this.wording(rule, report)),
       filePath: location.filePath,
       line: location.line,
@@ -135,10 +137,15 @@ export class Funnel {
     return findings.filter((finding) => !(finding.keyPath && superseded.get(placeKey(finding.filePath, finding.keyPath))?.has(finding.ruleId)));
   }
 
-  /** `--rule` and config files win; then what the report says; then the rule's default. */
-  private severity(rule: Rule, reported: Severity | undefined): Severity {
+  /**
+   * `--rule` and config files win; then what the layout raises a severity to (an export's warnings
+   * are errors: model.escalate); then what the report says; then the rule's default.
+   */
+  private severity(rule: Rule, reported: Severity | undefined, escalate?: Readonly<Partial<Record<Severity, Severity>>>): Severity {
     const setting = this.job.settings.rules[rule.id];
-    return setting && setting !== 'off' ? setting : reported ?? rule.severity;
+    if (setting && setting !== 'off') return setting;
+    const severity = reported ?? rule.severity;
+    return escalate?.[severity] ?? severity;
   }
 
   /** The message: the template filled with the report's data, each user value redacted, then the whole text scanned once more. */

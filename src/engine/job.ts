@@ -5,10 +5,10 @@
  * through the same stages (src/engine/pipeline.ts), so a setting acts the same on each of them.
  */
 import type { RuleSetting } from '../types';
-import type { Baseline } from '../rules/support/rule';
+import type { Baseline, StoredConfig } from '../rules/support/rule';
 import type { InputLimits } from '../source/limits';
 import type { ParsedEnvFile } from '../layouts/env-file';
-import type { ChartFile } from '../layouts/model';
+import type { ChartFile, LayoutChoice } from '../layouts/model';
 import type { FileRequest } from '../layouts/gitops/request';
 import type { SetFlag } from '../source/helm-set';
 
@@ -23,10 +23,16 @@ export interface JobSettings {
   rules: Readonly<Record<string, RuleSetting>>;
   /** The older values to compare with (jwt-principal-claims-order, stored-config-precedence). */
   baseline?: Baseline;
+  /** The security config a server stored, from a get-security-config export (`--against-export`; stored-config-drift). */
+  storedConfig?: StoredConfig;
   /** The chart release the values are for (its keys and defaults). */
   chartVersion?: string;
+  /** The OpenMetadata server openmetadata.yaml, env files and security config exports are for (`--server-version`). */
+  serverVersion?: string;
   /** The variables the `${VAR:-default}` substitutions of openmetadata.yaml take (--env-file). */
   envFile?: ParsedEnvFile;
+  /** `--layout`: read YAML files by their shape, always as a security config export, or never as one. */
+  layout?: LayoutChoice;
   limits: InputLimits;
   /** Report `# omlint-disable…` directives that suppressed nothing. */
   reportUnusedDisableDirectives: boolean;

@@ -225,12 +225,12 @@ function singleSourceModels(inputs: readonly ParsedInput[], job: LintJob, funnel
       const plain = plainOf(document, funnel);
       if (plain === undefined) continue;
       // With omlint's --set arguments, a values file that shows OpenMetadata's settings is one release with them on top.
-      if (job.settings.sets && job.settings.sets.length > 0 && hasHelmPlacements(plain)) {
+      if (job.settings.sets && job.settings.sets.length > 0 && job.settings.layout !== 'export' && hasHelmPlacements(plain)) {
         models.push(...valuesFileWithSets(document, document.helmPlain(), job, funnel));
       } else {
         models.push(...helmModels(input.source.filePath, document, plain, job.settings));
       }
-      const server = serverModel(input.source.filePath, document, plain, job.settings.envFile);
+      const server = serverModel(input.source.filePath, document, plain, job.settings, input.source.text);
       if (server) {
         // Its values with the --env-file variables substituted: those are the env file's secrets.
         if (job.settings.envFile) funnel.addSecretsOf([() => server.document]);

@@ -11,7 +11,7 @@ import { RULES } from '../rules';
 import { AuthModel, ModelRoot, documentPath, isHelmModel } from '../layouts/model';
 import { coalescedAt } from '../source/merge';
 import { CHART_VERSION } from '../knowledge/defaults';
-import { chartDefaults } from '../knowledge/versions';
+import { chartDefaults, serverVersionOf } from '../knowledge/versions';
 import { SERVER_ONLY_KEYS, SERVER_TO_CHART_KEYS } from '../knowledge/names';
 import { OIDC_PROVIDERS } from '../knowledge/providers';
 import { validateAuthSections, SchemaProblem } from '../schema/validate';
@@ -66,9 +66,12 @@ export function runRules(model: AuthModel, settings: JobSettings, funnel: Funnel
     isOidcProvider: OIDC_PROVIDERS.includes(provider),
     form: model.form,
     keyName: (path) => keyNameIn(model.form, path),
-    defaultsName: defaultsNameIn(model.form),
+    // A key a security config export leaves out takes the schema default update-security-config fills in.
+    defaultsName: model.securityExport ? 'the default update-security-config fills in' : defaultsNameIn(model.form),
     baseline: settings.baseline,
+    storedConfig: settings.storedConfig,
     chartVersion: settings.chartVersion ?? CHART_VERSION,
+    server: serverVersionOf(isHelmModel(model), settings.chartVersion, settings.serverVersion),
     get,
     effective,
     origin,
@@ -113,6 +116,10 @@ function chartSchemaProblems(model: AuthModel, origin: (path: Path) => Origin | 
     if (problem.kind === 'enum') return true;
     if (problem.kind !== 'type') return false;
     const value = valueAt(model.config, problem.path);
+    // The chart takes customParams as a JSON string for OIDC_CUSTOM_PARAMS; the server reads the map
+    // itself (openmetadata-spec oidcClientConfig.json: Map<String,String>), as the substituted
+    // variable, a map in openmetadata.yaml or a security config export give it.
+    if (problem.path.at(-1) === 'customParams' && isPlainMap(value)) return false;
     const isCollection = typeof value === 'object' && value !== null;
     return problem.expected === 'array' ? !Array.isArray(value) : problem.expected !== 'object' && isCollection;
   });

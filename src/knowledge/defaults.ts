@@ -8,6 +8,13 @@ import type { PlainMap } from '../types';
 
 export const CHART_VERSION = '1.13.1';
 
+/**
+ * The OpenMetadata server chart 1.13.1 deploys (its appVersion; test/chart-versions.test.ts checks it
+ * against the chart history): the server version of a file that names no other
+ * (`--server-version`, or `--chart-version` for Helm values).
+ */
+export const SERVER_VERSION = '1.13.1';
+
 /** In-cluster address the chart's defaults point at. */
 export const CHART_DEFAULT_SERVER = 'http://openmetadata:8585';
 

@@ -10,7 +10,7 @@
  * is remembered between calls here: Node keeps the loaded module, the answers are cheap to recompute.
  */
 import type { Path, Plain, PlainMap } from '../types';
-import { CHART_DEFAULTS, CHART_VERSION } from './defaults';
+import { CHART_DEFAULTS, CHART_VERSION, SERVER_VERSION } from './defaults';
 import { setValueAt } from '../types';
 
 /** Where a chart release reads the auth sections from. */
@@ -273,4 +273,37 @@ export function keyChange(version: string, path: Path): KeyChange | undefined {
 export function chartDefaults(version: string = CHART_VERSION): PlainMap {
   if (version === CHART_VERSION) return CHART_DEFAULTS;
   return chartRelease(version).defaults();
+}
+
+/** Where the version of the OpenMetadata server a model is for comes from. */
+export type ServerVersionSource =
+  /** The appVersion of the chart release the values are for (`--chart-version`, default 1.13.1). */
+  | 'chart'
+  /** `--server-version` (or `serverVersion` in a config file). */
+  | 'option'
+  /** Nothing named one: the server the newest chart omlint knows deploys. */
+  | 'default';
+
+export interface ServerVersion {
+  version: string;
+  from: ServerVersionSource;
+  /** The chart release, when `from` is `chart`. */
+  chartVersion?: string;
+}
+
+/**
+ * The OpenMetadata server a model is for. Helm values deploy the chart's appVersion (chart 1.13.1's
+ * unless `--chart-version` names another release; `--server-version` when the values pin another
+ * image); the server's openmetadata.yaml, env files and security config exports name no version:
+ * `--server-version`, else the newest server omlint knows (SERVER_VERSION).
+ */
+export function serverVersionOf(helm: boolean, chartVersion?: string, serverVersion?: string): ServerVersion {
+  if (helm && chartVersion !== undefined) return { version: appVersionOf(chartVersion), from: 'chart', chartVersion };
+  if (serverVersion !== undefined) return { version: serverVersion, from: 'option' };
+  return helm ? { version: SERVER_VERSION, from: 'chart', chartVersion: CHART_VERSION } : { version: SERVER_VERSION, from: 'default' };
+}
+
+/** Whether `version` is `since` or later (X.Y.Z, or an appVersion of four parts). */
+export function isAtLeast(version: string, since: string): boolean {
+  return compareVersions(version, since) >= 0;
 }

@@ -6,12 +6,13 @@ import type { Plain } from '../types';
 import type { SourceDocument } from '../source/parse';
 import type { ParsedEnvFile } from './env-file';
 import type { Path } from '../types';
-import type { AuthModel, ChartFacts, ChartFile, FixTarget } from './model';
+import type { AuthModel, ChartFacts, ChartFile, FixTarget, LayoutChoice } from './model';
 import type { DuplicateKey } from '../source/tree';
 import { buildHelmModels, findPlacements } from './helm-values';
 import { foldExtraEnvs } from './extra-envs';
 import { buildServerModel } from './server-config';
 import { buildEnvFileModel } from './env-file';
+import { buildExportModel, isSecurityExport } from './export';
 import { mergeLayers, type Layer, type Merged } from '../source/merge';
 import { applySetLayers, COMMAND_LINE, type SetLayer, type SetLayerProblem } from '../source/set-layers';
 import { chartDefaults, isOpenMetadataChartRelease } from '../knowledge/versions';
@@ -21,7 +22,13 @@ export interface LayoutSettings {
   chartVersion?: string;
   /** The Chart.yaml beside the values file, read when a Helm model needs it. */
   chartFile?: () => ChartFile | undefined;
+  /** How a YAML document is read: by its shape (`auto`, the default), always as a security config `export`, or never (`server`). */
+  layout?: LayoutChoice;
+  /** The variables of openmetadata.yaml's `${VAR:-default}` (`--env-file`). */
+  envFile?: ParsedEnvFile;
 }
+
+export type { LayoutChoice } from './model';
 
 /**
  * The Helm values layouts of one document (plain, umbrella, legacy), with their extraEnvs folded in,
@@ -29,7 +36,7 @@ export interface LayoutSettings {
  * where the auth sections sit, so the document's own plain value finds them.
  */
 export function helmModels(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings): AuthModel[] {
-  if (findPlacements(plain).length === 0) return [];
+  if (settings.layout === 'export' || findPlacements(plain).length === 0) return [];
   return withChart(buildHelmModels(filePath, document.helmPlain(), document, document.duplicateKeys()), settings)
     .map((model) => withUnknown(
       foldExtraEnvs({ ...model, fixTarget: (at) => ({ document: document.index, at }) }, chartDefaults(settings.chartVersion)),
@@ -132,9 +139,14 @@ export function releaseModels(
   return { models };
 }
 
-/** The server layout of one document of openmetadata.yaml (or a bare SAML fragment). */
-export function serverModel(filePath: string, document: SourceDocument, plain: Plain, envFile?: ParsedEnvFile): AuthModel | undefined {
-  return buildServerModel(filePath, document, plain, envFile);
+/**
+ * The server layout of one document of openmetadata.yaml (or a bare SAML fragment), or of a security
+ * config export (export.ts): by its shape, or as `--layout` says.
+ */
+export function serverModel(filePath: string, document: SourceDocument, plain: Plain, settings: LayoutSettings, text: string): AuthModel | undefined {
+  const layout = settings.layout ?? 'auto';
+  if (layout === 'export' || (layout === 'auto' && isSecurityExport(plain, filePath, text))) return buildExportModel(filePath, document, plain, layout === 'export');
+  return buildServerModel(filePath, document, plain, settings.envFile);
 }
 
 /** A docker env file's auth variables, read as the server reads them. */

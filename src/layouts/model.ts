@@ -2,7 +2,7 @@
  * The AuthModel: the auth sections of one document as plain data, in the Helm chart's key names,
  * with the means to point back at the file and line of anything in it. Rules see only this.
  */
-import type { Location, Path, Plain, PlainMap } from '../types';
+import type { Location, Path, Plain, PlainMap, Severity } from '../types';
 import type { DuplicateKey, Locator } from '../source/tree';
 import type { EnvValueProblem } from './env-value';
 
@@ -52,6 +52,12 @@ export type EnvLineFact =
 
 /** Which root a model path is relative to. */
 export type ModelRoot = 'config' | 'chart' | 'document';
+
+/**
+ * `--layout`: what a YAML file is read as when its shape leaves a doubt. Declared here, not in
+ * layouts/index.ts, so the public declarations (engine/job.ts) do not reach the YAML reader's types.
+ */
+export type LayoutChoice = 'auto' | 'export' | 'server';
 
 /**
  * The kind of file the model was read from, which decides the words of a message: Helm values
@@ -117,6 +123,28 @@ export interface AuthModel {
   envLineFacts?: EnvLineFact[];
   /** The Chart.yaml beside the values file, when there is one (Helm layouts, not an umbrella's dependency). */
   chart?: ChartFacts;
+  /**
+   * The document is a security config export (`get-security-config`) or a file meant for
+   * `update-security-config` (src/layouts/export.ts): server key names, values taken literally.
+   */
+  securityExport?: SecurityExportFacts;
+  /**
+   * Severities the layout raises before config files and `--rule` apply: an export is imported
+   * without any validation, so its warnings are errors (`{ warn: 'error' }`).
+   */
+  escalate?: Readonly<Partial<Record<Severity, Severity>>>;
+}
+
+/** What the export layout found about the file as a whole. */
+export interface SecurityExportFacts {
+  /** Read as an export because `--layout export` said so, not because of its shape. */
+  forced: boolean;
+  /** The parts the file has (server names). */
+  parts: string[];
+  /** The parts it lacks: `securityConfiguration.json` requires both. */
+  missing: string[];
+  /** Top-level keys other than the two parts: the import refuses them. */
+  unknownKeys: string[];
 }
 
 /**

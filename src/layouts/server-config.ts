@@ -73,13 +73,36 @@ interface Translation {
   /** Server path → model path, for duplicate keys. */
   toModel: Map<string, Path>;
   problems: EnvValueFact[];
+  /** Values are taken as written: no `${VAR:-default}` is evaluated. */
+  literal: boolean;
 }
 
 /** The server layout's model of one document, or undefined when it holds no server auth section. */
 export function buildServerModel(filePath: string, source: SourceDocument, document: Plain, envFile?: ParsedEnvFile): AuthModel | undefined {
   const roots = serverRoots(document, filePath);
   if (roots.length === 0) return undefined;
-  const t: Translation = { config: {}, entries: new Map(), toModel: new Map(), problems: [] };
+  return translateSections(filePath, source, document, roots, { envFile });
+}
+
+/** How translateSections reads the values: `${VAR:-default}` evaluated (openmetadata.yaml), or `literal` (an export, which nobody substitutes). */
+export interface TranslateOptions {
+  envFile?: ParsedEnvFile;
+  literal?: boolean;
+}
+
+/**
+ * The server sections at `roots` of a document as a server-layout model: chart names, every model
+ * path located on the server key that set it. Shared with the security config export (export.ts).
+ */
+export function translateSections(
+  filePath: string,
+  source: SourceDocument,
+  document: Plain,
+  roots: readonly { serverPath: Path; modelPath: Path }[],
+  options: TranslateOptions,
+): AuthModel {
+  const t: Translation = { config: {}, entries: new Map(), toModel: new Map(), problems: [], literal: options.literal === true };
+  const envFile = options.envFile;
   for (const { serverPath, modelPath } of roots) {
     const value = translate(valueAtPath(document, serverPath), serverPath, modelPath, t, source, envFile);
     setValueAt(t.config, modelPath, value);
@@ -104,7 +127,7 @@ export function buildServerModel(filePath: string, source: SourceDocument, docum
 
 function translate(value: Plain | undefined, serverPath: Path, modelPath: Path, t: Translation, source: SourceDocument, envFile?: ParsedEnvFile): Plain {
   if (value === undefined) return null;
-  if (typeof value === 'string' && findSubstitutions(value).length > 0) {
+  if (typeof value === 'string' && !t.literal && findSubstitutions(value).length > 0) {
     return substituted(value, serverPath, modelPath, t, source, envFile);
   }
   if (Array.isArray(value)) {

@@ -2,10 +2,11 @@ import { defineRule, RuleContext } from './support/rule';
 import type { Severity } from '../types';
 import { show } from './support/message';
 import { GUID, isTemplated } from './support/idp';
+import { hasSsoValidator } from './support/server-release';
 
 /**
  * `authentication.clientId` is the application id the browser signs in with (public clients) and a
- * required field of the server's validation ("Client ID is required", OpenMetadata SystemRepository). Its shape
+ * required field of the server's validation from 1.10 ("Client ID is required", OpenMetadata SystemRepository). Its shape
  * is fixed per provider: Azure application ids are GUIDs and Google ids end in
  * .apps.googleusercontent.com (both checked by the server validators), Auth0 ids are long (the
  * Auth0 validator rejects fewer than 10 characters); Okta ids look like ^[0-9a-zA-Z]{20,}$, which
@@ -17,8 +18,8 @@ export default defineRule({
   description: 'authentication.clientId is empty or not shaped like a client id of the provider.',
   messages: {
     missing:
-      '{{key}} is {{state}}: the browser cannot start the sign-in at {{provider}} and the server rejects the configuration ' +
-      '("Client ID is required"). Set it to the application (client) id registered at {{provider}}.',
+      '{{key}} is {{state}}: the browser cannot start the sign-in at {{provider}}{{rejected}}. ' +
+      'Set it to the application (client) id registered at {{provider}}.',
     missingConfidential:
       '{{key}} is {{state}}: with a confidential client the server starts the sign-in with {{oidcKey}}, but it still ' +
       'requires {{key}} and rejects the configuration when it is saved or validated ("Client ID is required"). Set it to ' +
@@ -46,9 +47,12 @@ export default defineRule({
       // A confidential client signs in through the server's code flow, with oidcConfiguration's client id
       // (AuthServeletHandlerFactory.java @ 4a4ca905); the browser starts nothing.
       if (ctx.clientType === 'confidential') {
+        // Only the SSO validator (1.10+) asks for it: older servers sign a confidential client in without it.
+        if (!hasSsoValidator(ctx)) return;
         ctx.report({ at: path, messageId: 'missingConfidential', data: { ...data, oidcKey: ctx.keyName(['authentication', 'oidcConfiguration', 'clientId']) } });
       } else {
-        ctx.report({ at: path, messageId: 'missing', data });
+        const rejected = hasSsoValidator(ctx) ? ' and the server rejects the configuration ("Client ID is required")' : '';
+        ctx.report({ at: path, messageId: 'missing', data: { ...data, rejected } });
       }
       return;
     }

@@ -97,7 +97,8 @@ function checkServerConfidential(ctx: RuleContext): void {
     const path = [...OIDC, name];
     if (isNonEmptyString(ctx.effective(path))) continue;
     // Not written: the stock openmetadata.yaml's `${OIDC_CLIENT_ID:-""}` / `${OIDC_CLIENT_SECRET:-""}` apply.
-    const state = ctx.get(path) === undefined ? `not set (${ctx.defaultsName} is "")` : 'empty';
+    // A security config export that leaves it out is imported with null.
+    const state = ctx.get(path) !== undefined ? 'empty' : ctx.model.securityExport ? 'not set' : `not set (${ctx.defaultsName} is "")`;
     ctx.report({ at: path, messageId: 'serverClientEmpty', data: { client: ctx.keyName(path), state, clientType: ctx.keyName(CLIENT_TYPE) } });
   }
 }

@@ -4,6 +4,7 @@ import type { Path } from '../types';
 import { isOidcBlockRendered } from './support/idp';
 import { isHelmModel } from '../layouts/model';
 import { compareVersions } from '../knowledge/versions';
+import { isPlainMap } from '../types';
 
 /**
  * The server substitutes OIDC_CUSTOM_PARAMS into its YAML as a map (`customParams:
@@ -79,6 +80,12 @@ export default defineRule({
       if (fromValues) ctx.report({ at: CUSTOM_PARAMS, target: 'key', messageId: 'null' });
       return;
     }
+    if (isPlainMap(value) && !isHelmModel(ctx.model)) {
+      // The server's own form (a substituted OIDC_CUSTOM_PARAMS, openmetadata.yaml, an export): its keys count.
+      const ignored = ignoredKeys(Object.keys(value));
+      if (ignored) ctx.report({ at: CUSTOM_PARAMS, severity: 'warn', messageId: ignored.messageId, data: { ...ignored.data, setting: ctx.keyName(CUSTOM_PARAMS) } });
+      return;
+    }
     if (typeof value !== 'string') return; // a YAML map fails the chart schema: valid-schema reports it
     const text = value.trim();
     // An empty OIDC_CUSTOM_PARAMS (what chart 1.6.4+ renders for '', or an empty variable) reads as null: no parameters.
@@ -89,7 +96,7 @@ export default defineRule({
       ctx.report({ at: CUSTOM_PARAMS, messageId: problem.messageId, data: { ...problem.data, setting } });
       return;
     }
-    const ignored = ignoredKeys(text);
+    const ignored = ignoredKeys(keysOf(text));
     if (ignored) ctx.report({ at: CUSTOM_PARAMS, severity: 'warn', messageId: ignored.messageId, data: { ...ignored.data, setting } });
   },
 });
@@ -150,8 +157,7 @@ function keysOf(text: string): string[] {
   return [...inner.matchAll(/(?:^|,)\s*["']?([^"':,{}\s]+)["']?\s*:/g)].map((match) => match[1]);
 }
 
-function ignoredKeys(text: string): Problem | undefined {
-  const keys = keysOf(text);
+function ignoredKeys(keys: readonly string[]): Problem | undefined {
   const notPairs = keys.filter((key) => {
     const match = PAIR_KEY.exec(key);
     return !match || Number(match[2]) > 5;

@@ -13,7 +13,8 @@ import {
   usableHttpUrl,
 } from './support/om-urls';
 import { usesCodeFlow } from './support/public-urls';
-import { pastedEndpoint, writtenSetting } from './support/idp';
+import { AZURE_VALIDATOR_BASE, azureValidatorTenant, pastedEndpoint, sameBarCaseAndSlash, writtenSetting } from './support/idp';
+import { describeServer, hasSsoValidator } from './support/server-release';
 import { mention } from './support/mention';
 import type { Path } from '../types';
 
@@ -57,6 +58,10 @@ export default defineRule({
     azureShape:
       `{{key}} {{value}} is not of the form ${AZURE_SHAPE}: the server rejects it and the login ` +
       `cannot find your directory. ${WRITE_EXPECTED}`,
+    azureExact:
+      '{{key}} {{value}} names your tenant, but {{server}} checks it as AzureAuthValidator does, string for string against ' +
+      '"{{v2}}" and "{{v1}}" (the tenant as {{tenantKey}} writes it, case and a trailing slash count): sign-in works, yet every ' +
+      'save of Settings > SSO fails ("Invalid Azure discovery URI"). Write one of the two.',
     otherTenant:
       '{{key}} names the tenant {{tenant}} but {{authority}} names {{authorityTenant}}: tokens ' +
       'from one tenant fail validation against the other. Use the same tenant in both.',
@@ -168,7 +173,33 @@ function checkAzureTenant(ctx: RuleContext, value: string, url: URL, path: strin
   const authorityTenant = authority && authority.hostname.toLowerCase() === AZURE_HOST ? azureTenant(authority) : undefined;
   if (authorityTenant && authorityTenant.toLowerCase() !== tenant.toLowerCase()) {
     report(ctx, 'otherTenant', { tenant: show(tenant), authority: mention(ctx, AUTHORITY), authorityTenant: show(authorityTenant) });
+    return;
   }
+  checkAzureExact(ctx, value);
+}
+
+/**
+ * From 1.10 the SSO validator accepts exactly two discovery URIs for a confidential Azure client,
+ * built on `oidcConfiguration.tenant` as written, and compares with Java's String.equals
+ * (AzureAuthValidator.validateAzureConfidentialClient @ 0391f184): one that differs only in letter
+ * case or a trailing slash still loads (sign-in works) but every save of the SSO settings is refused
+ * (OpenMetadata #28379). Another tenant altogether is azure-tenant's finding.
+ */
+function checkAzureExact(ctx: RuleContext, value: string): void {
+  if (!hasSsoValidator(ctx)) return;
+  const found = azureValidatorTenant(ctx);
+  if (!found || ctx.clientType !== 'confidential') return;
+  const v1 = `${AZURE_VALIDATOR_BASE}/${found.tenant}${DISCOVERY_SUFFIX}`;
+  const v2 = `${AZURE_VALIDATOR_BASE}/${found.tenant}/v2.0${DISCOVERY_SUFFIX}`;
+  if (value === v1 || value === v2) return;
+  if (!sameBarCaseAndSlash(value, v1) && !sameBarCaseAndSlash(value, v2)) return;
+  // The tenant is a GUID or one of Azure's words, which the validator accepts: no secret; the URLs are the rule's.
+  ctx.report({
+    at: DISCOVERY,
+    severity: 'warn',
+    messageId: 'azureExact',
+    data: { key: ctx.keyName(DISCOVERY), value: show(value), v1, v2, tenantKey: ctx.keyName(found.path), server: describeServer(ctx) },
+  });
 }
 
 /**

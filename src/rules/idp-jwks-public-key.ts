@@ -3,18 +3,22 @@ import { parseHttpUrl, stringItems } from './support/helpers';
 import { show } from './support/message';
 import {
   AZURE_LOGIN_HOSTS,
+  AZURE_VALIDATOR_BASE,
   COGNITO_ISSUER,
   GOOGLE_JWKS,
   azureTenantOf,
+  azureValidatorTenant,
   isAzureTenant,
   isOidcBlockRendered,
   isOpenMetadataJwks,
   isTemplated,
   keycloakRealmOf,
+  sameBarCaseAndSlash,
   trimmedString,
   withoutTrailingSlash,
 } from './support/idp';
-import type { Path } from '../types';
+import type { Path, Plain } from '../types';
+import { describeServer, hasSsoValidator } from './support/server-release';
 
 /**
  * Tokens your identity provider signs are verified against the JWKS URLs in publicKeys (JwtFilter,
@@ -50,8 +54,8 @@ export default defineRule({
   messages: {
     notSet: `${NOT_SET} List "{{jwks}}" in {{key}}, next to the OpenMetadata JWKS URL.`,
     notSetUnknown: `${NOT_SET} List ${FROM_DISCOVERY} in {{key}}, next to the OpenMetadata JWKS URL.`,
-    noIdpEntry: `${NO_IDP_ENTRY} Add "{{jwks}}".`,
-    noIdpEntryUnknown: `${NO_IDP_ENTRY} Add ${FROM_DISCOVERY}.`,
+    noIdpEntry: `${NO_IDP_ENTRY} Add "{{jwks}}".{{validator}}`,
+    noIdpEntryUnknown: `${NO_IDP_ENTRY} Add ${FROM_DISCOVERY}.{{validator}}`,
     loopback:
       '{{entry}} points at localhost, but the server fetches it from inside its own container (or pod), where nothing ' +
       "serves your identity provider's keys: every SSO login fails with \"No key found\". Use a name of the provider the " +
@@ -66,6 +70,10 @@ export default defineRule({
       '{{entry}} is {{keySet}} v1 key set from older docs; OpenMetadata\'s Azure validator requires "{{jwks}}" ' +
       '("At least one public key URL must be the Azure JWKS endpoint"). Add or use that URL.',
     azureOther: '{{entry}} is not the Azure JWKS of your tenant; use "{{jwks}}".',
+    azureExact:
+      '{{entry}} is the key set of your tenant, but {{server}} checks it as AzureAuthValidator does, string for string against ' +
+      '"{{jwks}}" (the tenant as {{tenantKey}} writes it, case and a trailing slash count): sign-in works, yet every save of ' +
+      'Settings > SSO fails ("At least one public key URL must be the Azure JWKS endpoint"). Write "{{jwks}}".',
     oktaAnyServer: '{{entry}} is not an Okta key set; Okta serves its JWKS at <issuer>/v1/keys.',
     oktaServer:
       '{{entry}} is not the key set of the authorization server in {{authorityKey}} ({{authority}}): tokens it issues are signed ' +
@@ -84,7 +92,8 @@ export default defineRule({
   },
   check(ctx) {
     if (!ctx.isOidcProvider) return;
-    const publicKeys = ctx.get(['authentication', 'publicKeys']);
+    // A security config export without publicKeyUrls is imported with an empty list (EXPORT_DEFAULTS).
+    const publicKeys = ctx.get(['authentication', 'publicKeys']) ?? (ctx.model.securityExport && ctx.model.config.authentication !== undefined ? [] : undefined);
     const expectation = expectedJwks(ctx);
     // The provider is one of the OIDC provider names (isOidcProvider), printed bare as before.
     const provider = ctx.provider;
@@ -102,10 +111,16 @@ export default defineRule({
       .filter(({ item }) => !isOpenMetadataJwks(item))
       .map((entry) => ({ ...entry, url: ctx.once(parseHttpUrl, entry.item) }));
     if (idpEntries.length === 0) {
+      // The SSO validator (1.10+) requires a public client's list not to be empty (SystemRepository).
+      const validator = publicKeys.length === 0 && ctx.clientType === 'public' && hasSsoValidator(ctx)
+        ? ' An empty list also makes Settings > SSO refuse every save ("Public key URLs are required").'
+        : '';
       ctx.report({
         at: PUBLIC_KEYS,
         target: 'key',
-        ...(expectation.jwks ? { messageId: 'noIdpEntry', data: { key, provider, jwks: expectation.jwks } } : { messageId: 'noIdpEntryUnknown', data: { key, provider } }),
+        ...(expectation.jwks
+          ? { messageId: 'noIdpEntry', data: { key, provider, jwks: expectation.jwks, validator } }
+          : { messageId: 'noIdpEntryUnknown', data: { key, provider, validator } }),
       });
       return;
     }
@@ -113,7 +128,11 @@ export default defineRule({
     if (idpEntries.some(({ item, url }) => isTemplated(item) || !url)) return;
     reportLoopbackEntries(ctx, idpEntries);
     const { accepts, culprit: isCulprit, mismatch: mismatchOf } = expectation;
-    if (!accepts || !mismatchOf || idpEntries.some(({ item, url }) => accepts(item.trim(), url))) return;
+    if (!accepts || !mismatchOf) return;
+    if (idpEntries.some(({ item, url }) => accepts(item.trim(), url))) {
+      if (ctx.provider === 'azure') reportAzureNotExact(ctx, publicKeys, idpEntries);
+      return;
+    }
     const culprit = idpEntries.find(({ item, url }) => isCulprit?.(item.trim(), url)) ?? idpEntries[0];
     const mismatch = mismatchOf(culprit.item.trim(), culprit.url);
     ctx.report({
@@ -124,6 +143,29 @@ export default defineRule({
     });
   },
 });
+
+/**
+ * From 1.10 the SSO validator compares the list with the tenant's key set as Java's String.equals
+ * does (AzureAuthValidator.validatePublicKeyUrls @ 0391f184): an entry that names the tenant in
+ * another letter case, or ends in a slash, still serves the keys (sign-in works) but every save of
+ * the SSO settings is refused (OpenMetadata #28379). The validator skips an empty list.
+ */
+function reportAzureNotExact(ctx: RuleContext, publicKeys: readonly Plain[], entries: readonly Entry[]): void {
+  if (!hasSsoValidator(ctx) || publicKeys.length === 0) return;
+  const found = azureValidatorTenant(ctx);
+  if (!found) return;
+  const jwks = `${AZURE_VALIDATOR_BASE}/${found.tenant}/discovery/v2.0/keys`;
+  if (publicKeys.some((item) => item === jwks)) return;
+  const culprit = entries.find(({ item }) => sameBarCaseAndSlash(item, jwks));
+  if (!culprit) return;
+  ctx.report({
+    at: ['authentication', 'publicKeys', culprit.index],
+    severity: 'warn',
+    messageId: 'azureExact',
+    // The tenant is a GUID or one of Azure's words, which the validator accepts: no secret.
+    data: { entry: show(culprit.item), jwks, tenantKey: ctx.keyName(found.path), server: describeServer(ctx) },
+  });
+}
 
 /**
  * The server fetches these URLs itself. In a pod or a docker container localhost is the OpenMetadata

@@ -38,8 +38,12 @@ import principalDomain from './principal-domain';
 import providerBlockIgnored from './provider-block-ignored';
 import publicKeysUrls from './public-keys-urls';
 import publicUrlConsistency from './public-url-consistency';
+import responseType from './response-type';
 import samlConfig from './saml-config';
+import securityConfigExport from './security-config-export';
 import selfSignup from './self-signup';
+import ssoValidator from './sso-validator';
+import storedConfigDrift from './stored-config-drift';
 import storedConfigPrecedence from './stored-config-precedence';
 import unreadValues from './unread-values';
 import validSchema from './valid-schema';
@@ -84,8 +88,12 @@ export const RULES: readonly Rule[] = [
   providerBlockIgnored,
   publicKeysUrls,
   publicUrlConsistency,
+  responseType,
   samlConfig,
+  securityConfigExport,
   selfSignup,
+  ssoValidator,
+  storedConfigDrift,
   storedConfigPrecedence,
   unreadValues,
   validSchema,

@@ -1,6 +1,7 @@
 import { defineRule, RuleContext } from './support/rule';
 import { show } from './support/message';
 import { whereIs } from './support/values';
+import { hasSsoValidator } from './support/server-release';
 
 /**
  * `initialAdmins` (server `adminPrincipals`, env AUTHORIZER_ADMIN_PRINCIPALS) holds user *names*: the
@@ -32,7 +33,7 @@ export default defineRule({
   messages: {
     emptyList:
       '{{key}} is empty, so no user becomes admin at first start and nobody can manage OpenMetadata; ' +
-      'list at least one user name (e.g. "jane.doe" for jane.doe@your email domain).',
+      'list at least one user name (e.g. "jane.doe" for jane.doe@your email domain).{{validator}}',
     emptyEntry: 'An empty {{key}} entry names no user; remove it or write a user name.',
     spaces:
       '{{entry}} contains spaces; user names derived from a login never do, so this admin never matches anyone. Write the bare user name.',
@@ -57,7 +58,9 @@ export default defineRule({
     const admins = ctx.get(ADMINS);
     if (!Array.isArray(admins)) return;
     if (admins.length === 0) {
-      ctx.report({ at: ADMINS, target: 'key', messageId: 'emptyList', data: { key: ctx.keyName(ADMINS) } });
+      // SystemRepository.validateAuthorizerConfiguration (1.10+) refuses every save of Settings > SSO with no admin.
+      const validator = hasSsoValidator(ctx) ? ' Settings > SSO also refuses every save ("At least one admin principal is required").' : '';
+      ctx.report({ at: ADMINS, target: 'key', messageId: 'emptyList', data: { key: ctx.keyName(ADMINS), validator } });
       return;
     }
     admins.forEach((entry, index) => {

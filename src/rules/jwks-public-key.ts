@@ -21,7 +21,8 @@ export default defineRule({
       'will be rejected.{{cause}} Add "{{url}}".',
   },
   check(ctx) {
-    const publicKeys = ctx.get(['authentication', 'publicKeys']);
+    // A security config export without publicKeyUrls is imported with an empty list (EXPORT_DEFAULTS).
+    const publicKeys = ctx.get(['authentication', 'publicKeys']) ?? (ctx.model.securityExport && ctx.model.config.authentication !== undefined ? [] : undefined);
     if (!Array.isArray(publicKeys)) return;
     if (hasJwksEntry(publicKeys)) return;
     const origin = ctx.origin(['authentication', 'publicKeys']);

@@ -74,6 +74,8 @@ export default defineRule({
  * advice is where the text comes from. True when reported (or the value is not the file's).
  */
 function reportOutsideHelm(ctx: RuleContext, at: Path, chartPath: Path): boolean {
+  // A security config export holds every stored secret in clear by design: security-config-export says so once.
+  if (ctx.model.securityExport) return true;
   const origin = ctx.origin(at)?.env;
   if (ctx.form === 'values' && !origin) return false;
   // An extraEnvs entry folded into the values is checkExtraEnvs' finding.

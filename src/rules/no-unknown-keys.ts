@@ -40,6 +40,12 @@ export default defineRule({
     serverUnknown:
       '"{{key}}" is not a key of {{section}} in OpenMetadata\'s configuration schema; the server rejects unknown keys and does ' +
       'not start. Allowed keys: {{allowed}}.',
+    exportUnknownSuggest:
+      '"{{key}}" is not a key of {{section}} in OpenMetadata\'s security configuration schema (additionalProperties: false): ' +
+      'update-security-config refuses the file. Did you mean "{{suggestion}}"?',
+    exportUnknown:
+      '"{{key}}" is not a key of {{section}} in OpenMetadata\'s security configuration schema (additionalProperties: false): ' +
+      'update-security-config refuses the file. Allowed keys: {{allowed}}.',
     added: '"{{key}}" was added in chart {{release}}; {{consequence}}. Remove it, or upgrade the chart.',
     addedReplacing:
       '"{{key}}" was added in chart {{release}}, replacing "{{before}}"; {{consequence}}. Write "{{before}}" for chart {{version}}, or upgrade the chart.',
@@ -219,9 +225,11 @@ function serverUnknownKeyMessage(ctx: RuleContext, path: Path, allowed: readonly
   const serverNames = chartNames.map(serverName);
   const match = didYouMean(key, serverNames) ?? didYouMean(key, chartNames);
   const suggestion = match === undefined ? undefined : serverName(match);
+  // A security config export is refused by update-security-config, not by a server start.
+  const [suggest, list] = ctx.model.securityExport ? ['exportUnknownSuggest', 'exportUnknown'] : ['serverUnknownSuggest', 'serverUnknown'];
   return suggestion
-    ? { messageId: 'serverUnknownSuggest', data: { key, section, suggestion } }
-    : { messageId: 'serverUnknown', data: { key, section, allowed: [...new Set(serverNames)].join(', ') } };
+    ? { messageId: suggest, data: { key, section, suggestion } }
+    : { messageId: list, data: { key, section, allowed: [...new Set(serverNames)].join(', ') } };
 }
 
 /**

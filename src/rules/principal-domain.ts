@@ -1,6 +1,7 @@
 import { defineRule, RuleContext } from './support/rule';
 import { show } from './support/message';
 import { isExternalIdentityProvider } from './support/values';
+import { hasSsoValidator } from './support/server-release';
 
 /**
  * principalDomain builds `<name>@<principalDomain>` for the admins and bots created at start and for
@@ -33,7 +34,7 @@ export default defineRule({
   messages: {
     empty:
       '{{key}} is empty: the server falls back to "openmetadata.org" for admin and bot emails, newer servers ' +
-      'reject logins whose claim has no "@", and saving SSO settings fails ("Principal domain is required"). Write your email domain.',
+      'reject logins whose claim has no "@"{{validator}}. Write your email domain.',
     notBareWriteHost: `{{key}} {{value}} {{problem}}: ${EMAILS_FAIL} Write {{host}}.`,
     severalDomains:
       `{{key}} {{value}} is one string naming {{count}} domains, but it takes exactly one: ${EMAILS_FAIL} ` +
@@ -54,7 +55,9 @@ export default defineRule({
     const domain = written.trim();
     if (domain === '') {
       // With enforcePrincipalDomain and no allowedDomains, enforce-principal-domain reports it.
-      if (!enforcesOnPrincipalDomain(ctx)) ctx.report({ at: PRINCIPAL_DOMAIN, messageId: 'empty', data: { key: ctx.keyName(PRINCIPAL_DOMAIN) } });
+      // SystemRepository.validateAuthorizerConfiguration (1.10+) refuses every save of Settings > SSO without it.
+      const validator = hasSsoValidator(ctx) ? ', and saving SSO settings fails ("Principal domain is required")' : '';
+      if (!enforcesOnPrincipalDomain(ctx)) ctx.report({ at: PRINCIPAL_DOMAIN, messageId: 'empty', data: { key: ctx.keyName(PRINCIPAL_DOMAIN), validator } });
       return;
     }
     if (!BARE_DOMAIN.test(domain)) {

@@ -1,4 +1,5 @@
 import { defineRule, RuleContext } from './support/rule';
+import { describeServer, reconcileCommands, storesSecurityConfig } from './support/server-release';
 import { CHART_DEFAULTS } from '../knowledge/defaults';
 import { mergeValues, sameValue } from './support/values';
 import type { Path, Plain, PlainMap } from '../types';
@@ -12,26 +13,28 @@ import { valueAt, isPlainMap } from '../types';
  * install (issues #31786, #26159, #29597). Only a comparison with an older version of the file (a baseline)
  * can tell that something changed, so the rule is silent without one. With one, the user says an
  * install runs the older values: the change silently does nothing until it is made in the UI or the
- * stored copy is removed, which the user must act on (a warning, whose message says on which servers).
+ * stored copy is removed, which the user must act on (a warning). The message names the release
+ * (the chart's appVersion, or --server-version) and the commands that reconcile the stored copy on it:
+ * export, edit and import from 1.12.0 (`get-security-config` / `update-security-config`), removal and a
+ * restart before. A server before 1.10 stores nothing and runs the files: no finding there.
  */
 const SECTIONS = ['authentication', 'authorizer'];
 
 const NOT_APPLIED =
-  'On OpenMetadata 1.10 and later an install that has already started keeps the auth settings stored in its database, so ' +
-  'this change is not applied: make it in Settings > SSO (or the security config API), or run ' +
-  '"openmetadata-ops.sh remove-security-config --force" and restart.';
+  'Once an install has started, {{server}} runs the auth settings stored in its database, not the values, so this change is ' +
+  'not applied. {{remedy}}';
 
 export default defineRule({
   id: 'stored-config-precedence',
   severity: 'warn',
-  description: 'An auth value changed since the baseline: OpenMetadata 1.10+ keeps the copy stored in its database.',
+  description: 'An auth value changed since the baseline: OpenMetadata 1.10+ keeps the copy stored in its database',
   messages: {
     changed: `Auth settings changed since {{baseline}}: {{keys}}. ${NOT_APPLIED}`,
     changedMany: `Auth settings changed since {{baseline}}: {{keys}} and {{more}} more. ${NOT_APPLIED}`,
   },
   check(ctx) {
     const baseline = ctx.baseline;
-    if (!baseline) return;
+    if (!baseline || !storesSecurityConfig(ctx)) return;
     const changed = SECTIONS.flatMap((section) =>
       changedLeaves(effectiveSection(baseline.config, section), effectiveSection(ctx.model.config, section), [section]),
     ).filter((path) => isRendered(path, baseline.config) || isRendered(path, ctx.model.config));
@@ -81,6 +84,7 @@ function report(ctx: RuleContext, changed: Path[], label: string): void {
     .map((path) => `${path.join('.')}${ctx.get(path) === undefined ? ' (removed)' : ''}`)
     .join(', ');
   const more = changed.length - NAMED_CHANGES;
-  if (more > 0) ctx.report({ at: first, target: 'key', messageId: 'changedMany', data: { baseline: label, keys, more } });
-  else ctx.report({ at: first, target: 'key', messageId: 'changed', data: { baseline: label, keys } });
+  const data = { baseline: label, keys, server: describeServer(ctx), remedy: reconcileCommands(ctx) };
+  if (more > 0) ctx.report({ at: first, target: 'key', messageId: 'changedMany', data: { ...data, more } });
+  else ctx.report({ at: first, target: 'key', messageId: 'changed', data });
 }

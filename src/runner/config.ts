@@ -40,7 +40,9 @@ interface ConfigData {
   baseline?: string;
   since?: string;
   chartVersion?: string;
+  serverVersion?: string;
   envFile?: string;
+  againstExport?: string;
   reportUnusedDisableDirectives?: boolean;
   allowEmpty?: boolean;
   maxWarnings?: number;
@@ -84,8 +86,12 @@ export interface ConfigFile {
   since?: string;
   /** The chart release the values are for, `X.Y.Z` (as --chart-version). */
   chartVersion?: string;
+  /** The OpenMetadata server the server's files are for, `X.Y.Z` (as --server-version). */
+  serverVersion?: string;
   /** Absolute path of the env file for openmetadata.yaml's `${VAR:-default}` (as --env-file). */
   envFile?: string;
+  /** Absolute path of the security config export the files are compared with (as --against-export). */
+  againstExport?: string;
   reportUnusedDisableDirectives?: boolean;
   allowEmpty?: boolean;
   maxWarnings?: number;
@@ -101,12 +107,14 @@ export interface EffectiveConfig {
   baseline?: string;
   since?: string;
   chartVersion?: string;
+  serverVersion?: string;
   envFile?: string;
+  againstExport?: string;
   reportUnusedDisableDirectives?: boolean;
 }
 
 /** The keys that say how a file is linted; the nearest config file that sets one wins. */
-const FILE_KEYS = ['baseline', 'since', 'chartVersion', 'envFile', 'reportUnusedDisableDirectives'] as const;
+const FILE_KEYS = ['baseline', 'since', 'chartVersion', 'serverVersion', 'envFile', 'againstExport', 'reportUnusedDisableDirectives'] as const;
 
 const SETTING: Record<string, RuleSetting> = {
   off: 'off', 0: 'off', info: 'info', warn: 'warn', warning: 'warn', 1: 'warn', error: 'error', 2: 'error',
@@ -230,7 +238,7 @@ export function loadConfigFile(filePath: string, baseDir: string, options: Pick<
     }
     return out;
   };
-  const existingFile = (key: 'baseline' | 'envFile'): string | undefined => {
+  const existingFile = (key: 'baseline' | 'envFile' | 'againstExport'): string | undefined => {
     const given = config[key];
     if (given === undefined) return undefined;
     const file = path.resolve(baseDir, given);
@@ -243,8 +251,10 @@ export function loadConfigFile(filePath: string, baseDir: string, options: Pick<
     root: config.root === true,
     baseline: existingFile('baseline'),
     envFile: existingFile('envFile'),
+    againstExport: existingFile('againstExport'),
     since: config.since,
     chartVersion: config.chartVersion?.replace(/^v/, ''),
+    serverVersion: config.serverVersion?.replace(/^v/, ''),
     reportUnusedDisableDirectives: config.reportUnusedDisableDirectives,
     allowEmpty: config.allowEmpty,
     maxWarnings: config.maxWarnings,
@@ -318,6 +328,7 @@ function schemaProblem(data: unknown): string | undefined {
     case 'pattern':
     case 'propertyNames':
       if (key === 'chartVersion') return `chartVersion: must be a chart version like 1.13.1, not ${JSON.stringify(valueAt(data, error.instancePath))}`;
+      if (key === 'serverVersion') return `serverVersion: must be an OpenMetadata version like 1.12.4, not ${JSON.stringify(valueAt(data, error.instancePath))}`;
       if (key === 'since') return 'since: a git revision must not start with "-"';
       return `${joinKey(key, String(error.propertyName ?? error.params.propertyName ?? ''))}: not a rule id (see omlint --list-rules)`;
     case 'type': {

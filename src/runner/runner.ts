@@ -6,7 +6,7 @@
  */
 import * as path from 'path';
 import type { LintResult, RuleSetting } from '../types';
-import type { Baseline } from '../rules/support/rule';
+import type { Baseline, StoredConfig } from '../rules/support/rule';
 import type { LintJob, JobSettings, RelatedFile, SetArgument, SourceText } from '../engine/job';
 import type { FileRequest } from '../layouts/gitops';
 import type { SetFlag } from '../source/helm-set';
@@ -24,10 +24,16 @@ export interface RunOptions {
   /** Severities that win over config files (`--rule`). */
   rules: Record<string, RuleSetting>;
   chartVersion?: string;
+  /** The OpenMetadata server the server's files are for (`--server-version`). */
+  serverVersion?: string;
+  /** `--layout`: read YAML files by their shape (`auto`), always as a security config `export`, or never as one (`server`). */
+  layout?: 'auto' | 'export' | 'server';
   /** The variables of `${VAR:-default}` in openmetadata.yaml: a file to read, or its text. */
   envFile?: string | SourceText;
   /** The older values every file is compared with (`--baseline`): a file to read, or its text. */
   baseline?: string | SourceText;
+  /** The security config export every file is compared with (`--against-export`): a file to read, or its text. */
+  againstExport?: string | SourceText;
   /** Compare each file with its version at this git revision (`--since`). */
   since?: string;
   limits: Partial<InputLimits>;
@@ -61,6 +67,8 @@ export class Runner {
   private readonly envFile: ParsedEnvFile | undefined;
   private readonly configBaselines = new Map<string, Baseline>();
   private readonly configEnvFiles = new Map<string, ParsedEnvFile>();
+  private readonly fixedStored: StoredConfig | undefined;
+  private readonly configStored = new Map<string, StoredConfig>();
   private readonly scratch: Scratch = {};
   private readonly sets: readonly SetArgument[];
   private related: import('./related').RelatedFiles | undefined;
@@ -79,6 +87,7 @@ export class Runner {
     this.fixedBaseline = options.baseline === undefined ? undefined : this.readBaseline(options.baseline);
     this.envFile = options.envFile === undefined ? undefined : this.readEnvFile(options.envFile);
     this.sets = options.set && options.set.length > 0 ? this.readSets(options.set) : [];
+    this.fixedStored = options.againstExport === undefined ? undefined : this.readStored(options.againstExport, '--against-export');
   }
 
   /** What applies to `file` (absolute, or `<stdin>`): config files, whether they ignore it, its baseline. */
@@ -106,6 +115,8 @@ export class Runner {
           if (error instanceof ConfigError || !(error instanceof InputError)) throw error;
         }
       }
+      // A config file's export is read now too: a bad one ends the run before anything is printed.
+      if (!config.ignored && config.againstExport && !this.fixedStored) this.storedFromConfig(config.againstExport);
       return !config.ignored;
     });
   }
@@ -154,6 +165,9 @@ export class Runner {
       chartFile: isRealFile(file) ? chartFileBeside(file, this.readLimits) : undefined,
       baseline: this.baselineFor(file, config, single),
       chartVersion: this.options.chartVersion ?? config.chartVersion,
+      serverVersion: this.options.serverVersion ?? config.serverVersion,
+      layout: this.options.layout,
+      storedConfig: this.fixedStored ?? (config.againstExport === undefined ? undefined : this.storedFromConfig(config.againstExport)),
       envFile: this.envFile ?? (config.envFile === undefined ? undefined : this.configEnvFile(config.envFile)),
       limits: this.limits,
       reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives || config.reportUnusedDisableDirectives === true,
@@ -225,6 +239,27 @@ export class Runner {
       this.configBaselines.set(file, baseline);
     }
     return baseline;
+  }
+
+  /** A config file's againstExport (absolute), read once. */
+  private storedFromConfig(file: string): StoredConfig {
+    let stored = this.configStored.get(file);
+    if (!stored) {
+      stored = this.readStored(file, 'againstExport (from a config file)');
+      this.configStored.set(file, stored);
+    }
+    return stored;
+  }
+
+  /** `--against-export`: a security config export (its path as given is its label) or a text. */
+  private readStored(from: string | SourceText, option: string): StoredConfig {
+    const { parseStoredConfig } = require('./stored-config') as typeof import('./stored-config');
+    const source = typeof from === 'string' ? { filePath: from, text: readSourceFile(path.resolve(this.options.cwd, from), this.readLimits) } : from;
+    const label = path.isAbsolute(source.filePath) ? path.relative(this.options.cwd, source.filePath) || source.filePath : source.filePath;
+    const stored = parseStoredConfig(source.text, label, this.limits);
+    const problem = `${option}: ${label} is no security config export (get-security-config writes authenticationConfiguration and authorizerConfiguration)`;
+    if (!stored) throw option.startsWith('--') ? new InputError(problem) : new ConfigError(problem);
+    return stored;
   }
 
   /** A config file's envFile (absolute), read once. */

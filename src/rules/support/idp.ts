@@ -39,6 +39,38 @@ export function isAzureTenant(value: string): boolean {
   return GUID.test(value) || AZURE_TENANT_WORDS.includes(value);
 }
 
+/** The only sign-in host AzureAuthValidator builds its expected URLs on. */
+export const AZURE_VALIDATOR_BASE = 'https://login.microsoftonline.com';
+
+/**
+ * The tenant OpenMetadata's AzureAuthValidator (1.10+) builds its expected URLs from, exactly as
+ * written: the last path segment of `authority` for a public client (Java's String.split drops
+ * trailing empty segments, so a trailing slash is no segment), `oidcConfiguration.tenant` for a
+ * confidential one; undefined where the validator refuses the tenant before comparing (azure-tenant
+ * and authority-format report that) or the server gets no block (the chart's gate).
+ * Source: AzureAuthValidator @ 0391f184 (extractTenantId, validateAzureConfidentialClient).
+ */
+export function azureValidatorTenant(ctx: RuleContext): { tenant: string; path: Path } | undefined {
+  if (ctx.clientType === 'confidential') {
+    const path = ['authentication', 'oidcConfiguration', 'tenant'];
+    const tenant = isOidcBlockRendered(ctx) ? ctx.effective(path) : undefined;
+    return typeof tenant === 'string' && isAzureTenant(tenant) ? { tenant, path } : undefined;
+  }
+  const path = ['authentication', 'authority'];
+  const authority = ctx.effective(path);
+  if (typeof authority !== 'string' || !authority.includes('login.microsoftonline.com')) return undefined;
+  const parts = authority.split('/');
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  const tenant = parts.length >= 4 ? parts[parts.length - 1] : undefined;
+  return tenant !== undefined && isAzureTenant(tenant) ? { tenant, path } : undefined;
+}
+
+/** Two URLs that differ only in letter case or trailing slashes: the same to Azure, not to a Java String.equals. */
+export function sameBarCaseAndSlash(a: string, b: string): boolean {
+  const fold = (url: string): string => url.trim().toLowerCase().replace(/\/+$/, '');
+  return fold(a) === fold(b);
+}
+
 /**
  * A value still holding template text (`{Tenant ID}`, `<your-domain>`, `${VAR}`): no-placeholders
  * and no-env-substitution report it, so the provider rules leave it alone instead of piling on.

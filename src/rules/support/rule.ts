@@ -4,6 +4,7 @@ import type { AuthModel, ModelRoot, SourceForm } from '../../layouts/model';
 import type { Target } from '../../source/tree';
 import type { SchemaProblem } from '../../schema/validate';
 import { type Origin } from '../../source/tree';
+import type { ServerVersion } from '../../knowledge/versions';
 
 export interface Report {
   /** A model path, relative to `root` (default: the config root, e.g. `openmetadata.config`). */
@@ -39,6 +40,18 @@ export type MessageData = Readonly<Record<string, MessageDatum>>;
  */
 export class Shown {
   constructor(readonly value: Plain | undefined) {}
+}
+
+/**
+ * The security configuration a server has stored, from a `get-security-config` export
+ * (`--against-export FILE`): both parts in the chart's key names, as the model holds them, with every
+ * secret (a key SECRET_REF_KEY names) replaced by `sha256:<hex>` of its value, or left empty.
+ */
+export interface StoredConfig {
+  /** Where it came from, for messages: the export's path. */
+  label: string;
+  /** `authentication` and `authorizer`, when the export has them. */
+  config: PlainMap;
 }
 
 /** An older version of the same values (from --baseline FILE or --since REF). */
@@ -79,12 +92,19 @@ export interface RuleContext {
   readonly defaultsName: string;
   /** The chart release the values are linted against (--chart-version, default 1.13.1). */
   readonly chartVersion: string;
+  /**
+   * The OpenMetadata server the configuration is for: the chart's appVersion for Helm values,
+   * `--server-version` for the server's files, else the newest omlint knows (knowledge/versions.ts).
+   */
+  readonly server: ServerVersion;
   /** Effective authentication.provider and clientType. */
   readonly provider: string;
   readonly clientType: string;
   /** True for the providers that log in through an OIDC identity provider. */
   readonly isOidcProvider: boolean;
   readonly baseline?: Baseline;
+  /** The stored copy the configuration is compared with (`--against-export`). */
+  readonly storedConfig?: StoredConfig;
   /** Schema problems of this model, computed once and shared by the schema rules. */
   schemaProblems(): readonly SchemaProblem[];
   /**
