@@ -193,6 +193,9 @@ function runAction(env, cwd, io) {
       return 2;
     }
     const { run } = require('./load-cli').loadCli();
+    // The command line as omlint receives it: a finding on a value a --set argument (in `args`) set
+    // is reported at its column in this line (file <command line>, line 1; docs/gitops.md).
+    io.stderr(`omlint command line: ${command.argv.join(' ')}\n`);
     let stderr = '';
     const code = run(command.argv, {
       stdout: io.stdout,

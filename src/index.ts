@@ -18,7 +18,7 @@ import type { InputLimits } from './source/limits';
 import type { SourceText } from './engine/job';
 import type { Rule } from './rules/support/rule';
 import { createEngineCaches } from './engine/caches';
-import { Runner, RunOptions } from './runner/runner';
+import { Runner, RunOptions, type HelmSetOption } from './runner/runner';
 import { ConfigError, EffectiveConfig, RunConfig } from './runner/config';
 import { decodeText, readStdin } from './source/read';
 import type { FileOutcome } from './runner/parallel';
@@ -29,6 +29,7 @@ export type { Rule, RuleMeta, RuleContext, Report, Baseline } from './rules/supp
 export type { Formatter, FormatterContext } from './formatters/types';
 export type { SourceText } from './engine/job';
 export type { EffectiveConfig, RunConfig } from './runner/config';
+export type { HelmSetOption } from './runner/runner';
 export { NoFilesMatchError } from './runner/files';
 export { InputError } from './source/read';
 export { RuleCrashError } from './engine/crash';
@@ -89,6 +90,18 @@ export interface LinterOptions {
    * off by default; `--format json` turns it on. Never while fixing (`fix`).
    */
   textFixes?: boolean;
+  /**
+   * Helm's `--set` family (`--set`, `--set-string`, `--set-json`, `--set-file`), read as Helm reads
+   * them and applied as Helm applies them: on top of every Helm release linted (after every values
+   * file of lintValues, on a values file linted alone, on a GitOps file's release after the tool's
+   * own arguments), by flag in Helm's order (`--set-json`, `--set`, `--set-string`, `--set-file`),
+   * each flag's arguments in the order given. A finding on a value one sets is reported in
+   * `<command line>`, line 1, at the value's column (`column`: where the argument starts in the
+   * command line; by default the arguments are taken as written one after another, `--set A
+   * --set-string B …`). An argument Helm refuses whatever the values, or a `--set-file` file that
+   * cannot be read, throws an InputError when the linter is made. docs/gitops.md.
+   */
+  set?: readonly HelmSetOption[];
 }
 
 export interface Linter {
@@ -151,6 +164,7 @@ function runOptions(options: LinterOptions): RunOptions {
     fix: options.fix,
     parser: options.parser ?? 'auto',
     textFixes: options.textFixes ?? false,
+    ...(options.set && options.set.length > 0 ? { set: options.set.map((set) => ({ ...set })) } : {}),
   };
 }
 

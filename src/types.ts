@@ -32,6 +32,12 @@ export interface Finding extends Range {
   /** What --fix would change, in data terms; never printed by a formatter. */
   fix?: DocumentFix;
   /**
+   * Why --fix cannot make this finding's fix where the value is written (a YAML text inside a
+   * quoted or folded string, a file a GitOps file names, a `--set` argument): --fix says so
+   * instead. Never printed by a formatter.
+   */
+  fixBlocked?: string;
+  /**
    * `fix` as one edit of the file's text (ESLint's `fix`), when the linter was asked for text fixes
    * (`textFixes`, as `--format json` asks) and --fix would apply it on its own.
    */
@@ -112,5 +118,9 @@ export interface TextFix {
   text: string;
 }
 
-/** A fix placed on the document: paths from the document root, and which document of the file. */
-export type DocumentFix = Fix & { document: number };
+/**
+ * A fix placed on the document: paths from the document root, and which document of the file. With
+ * `embedded`, the paths are those of a YAML text inside the literal block string at `embedded` of
+ * that document (Argo CD's `helm.values: |`): the fix edits that text, re-indented in place.
+ */
+export type DocumentFix = Fix & { document: number; embedded?: Path };

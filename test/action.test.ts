@@ -146,11 +146,21 @@ describe('the action, run as the runner runs it', () => {
     expect(annotations(run.stdout).some((line) => line.includes('title=omlint jwks-public-key::'))).toBe(false);
     expect(annotations(run.stdout).length).toBeGreaterThan(0);
     // An option this omlint does not know yet reaches it, and is its usage error (exit 2), not the action's.
-    const future = runAction(workspace, { args: '--set openmetadata.config.authentication.provider=google' });
+    const future = runAction(workspace, { args: '--export-file report.x' });
     expect(future.status).toBe(2);
-    expect(annotations(future.stdout)).toEqual([expect.stringMatching(/^::error title=omlint::omlint: unknown option --set/)]);
+    expect(annotations(future.stdout)).toEqual([expect.stringMatching(/^::error title=omlint::omlint: unknown option --export-file/)]);
     const { splitWords } = require('../bin/action.js') as { splitWords: (text: string) => string[] };
     expect(splitWords(' a "b c" \'d "e"\' f\\ g\n"h\\"i" ')).toEqual(['a', 'b c', 'd "e"', 'f g', 'h"i']);
+  });
+
+  it('passes Helm\'s --set family through args: a finding on a value one sets is at its column in the command line the log shows', () => {
+    const workspace = scratchDir({ 'values.yaml': CLEAN });
+    const argument = 'openmetadata.config.authentication.callbackUrl=http://metadata.acme.io/callback';
+    const run = runAction(workspace, { args: `--set ${argument}` });
+    const commandLine = /^omlint command line: (.*)$/m.exec(run.stderr)?.[1] ?? '';
+    const column = commandLine.indexOf(argument) + argument.indexOf('=') + 2;
+    expect(column).toBeGreaterThan(argument.length);
+    expect(annotations(run.stdout)).toContainEqual(expect.stringMatching(new RegExp(`^::warning file=<command line>,line=1,col=${column},.*title=omlint https-urls::`)));
   });
 
   it('refuses inputs that cannot work, with an error annotation', () => {

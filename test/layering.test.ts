@@ -67,9 +67,11 @@ describe('a single -f file gives the same findings as the file linted on its own
     .map((f) => path.join(CORPUS, f));
   // Helm values only: -f is Helm's option; openmetadata.yaml fixtures are the server layout.
   // One document: Helm reads only the first document of a -f file, positional linting reads them all.
+  // GitOps files (Argo CD, Flux, helmfile, Kustomize) are no values file: linted alone, they are releases.
   const isHelmValues = (file: string): boolean => {
     const text = fs.readFileSync(file, 'utf8');
-    return !/^\s*(authenticationConfiguration|authorizerConfiguration):/m.test(text) && parseYaml(text, file).documents.length <= 1;
+    return !/^\s*(authenticationConfiguration|authorizerConfiguration):/m.test(text) && !/^(apiVersion|releases|helmCharts):/m.test(text) &&
+      parseYaml(text, file).documents.length <= 1;
   };
   const ruleFixtures = listRuleFixtures().map((f) => f.file).filter((f) => f.endsWith('.yaml') && isHelmValues(f));
   const examples = ['examples', 'demo'].flatMap((dir) => fs.readdirSync(path.join(FIXTURES_DIR, dir)).map((f) => path.join(FIXTURES_DIR, dir, f)));

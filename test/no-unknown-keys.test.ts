@@ -57,7 +57,7 @@ describe('no-unknown-keys: server key names in Helm values', () => {
     const settings = { rules: {}, limits: resolveLimits(), reportUnusedDisableDirectives: false, parser: 'auto' as const };
     const caches = createEngineCaches();
     const funnel = new Funnel({ label: 'values.yaml', sources: [], layered: false, settings }, caches);
-    runRules({ ...model, fixableDocument: () => 0 }, settings, funnel, caches);
+    runRules({ ...model, fixTarget: (at) => ({ document: 0, at }) }, settings, funnel, caches);
     const renames = funnel.finish([]).messages.filter((finding) => finding.fix?.kind === 'rename-key');
     expect(renames.map((finding) => finding.keyPath?.at(-1))).toEqual(['publicKeyUrls', 'type', 'prompt']);
     expect(model.config).toEqual(before);

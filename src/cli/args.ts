@@ -2,7 +2,7 @@
 import { parseArgs as parseArgv, ParseArgsConfig } from 'util';
 import type { RuleSetting } from '../types';
 import { didYouMean } from '../util/did-you-mean';
-import { DEFAULT_INPUT_LIMITS as LIMITS, type InputLimits, MAX_DEPTH_CEILING } from '../index';
+import { DEFAULT_INPUT_LIMITS as LIMITS, type HelmSetOption, type InputLimits, MAX_DEPTH_CEILING } from '../index';
 
 export class UsageError extends Error {}
 
@@ -22,6 +22,8 @@ export interface CliOptions {
   sinceRef?: string;
   /** -f/--values FILE, in Helm's order: merged into one configuration. */
   valuesFiles: string[];
+  /** --set, --set-string, --set-json, --set-file, in the order given, each with its column in the command line. */
+  sets: HelmSetOption[];
   /** --chart-version X.Y.Z */
   chartVersion?: string;
   /** --server-version X.Y.Z: the OpenMetadata server of openmetadata.yaml, env and export files. */
@@ -69,7 +71,7 @@ const SETTINGS: Record<string, RuleSetting> = {
 /** One option: a flag, or an option that takes a value; and what it sets. `name` is the option as written, for messages. */
 type OptionSpec =
   | { short?: string; flag: (options: CliOptions) => void }
-  | { short?: string; value: (options: CliOptions, value: string, name: string) => void };
+  | { short?: string; value: (options: CliOptions, value: string, name: string, column: number) => void };
 
 /** Every option, by long name; HELP describes them. */
 const OPTIONS: Record<string, OptionSpec> = {
@@ -86,6 +88,10 @@ const OPTIONS: Record<string, OptionSpec> = {
   'against-export': { value: (o, value) => { o.againstExportFile = value; } },
   since: { value: (o, value) => { o.sinceRef = value; } },
   values: { short: 'f', value: (o, value) => { o.valuesFiles.push(value); } },
+  set: { value: (o, value, _name, column) => { o.sets.push({ flag: '--set', argument: value, column }); } },
+  'set-string': { value: (o, value, _name, column) => { o.sets.push({ flag: '--set-string', argument: value, column }); } },
+  'set-json': { value: (o, value, _name, column) => { o.sets.push({ flag: '--set-json', argument: value, column }); } },
+  'set-file': { value: (o, value, _name, column) => { o.sets.push({ flag: '--set-file', argument: value, column }); } },
   'chart-version': { value: (o, value, name) => { o.chartVersion = parseVersion(name, value); } },
   layout: { value: (o, value, name) => { o.layout = parseChoice(name, value, ['auto', 'export', 'server'] as const); } },
   'server-version': { value: (o, value, name) => { o.serverVersion = parseVersion(name, value, 'an OpenMetadata version like 1.12.4'); } },
@@ -119,14 +125,17 @@ const PARSE_ARGS_OPTIONS: ParseArgsConfig['options'] = Object.fromEntries(
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
-    patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, showInfo: false, color: undefined, rules: {}, valuesFiles: [],
+    patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, showInfo: false, color: undefined, rules: {}, valuesFiles: [], sets: [],
     listRules: false, version: false, help: false, debug: false,
     outputs: [], reportUnusedDisableDirectives: false, stdin: false, limits: {}, allowEmpty: false, summary: false,
   };
   const given: OptionToken[] = [];
+  // Where each argument starts in the command line as omlint received it: the arguments joined by single spaces.
+  const starts: number[] = [];
+  argv.reduce((offset, arg, i) => ((starts[i] = offset), offset + arg.length + 1), 0);
   for (const token of tokenize(argv)) {
     if (token.kind === 'positional') options.patterns.push(token.value);
-    else if (token.kind === 'option') given.push(applyOption(options, token, argv[token.index]));
+    else if (token.kind === 'option') given.push(applyOption(options, token, argv[token.index], valueColumn(token, argv, starts)));
   }
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   options.outputs = pairOutputs(given);
@@ -152,7 +161,7 @@ function tokenize(argv: readonly string[]) {
  * Checks one option token against OPTIONS and applies it; returns it for pairOutputs. `arg` is the
  * argument it came from: for a short option, it may hold several (`-vh`) or the value (`-ofile`).
  */
-function applyOption(options: CliOptions, token: OptionToken, arg: string): OptionToken {
+function applyOption(options: CliOptions, token: OptionToken, arg: string, column: number): OptionToken {
   checkShortOption(token, arg);
   const spec = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name] : undefined;
   if (!spec) throw unknownOption(token.rawName, arg);
@@ -161,9 +170,18 @@ function applyOption(options: CliOptions, token: OptionToken, arg: string): Opti
     spec.flag(options);
   } else {
     if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
-    spec.value(options, token.value, token.rawName);
+    spec.value(options, token.value, token.rawName, column);
   }
   return token;
+}
+
+/**
+ * The 1-based column of an option's value in the command line (the arguments joined by single
+ * spaces): in the next argument (`--set a=b`), or after the `=` of its own (`--set=a=b`).
+ */
+function valueColumn(token: OptionToken, argv: readonly string[], starts: readonly number[]): number {
+  if (token.inlineValue) return starts[token.index] + argv[token.index].length - (token.value?.length ?? 0) + 1;
+  return (starts[token.index + 1] ?? 0) + 1;
 }
 
 /**
@@ -290,8 +308,9 @@ function parseRule(text: string, rules: Record<string, RuleSetting>): void {
 export const HELP = `Usage: omlint [options] [file|dir|glob ...]
 
 Lints the authentication and authorizer settings of OpenMetadata Helm values files, the server's
-openmetadata.yaml and docker env files. With no paths, scans the current directory for values*.yaml,
-*values*.yaml, openmetadata*.yaml, *.env and .env (honouring .gitignore). Files without OpenMetadata
+openmetadata.yaml, docker env files, and the values Argo CD, Flux, helmfile and Kustomize files hold.
+With no paths, scans the current directory for values*.yaml, *values*.yaml, openmetadata*.yaml,
+helmfile*.yaml, kustomization.yaml, *.env and .env (honouring .gitignore). Files without OpenMetadata
 auth settings are skipped silently, but a run that finds none at all fails (exit 2) unless
 --allow-empty is given.
 
@@ -311,6 +330,9 @@ Options:
   --against-export FILE  Compare each file with the stored security config a get-security-config
                          export holds: what the server runs instead of the file's values
   -f, --values FILE      Merge values files as helm -f does (repeatable, in Helm's order) and lint the result
+  --set NAME=VALUE       Set a value as helm --set does, on top of the values (repeatable)
+  --set-string NAME=VALUE, --set-json NAME=JSON, --set-file NAME=FILE
+                         The same as helm --set-string, --set-json, --set-file (docs/gitops.md)
   --chart-version X.Y.Z  The chart release the values are for (default 1.13.1): its keys and defaults
   --layout NAME          export: read YAML files as security config exports (get-security-config,
                          or a file for update-security-config); server: never; auto (default):

@@ -204,6 +204,7 @@ function linterOptions(options: CliOptions, io: Io): LinterOptions {
     // Only the json format shows fixes as text edits: other runs do not pay for them.
     textFixes: options.outputs.some((output) => output.format === 'json'),
     onNotice: io.stderr,
+    ...(options.sets.length > 0 ? { set: options.sets } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import type { DocumentFix, Fix, LintResult, Path, Plain, TextFix } from '../type
 import { parseYaml, ParsedYaml } from '../source/yaml';
 import { parseSource } from '../source/parse';
 import { applyEdits, editsForFix, TextEdit } from '../source/edit';
+import { literalBlockLines } from '../source/embedded';
 import { collectSecrets } from './redact';
 import { isPlainMap } from '../types';
 
@@ -61,9 +62,8 @@ export function textFixesFor(text: string, fixes: readonly DocumentFix[]): (Text
   const candidates = new Map<string, Candidate>();
   for (const fix of fixes) {
     const id = JSON.stringify(fix);
-    const document = parsed.asts[fix.document];
-    if (candidates.has(id) || !document) continue;
-    const edits = editsForFix(text, document, fix);
+    if (candidates.has(id)) continue;
+    const edits = editsOf(text, parsed, fix);
     if (edits && edits.length > 0) candidates.set(id, { fix, edits });
   }
   const all = [...candidates.values()];
@@ -78,6 +78,61 @@ export function textFixesFor(text: string, fixes: readonly DocumentFix[]): (Text
     done.set(id, sound ? asOneEdit(text, candidate.edits) : undefined);
   }
   return fixes.map((fix) => done.get(JSON.stringify(fix)));
+}
+
+/** The text edits of one fix; none where it has no safe edit. */
+function editsOf(text: string, parsed: ParsedYaml, fix: DocumentFix): TextEdit[] | undefined {
+  if (fix.embedded) return embeddedEdits(text, parsed, fix, fix.embedded);
+  const document = parsed.asts[fix.document];
+  return document ? editsForFix(text, document, fix) : undefined;
+}
+
+/**
+ * A fix of the YAML text inside the literal block string at `at` (Argo CD's `helm.values: |`): made
+ * on that text as on a values file of its own, then the block's lines are replaced by the edited
+ * text at the block's indentation. Only a block that holds its text exactly (src/source/embedded.ts)
+ * is edited; isSound then checks both the outer document and the text inside.
+ */
+function embeddedEdits(text: string, parsed: ParsedYaml, fix: DocumentFix, at: Path): TextEdit[] | undefined {
+  const outer = parsed.documents[fix.document];
+  const value = outer ? dataAt(outer.plain(), at) : undefined;
+  const scalar = outer?.scalarSource(at);
+  if (typeof value !== 'string' || !scalar) return undefined;
+  const block = literalBlockLines(scalar, value);
+  const inner = parseYaml(value, 'fixed');
+  if (!block || inner.syntaxErrors.length > 0 || inner.asts.length !== 1) return undefined;
+  // The fix's paths are the inner text's own.
+  const edits = editsForFix(value, inner.asts[0], fix);
+  if (!edits || edits.length === 0) return undefined;
+  // The block's lines up to its last one with text; the line breaks after it (chomping) stay as written.
+  const end = block.start + text.slice(block.start, block.end).replace(/\s+$/, '').length;
+  const indent = ' '.repeat(block.indent);
+  const now = applyEdits(value, edits).replace(/\s+$/, '').split('\n').map((line) => (line === '' ? '' : indent + line));
+  return [replacedLines(text, block.start, end, now)];
+}
+
+/**
+ * One edit that turns the lines of text[start, end) into `now`, leaving the lines both share at the
+ * start and at the end as they are written (a blank line's spaces included).
+ */
+function replacedLines(text: string, start: number, end: number, now: readonly string[]): TextEdit {
+  const old = text.slice(start, end).split('\n');
+  const same = (a: string, b: string): boolean => a === b || (a.trim() === '' && b === '');
+  let head = 0;
+  while (head < old.length && head < now.length && same(old[head], now[head])) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < now.length - head && same(old[old.length - 1 - tail], now[now.length - 1 - tail])) tail++;
+  // In lines that each end with a line break, the last one's break being the block's own.
+  const lineStart = (i: number): number => start + old.slice(0, i).reduce((sum, line) => sum + line.length + 1, 0);
+  let from = lineStart(head);
+  let to = lineStart(old.length - tail);
+  let insert = now.slice(head, now.length - tail).map((line) => `${line}\n`).join('');
+  if (tail === 0) {
+    to -= 1;
+    insert = insert.replace(/\n$/, '');
+    if (insert === '' && from > start) from -= 1;
+  }
+  return { start: from, end: to, text: insert };
 }
 
 /** The edits of one fix (they never overlap) as one: from the first one's start to the last one's end. */
@@ -101,10 +156,9 @@ function fixOnce(text: string, fixes: readonly DocumentFix[]): { output: string;
   const seen = new Set<string>();
   for (const fix of fixes) {
     const id = JSON.stringify(fix);
-    const document = parsed.asts[fix.document];
-    if (seen.has(id) || !document) continue;
+    if (seen.has(id)) continue;
     seen.add(id);
-    const edits = editsForFix(text, document, fix);
+    const edits = editsOf(text, parsed, fix);
     if (edits && edits.length > 0) candidates.push({ fix, edits });
   }
   // Usually every fix is independent and one check suffices; otherwise take them one at a time.
@@ -149,14 +203,45 @@ function isSound(
   if (after.syntaxErrors.length > 0 || after.documents.length !== before.documents.length) return false;
   return before.documents.every((document, index) => {
     const fixes = candidates.map((c) => c.fix).filter((fix) => fix.document === index);
-    let expected: Plain | undefined = structuredClone(document.plain());
-    for (const fix of fixes) expected = expected === undefined ? undefined : applyToData(expected, fix);
     const got = after.documents[index];
+    let expected: Plain | undefined = structuredClone(document.plain());
+    for (const fix of fixes) if (!fix.embedded) expected = expected === undefined ? undefined : applyToData(expected, fix);
+    if (expected === undefined) return false;
+    // A text inside a string: it holds exactly what its fixes promise, and the string is all that changed around it.
+    const texts = new Map(fixes.flatMap((fix) => (fix.embedded ? [[JSON.stringify(fix.embedded), fix.embedded] as const] : [])));
+    for (const [key, at] of texts) {
+      const now = dataAt(got.plain(), at);
+      const sound = isSoundText(dataAt(document.plain(), at), now, fixes.filter((fix) => JSON.stringify(fix.embedded) === key));
+      if (!sound || !isPlainMap(expected) || typeof now !== 'string') return false;
+      setAt(expected, at, now);
+    }
     const duplicatesGone = fixes.every(
-      (fix) => fix.kind !== 'remove-entry' || !got.duplicateKeys().some((d) => samePath([...d.mapPath, d.key], fix.at)),
+      (fix) => fix.kind !== 'remove-entry' || fix.embedded !== undefined || !got.duplicateKeys().some((d) => samePath([...d.mapPath, d.key], fix.at)),
     );
-    return expected !== undefined && duplicatesGone && sameData(got.plain(), expected);
+    return duplicatesGone && sameData(got.plain(), expected);
   });
+}
+
+/** The YAML text `before`, edited into `after`, holds exactly the data the fixes promise. */
+function isSoundText(before: Plain | undefined, after: Plain | undefined, fixes: readonly DocumentFix[]): boolean {
+  if (typeof before !== 'string' || typeof after !== 'string') return false;
+  const old = parseYaml(before, 'fixed');
+  const now = parseYaml(after, 'fixed');
+  if (now.syntaxErrors.length > 0 || old.documents.length !== 1 || now.documents.length !== 1) return false;
+  let expected: Plain | undefined = structuredClone(old.documents[0].plain());
+  for (const fix of fixes) expected = expected === undefined ? undefined : applyToData(expected, fix);
+  const duplicatesGone = fixes.every(
+    (fix) => fix.kind !== 'remove-entry' || !now.documents[0].duplicateKeys().some((d) => samePath([...d.mapPath, d.key], fix.at)),
+  );
+  return expected !== undefined && duplicatesGone && sameData(now.documents[0].plain(), expected);
+}
+
+/** Sets the value at `path` of a map (every step of it exists: it is a path of the same data). */
+function setAt(root: Plain, path: Path, value: Plain): void {
+  const parent = dataAt(root, path.slice(0, -1));
+  const last = path.at(-1);
+  if (Array.isArray(parent) && typeof last === 'number') parent[last] = value;
+  else if (isPlainMap(parent) && last !== undefined) parent[String(last)] = value;
 }
 
 /** What a fix does to the data (undefined: it cannot apply); the text edit must produce the same. */

@@ -15,6 +15,8 @@ import { applyDirectives, DirectiveSource } from './directives';
 import type { EngineCaches } from './caches';
 import { Redaction } from './redact';
 import { showValue } from '../rules/support/message';
+import { isOpaqueTemplate } from '../layouts/unknown';
+import { valueAt } from '../types';
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
 const KNOWN_RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
@@ -72,6 +74,7 @@ export class Funnel {
   /** A rule's report on a model. */
   addReport(model: AuthModel, rule: Rule, report: Report): void {
     const keyPath = documentPath(model, report.at, report.root);
+    if (model.unknown && model.unknown.length > 0 && isAboutUnknown(model, keyPath, report)) return;
     // A range is in the file that holds the path (with -f layering, not necessarily the linted one).
     const location: Location = report.range
       ? { filePath: model.locator.locateClosest(keyPath).filePath, ...report.range }
@@ -88,7 +91,8 @@ export class Funnel {
       keyPath,
     };
     const fix = report.fix ? placeFix(model, report.fix, report) : undefined;
-    if (fix) finding.fix = fix;
+    if (fix && 'blocked' in fix) finding.fixBlocked = fix.blocked;
+    else if (fix) finding.fix = fix;
     this.push(rule, false, finding);
   }
 
@@ -167,14 +171,43 @@ function placeKey(filePath: string | undefined, keyPath: Path): string {
   return `${filePath ?? ''}\u0000${JSON.stringify(keyPath)}`;
 }
 
-/** A rule's fix with its paths taken from the document root and the document it applies to; none where no YAML edit can carry it out. */
-function placeFix(model: AuthModel, fix: Fix, report: Report): DocumentFix | undefined {
-  const at = documentPath(model, fix.at, report.root);
-  const document = model.fixableDocument?.(at);
-  if (document === undefined) return undefined;
-  return fix.kind === 'move-entry'
-    ? { ...fix, at, to: documentPath(model, fix.to, report.root), document }
-    : { ...fix, at, document };
+/**
+ * A rule's fix with its paths taken from the root of the YAML document it edits, and which document
+ * that is; none where no YAML edit can carry it out, or why --fix cannot make it (`blocked`).
+ */
+function placeFix(model: AuthModel, fix: Fix, report: Report): DocumentFix | { blocked: string } | undefined {
+  const target = model.fixTarget?.(documentPath(model, fix.at, report.root));
+  if (target === undefined || 'blocked' in target) return target;
+  const { document, at, embedded } = target;
+  const place = embedded ? { document, embedded } : { document };
+  if (fix.kind !== 'move-entry') return { ...fix, at, ...place };
+  const to = model.fixTarget?.(documentPath(model, fix.to, report.root));
+  if (to === undefined || 'blocked' in to) return to;
+  const sameText = to.document === document && JSON.stringify(to.embedded) === JSON.stringify(embedded);
+  return sameText ? { ...fix, at, to: to.at, ...place } : undefined;
+}
+
+/**
+ * A report about a value omlint cannot know (model.unknown): at or inside it, at a list that holds
+ * it (whether the list is right depends on it), or quoting a template expression in its words.
+ * Nothing is guessed about such a value, in either direction. A URL templated only in its host is
+ * the exception (src/layouts/unknown.ts isTemplatedHostUrl): its written scheme and path are judged.
+ */
+function isAboutUnknown(model: AuthModel, keyPath: Path, report: Report): boolean {
+  for (const unknown of model.unknown ?? []) {
+    if (!isOpaqueTemplate(valueAt(model.document, unknown))) continue;
+    if (startsWith(keyPath, unknown)) return true;
+    if (startsWith(unknown, keyPath) && Array.isArray(valueAt(model.document, keyPath))) return true;
+  }
+  return report.data !== undefined && Object.values(report.data).some((datum) => quotesTemplate(datum instanceof Shown ? datum.value : datum));
+}
+
+function quotesTemplate(value: unknown): boolean {
+  return isOpaqueTemplate(value) || (Array.isArray(value) && value.some(isOpaqueTemplate));
+}
+
+function startsWith(path: Path, prefix: Path): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => String(segment) === String(path[i]));
 }
 
 /** Sorts, removes exact duplicates (several layouts in one document) and counts. */

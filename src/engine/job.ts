@@ -9,6 +9,8 @@ import type { Baseline, StoredConfig } from '../rules/support/rule';
 import type { InputLimits } from '../source/limits';
 import type { ParsedEnvFile } from '../layouts/env-file';
 import type { ChartFile, LayoutChoice } from '../layouts/model';
+import type { FileRequest } from '../layouts/gitops/request';
+import type { SetFlag } from '../source/helm-set';
 
 /** One text of a job, as read: the file it came from and its content. */
 export interface SourceText {
@@ -41,7 +43,31 @@ export interface JobSettings {
   chartFile?: () => ChartFile | undefined;
   /** `yaml`: skip the fast reader (test/fast-path.test.ts compares both readers). */
   parser: 'auto' | 'yaml';
+  /**
+   * Helm's `--set` family from omlint's command line (or createLinter's `set`), applied on top of
+   * every Helm release the job lints: after every `-f` file, on the values file, on a GitOps
+   * file's release after the tool's own arguments.
+   */
+  sets?: readonly SetArgument[];
+  /** Reads a values file a GitOps file names (the runner's: layouts and the engine read no file). */
+  readRelated?: (from: string, request: FileRequest) => RelatedFile;
 }
+
+/** One `--set…` argument of omlint's command line. */
+export interface SetArgument {
+  flag: SetFlag;
+  argument: string;
+  /** The 1-based column of its first character in the command line (findings on its values land there). */
+  column: number;
+  /** Reads a `--set-file` argument's file: its text, or a thrown Error with Helm's reason. */
+  readFile?: (path: string) => string;
+}
+
+/** A values file a GitOps file names: read, not there, or not readable (another repository, …). */
+export type RelatedFile =
+  | { source: SourceText }
+  | { missing: string }
+  | { unreadable: string };
 
 export interface LintJob {
   /** The path the result is reported under: the linted file, or the last `-f` file (the one Helm gives precedence). */

@@ -10,18 +10,22 @@
  */
 import type { LintResult, Plain } from '../types';
 import type { LintJob, SourceText } from './job';
-import { parseSource, ParsedSource, SourceDocument } from '../source/parse';
+import { parseSource, SourceDocument } from '../source/parse';
 import { ExpansionLimitError } from '../source/yaml';
-import { findLongLine, LIMIT_OPTIONS } from '../source/limits';
-import { isEnvFileName, looksLikeEnvFile, mentionsAuthEnv, parseEnvFile, ParsedEnvFile } from '../layouts/env-file';
+import { isEnvFileName, looksLikeEnvFile, mentionsAuthEnv } from '../layouts/env-file';
 import { OPENMETADATA_TEXT_MARKER } from '../knowledge/markers';
-import { helmModels, layeredHelmModels, serverModel, envFileModel } from '../layouts';
+import { isHelmfileName, mayDeployChart } from '../knowledge/gitops';
+import { hasHelmPlacements, helmModels, layeredHelmModels, serverModel, envFileModel } from '../layouts';
+import { gitopsReleases } from '../layouts/gitops';
 import type { AuthModel } from '../layouts/model';
 import { Funnel } from './funnel';
 import type { DirectiveSource } from './directives';
 import { runRules } from './run-rules';
 import type { RuleCrashError } from './crash';
 import type { EngineCaches } from './caches';
+import { overLongLine, parse, plainOf, type ParsedInput } from './stages';
+import { findLongLine } from '../source/limits';
+import { addSetProblem, commandLineSets, gitopsReleaseModels, valuesFileWithSets } from './release';
 
 /**
  * Words without which a text cannot hold OpenMetadata auth settings. Checked before parsing, so
@@ -56,13 +60,12 @@ const CHART_TEMPLATE_FOLDER = /(?:^|[\\/])templates[\\/]/;
  */
 const TEMPLATE_FILE = /\.(?:tftpl|tpl|gotmpl|j2)$/i;
 
-/** A source after parsing: YAML documents, or an env file's assignments. */
-type ParsedInput =
-  | { kind: 'yaml'; source: SourceText; parsed: ParsedSource }
-  | { kind: 'env'; source: SourceText; env: ParsedEnvFile };
-
 /** Lints one job. Undefined: the job holds no OpenMetadata auth settings (skipped silently). */
 export function lintJob(job: LintJob, caches: EngineCaches): LintResult | undefined {
+  if (!job.layered && job.sources.length === 1) {
+    const gitops = lintGitopsFile(job.sources[0], job, caches);
+    if (gitops) return gitops.result;
+  }
   const funnel = new Funnel(job, caches);
   const inputs: ParsedInput[] = [];
   for (const source of job.sources) {
@@ -106,6 +109,53 @@ function crashWithResult(crashes: readonly RuleCrashError[], result: LintResult)
 }
 
 /**
+ * A GitOps file (src/layouts/gitops): each release of OpenMetadata's chart it declares, linted as
+ * one layered job of its values and `--set` arguments. Undefined: not a GitOps file, read as any
+ * other file. A text that names no `openmetadata` chart, or names it in no GitOps shape, costs one
+ * substring search (mayDeployChart); one that does not parse is left to the ordinary reading, which
+ * reports syntax errors only where it shows OpenMetadata's settings.
+ */
+function lintGitopsFile(source: SourceText, job: LintJob, caches: EngineCaches): { result: LintResult | undefined } | undefined {
+  if (!mayDeployChart(source.text) || isEnvFileName(source.filePath)) return undefined;
+  const helmfile = isHelmfileName(source.filePath);
+  // helmfile.yaml.gotmpl is helmfile's own; other templates are never read.
+  if (TEMPLATE_FILE.test(source.filePath) && !helmfile) return undefined;
+  if (CHART_TEMPLATE_FOLDER.test(source.filePath) && source.text.includes('{{')) return undefined;
+  // A line over the limit: the ordinary reading reports it, and reads nothing else of the file.
+  if (findLongLine(source.text, job.settings.limits.maxLineLength)) return undefined;
+  const parsed = parseSource(source.text, source.filePath, { limits: job.settings.limits, parser: job.settings.parser });
+  if (parsed.syntaxErrors.length > 0 || parsed.limitProblems.length > 0) {
+    // A helmfile is a template helmfile renders: one that is YAML only once rendered is not omlint's to read.
+    return helmfile && source.text.includes('{{') ? { result: undefined } : undefined;
+  }
+  let documents: { document: SourceDocument; plain: Plain }[];
+  try {
+    documents = parsed.documents.map((document) => ({ document, plain: document.plain() }));
+  } catch (error) {
+    if (error instanceof ExpansionLimitError) return undefined;
+    throw error;
+  }
+  const plans = gitopsReleases(source.filePath, documents);
+  if (plans === undefined) return undefined;
+  if (plans.length === 0) return { result: undefined };
+  const funnel = new Funnel(job, caches);
+  funnel.addSecretsOf(documents.map(({ plain }) => () => plain));
+  const sources: DirectiveSource[] = [{ filePath: source.filePath, text: source.text, syntax: 'yaml' }];
+  const crashes: RuleCrashError[] = [];
+  let modelCount = 0;
+  for (const plan of plans) {
+    const outcome = gitopsReleaseModels(plan, job, funnel);
+    for (const read of outcome.sources) if (!sources.some((known) => known.filePath === read.filePath)) sources.push(read);
+    modelCount += outcome.models.length;
+    for (const model of outcome.models) crashes.push(...runRules(model, job.settings, funnel, caches));
+  }
+  if (modelCount === 0 && !funnel.hasFindings()) return { result: undefined };
+  const result = funnel.finish(sources);
+  if (crashes.length > 0) throw crashWithResult(crashes, result);
+  return { result };
+}
+
+/**
  * How a text is read: an env file by its name (`.env`, `.env.*`, `*.env`) or, whatever its name, by
  * its syntax when it sets auth variables (`env-mysql`, `.env-keycloak`, an env sample saved as
  * `*.yaml`); else YAML. Undefined: another tool's template, never linted.
@@ -125,23 +175,6 @@ function mayHoldAuthSettings(source: SourceText, syntax: 'yaml' | 'env'): boolea
 function mayBeLaidOut(source: SourceText): boolean {
   if (!LAYOUT_WORDS.test(source.text)) return false;
   return !(CHART_TEMPLATE_FOLDER.test(source.filePath) && source.text.includes('{{'));
-}
-
-/** A line over --max-line-length: the source is not read further, so nothing else is reported for it. */
-function overLongLine(source: SourceText, job: LintJob, funnel: Funnel): boolean {
-  const { maxLineLength } = job.settings.limits;
-  const longLine = findLongLine(source.text, maxLineLength);
-  if (!longLine) return false;
-  funnel.addSourceFinding('input-limit', source.filePath, { line: longLine.line, column: 1, endLine: longLine.line, endColumn: 1 },
-    `line ${longLine.line} is ${longLine.length} characters long, over the ${maxLineLength}-character ` +
-    `limit; omlint does not lint this file (raise ${LIMIT_OPTIONS.maxLineLength} if it is genuine)`);
-  return true;
-}
-
-function parse(source: SourceText, syntax: 'yaml' | 'env', job: LintJob): ParsedInput {
-  if (syntax === 'env') return { kind: 'env', source, env: parseEnvFile(source.text, source.filePath) };
-  const parsed = parseSource(source.text, source.filePath, { limits: job.settings.limits, parser: job.settings.parser });
-  return { kind: 'yaml', source, parsed };
 }
 
 /**
@@ -171,7 +204,10 @@ function layeredModels(inputs: readonly ParsedInput[], job: LintJob, funnel: Fun
     return plain === undefined ? [] : [{ document, plain: document.helmPlain() }];
   });
   if (funnel.hasFindings()) return undefined;
-  return layers.length === 0 ? [] : layeredHelmModels(job.label, layers, job.settings);
+  if (layers.length === 0) return [];
+  const { models, problem } = layeredHelmModels(job.label, layers, commandLineSets(job), job.settings);
+  if (problem) addSetProblem(problem, `the release of ${job.label}`, funnel);
+  return models;
 }
 
 function singleSourceModels(inputs: readonly ParsedInput[], job: LintJob, funnel: Funnel): AuthModel[] {
@@ -188,7 +224,12 @@ function singleSourceModels(inputs: readonly ParsedInput[], job: LintJob, funnel
     for (const document of input.parsed.documents) {
       const plain = plainOf(document, funnel);
       if (plain === undefined) continue;
-      models.push(...helmModels(input.source.filePath, document, plain, job.settings));
+      // With omlint's --set arguments, a values file that shows OpenMetadata's settings is one release with them on top.
+      if (job.settings.sets && job.settings.sets.length > 0 && job.settings.layout !== 'export' && hasHelmPlacements(plain)) {
+        models.push(...valuesFileWithSets(document, document.helmPlain(), job, funnel));
+      } else {
+        models.push(...helmModels(input.source.filePath, document, plain, job.settings));
+      }
       const server = serverModel(input.source.filePath, document, plain, job.settings, input.source.text);
       if (server) {
         // Its values with the --env-file variables substituted: those are the env file's secrets.
@@ -198,18 +239,6 @@ function singleSourceModels(inputs: readonly ParsedInput[], job: LintJob, funnel
     }
   }
   return models;
-}
-
-/** The document as plain data, or undefined (and an input-limit finding) when it expands beyond the limits. */
-function plainOf(document: SourceDocument, funnel: Funnel): Plain | undefined {
-  try {
-    return document.plain();
-  } catch (error) {
-    if (!(error instanceof ExpansionLimitError)) throw error;
-    funnel.addSourceFinding('input-limit', document.filePath, document.locateClosest([]),
-      `${error.message}; omlint does not lint this document`);
-    return undefined;
-  }
 }
 
 /** The comments directives are read from: YAML comments, or an env file's `#` lines. */

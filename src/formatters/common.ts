@@ -3,16 +3,24 @@ import * as path from 'path';
 import type { Finding, LintResult, Severity } from '../types';
 import type { FormatterContext, FormatterStream, StreamingFormatter } from './types';
 
+/**
+ * A name that stands for no file: `<stdin>`, and `<command line>`, where a finding on a value a
+ * `--set` argument set lands (docs/gitops.md). Printed as it is.
+ */
+export function isPseudoFile(file: string): boolean {
+  return file.startsWith('<') && file.endsWith('>');
+}
+
 /** The path relative to `cwd` with `/` separators; absolute when the file is outside `cwd`. */
 export function relativePath(cwd: string, file: string): string {
-  if (file === '<stdin>') return file;
+  if (isPseudoFile(file)) return file;
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
 }
 
 /** Whether a path from relativePath() is inside `cwd` (and so can be given relative to it). */
 export function isInside(relative: string): boolean {
-  return relative !== '<stdin>' && !path.isAbsolute(relative);
+  return !isPseudoFile(relative) && !path.isAbsolute(relative);
 }
 
 export const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };

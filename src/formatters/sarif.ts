@@ -12,7 +12,7 @@ import type { Finding, Severity } from '../types';
 import type { RuleMeta } from '../rules/support/rule';
 import { REPOSITORY_URL } from '../rules/support/rule';
 import { DIRECTIVE_META, helpUri } from '../rules/support/meta';
-import { isInside, isShown, jsonArrayWriter, relativePath, streamed } from './common';
+import { isInside, isPseudoFile, isShown, jsonArrayWriter, relativePath, streamed } from './common';
 import { resultFingerprints } from './fingerprint';
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'note' };
@@ -35,7 +35,9 @@ function relativeUri(relative: string): string {
 function artifactLocation(cwd: string, file: string): object {
   const relative = relativePath(cwd, file);
   if (isInside(relative)) return { uri: relativeUri(relative), uriBaseId: SRCROOT };
-  return relative === '<stdin>' ? { uri: 'stdin' } : { uri: pathToFileURL(file).href };
+  // Standard input, and the command line of a --set argument: no file, a URI of their own.
+  if (isPseudoFile(relative)) return { uri: relative.slice(1, -1).replace(/ /g, '-') };
+  return { uri: pathToFileURL(file).href };
 }
 
 function directoryUri(dir: string): string {

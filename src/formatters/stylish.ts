@@ -1,6 +1,6 @@
 /** The default human format: findings grouped by file, aligned, with the rule id, a summary and each rule's docs link. */
 import * as path from 'path';
-import { lineJoiner, shownMessages, streamed } from './common';
+import { isPseudoFile, lineJoiner, shownMessages, streamed } from './common';
 import type { Severity } from '../types';
 import { helpUri } from '../rules/support/meta';
 
@@ -93,7 +93,7 @@ function docsLinks(ids: readonly string[], paint: Painter): string[] {
 }
 
 function relative(cwd: string, file: string): string {
-  if (file === '<stdin>') return file;
+  if (isPseudoFile(file)) return file;
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') ? rel : file;
 }

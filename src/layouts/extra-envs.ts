@@ -75,7 +75,7 @@ export function foldExtraEnvs(model: AuthModel, defaults: PlainMap): AuthModel {
     config,
     locator,
     // A value an env var set has no YAML key of its own to edit.
-    fixableDocument: (at) => (locator.origin?.(at)?.env ? undefined : model.fixableDocument?.(at)),
+    fixTarget: (at) => (locator.origin?.(at)?.env ? undefined : model.fixTarget?.(at)),
     envOverrides: overrides,
     envValueFacts: problems,
   };

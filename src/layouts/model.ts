@@ -104,10 +104,19 @@ export interface AuthModel {
   /** extraEnvs entries folded into `config` (they win over the values keys). */
   envOverrides?: EnvOverride[];
   /**
-   * The index of the YAML document a fix at document path `at` edits; undefined where no single
-   * YAML key carries the value (the server layout's translated names, -f layering, an env var).
+   * Where a fix at document path `at` edits the linted file: which YAML document, and the path in it
+   * (a GitOps file holds the values below a key of its own). Undefined where no single YAML key
+   * carries the value (the server layout's translated names, -f layering, an env var); `blocked`
+   * where one does but --fix cannot edit it (a YAML text inside a quoted or folded string, another file, an argument),
+   * which --fix then says.
    */
-  fixableDocument?: (at: Path) => number | undefined;
+  fixTarget?: (at: Path) => FixTarget | undefined;
+  /**
+   * Document paths whose value omlint cannot know: a template expression (`{{ … }}`) a tool renders
+   * before Helm reads it, or a value from a source omlint cannot read. Nothing is reported about
+   * such a value, nor about a list that holds one, nor in words that quote one (src/engine/funnel.ts).
+   */
+  unknown?: readonly Path[];
   /** Environment variables whose text the server cannot read as meant. */
   envValueFacts?: EnvValueFact[];
   /** An env file's lines that do not set what they seem to. */
@@ -137,6 +146,12 @@ export interface SecurityExportFacts {
   /** Top-level keys other than the two parts: the import refuses them. */
   unknownKeys: string[];
 }
+
+/**
+ * Where a fix edits the linted file (`embedded`: inside the YAML text of the literal block string at
+ * that path, `at` then a path of that text), or why --fix cannot make it there.
+ */
+export type FixTarget = { document: number; at: Path; embedded?: Path } | { blocked: string };
 
 /** Helm values (any of its layouts), as opposed to the server's own configuration. */
 export function isHelmModel(model: AuthModel): boolean {

@@ -13,6 +13,7 @@ import discoveryUri from './discovery-uri';
 import enforcePrincipalDomain from './enforce-principal-domain';
 import envFileSyntax from './env-file-syntax';
 import envOverride from './env-override';
+import helmSetSyntax from './helm-set-syntax';
 import httpsUrls from './https-urls';
 import idpJwksPublicKey from './idp-jwks-public-key';
 import initialAdmins from './initial-admins';
@@ -44,6 +45,7 @@ import selfSignup from './self-signup';
 import ssoValidator from './sso-validator';
 import storedConfigDrift from './stored-config-drift';
 import storedConfigPrecedence from './stored-config-precedence';
+import unreadValues from './unread-values';
 import validSchema from './valid-schema';
 import yamlSyntax from './yaml-syntax';
 
@@ -61,6 +63,7 @@ export const RULES: readonly Rule[] = [
   enforcePrincipalDomain,
   envFileSyntax,
   envOverride,
+  helmSetSyntax,
   httpsUrls,
   idpJwksPublicKey,
   initialAdmins,
@@ -92,6 +95,7 @@ export const RULES: readonly Rule[] = [
   ssoValidator,
   storedConfigDrift,
   storedConfigPrecedence,
+  unreadValues,
   validSchema,
   yamlSyntax,
   // By code unit, not localeCompare: the same order for ids of [a-z0-9-], without starting ICU's collator (~10 ms).

@@ -32,7 +32,7 @@ export default defineRule({
     const replaced = origin?.replaced;
     // helm -f replaces lists: the overlay's list is the whole list (helm/helm#3486).
     const cause = replaced
-      ? ` ${fileName(origin.filePath)} replaces the ${name} list of ${fileName(replaced.filePath)} (helm -f replaces lists, it never merges them)` +
+      ? ` ${fileName(origin.filePath)} replaces the ${name} list of ${fileName(replaced.filePath)} (Helm replaces lists, it never merges them)` +
         `${hasJwksEntry(replaced.value) ? ', and drops its JWKS entry' : ''}.`
       : '';
     const url = suggestedUrl(ctx);

@@ -28,6 +28,12 @@ const JSON_VALUED_KEYS = new Set(['customParams', 'authRolesMapping']);
 /** Server-YAML `${VAR:-default}` is no-env-substitution's business; look only at what is inside. */
 const ENV_SUBSTITUTION = /\$\{[A-Za-z_][A-Za-z0-9_]*(:-)?/g;
 
+/**
+ * A template expression (`{{domain}}` of an ApplicationSet, `{{ .Values.host }}`) is filled in by the
+ * tool that renders it before Helm reads the value (docs/gitops.md): not docs text left behind.
+ */
+const TEMPLATE_EXPRESSIONS = /\{\{[\s\S]*?\}\}/g;
+
 export default defineRule({
   id: 'no-placeholders',
   severity: 'error',
@@ -39,7 +45,7 @@ export default defineRule({
   check(ctx) {
     forEachString(ctx, ctx.model.config, (path, text) => {
       if (JSON_VALUED_KEYS.has(String(path.at(-1)))) return;
-      const value = MAY_HOLD_PLACEHOLDER.test(text) ? text.replace(ENV_SUBSTITUTION, '') : '';
+      const value = MAY_HOLD_PLACEHOLDER.test(text) ? text.replace(TEMPLATE_EXPRESSIONS, '').replace(ENV_SUBSTITUTION, '') : '';
       const placeholder = value === '' ? undefined : PLACEHOLDERS.find(({ pattern }) => pattern.test(value));
       if (placeholder) {
         ctx.report({ at: path, messageId: 'placeholder', data: { value: show(text), what: placeholder.what } });

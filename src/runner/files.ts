@@ -11,7 +11,11 @@ function fg(): typeof FastGlob {
 }
 
 /** What a directory scan looks for (README "Usage"). */
-export const SCAN_PATTERNS = ['**/values*.y?(a)ml', '**/*values*.y?(a)ml', '**/openmetadata*.y?(a)ml', '**/*.env', '**/.env'];
+export const SCAN_PATTERNS = [
+  '**/values*.y?(a)ml', '**/*values*.y?(a)ml', '**/openmetadata*.y?(a)ml', '**/*.env', '**/.env',
+  // GitOps files with names of their own (docs/gitops.md): Argo CD and Flux files have free names.
+  '**/helmfile*.y?(a)ml', '**/kustomization.y?(a)ml',
+];
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 

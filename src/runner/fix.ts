@@ -17,6 +17,7 @@ export function lintAndFix(
   const { fixText, holdsSecrets } = require('../engine/fix') as typeof import('../engine/fix');
   const [source] = job.sources;
   const { output, result } = fixText(source.text, (text) => lint({ ...job, sources: [{ ...source, text }] }));
+  if (result) noticeBlocked(result, notice);
   if (output === source.text || !result) return result;
   if (write) {
     writeKeepingBom(source.filePath, output);
@@ -28,6 +29,18 @@ export function lintAndFix(
     return result;
   }
   return { ...result, output };
+}
+
+/**
+ * The fixes --fix cannot make where the value is written (a YAML text inside a quoted or folded
+ * string of a GitOps file, a values file it names, a --set argument): said on stderr, one line a
+ * file, never guessed at.
+ */
+function noticeBlocked(result: LintResult, notice: (text: string) => void): void {
+  const blocked = result.messages.filter((m) => m.fixBlocked !== undefined);
+  if (blocked.length === 0) return;
+  const reasons = [...new Set(blocked.map((m) => `${m.ruleId} at ${m.filePath === result.filePath ? '' : `${m.filePath}:`}${m.line}:${m.column}: ${m.fixBlocked}`))];
+  notice(`omlint: ${result.filePath}: ${blocked.length === 1 ? '1 fixable finding is' : `${blocked.length} fixable findings are`} not fixed: ${reasons.join('; ')}\n`);
 }
 
 /** readSourceFile drops a UTF-8 byte order mark; put it back so the file changes only where fixed. */

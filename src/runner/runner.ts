@@ -7,7 +7,9 @@
 import * as path from 'path';
 import type { LintResult, RuleSetting } from '../types';
 import type { Baseline, StoredConfig } from '../rules/support/rule';
-import type { LintJob, JobSettings, SourceText } from '../engine/job';
+import type { LintJob, JobSettings, RelatedFile, SetArgument, SourceText } from '../engine/job';
+import type { FileRequest } from '../layouts/gitops';
+import type { SetFlag } from '../source/helm-set';
 import type { EngineCaches } from '../engine/caches';
 import { InputLimits, resolveLimits } from '../source/limits';
 import { DEFAULT_READ_LIMITS, InputError, ReadLimits, Scratch, readSourceFile } from '../source/read';
@@ -41,6 +43,20 @@ export interface RunOptions {
   parser: 'auto' | 'yaml';
   /** Give each fixable finding its fix as a text edit (`textFix`, ESLint's `fix` in JSON); never while fixing. */
   textFixes?: boolean;
+  /** Helm's `--set` family, applied on top of every Helm release linted (LinterOptions.set). */
+  set?: readonly HelmSetOption[];
+}
+
+/** One `--set…` argument (createLinter's `set`, the command line's `--set`, `--set-string`, `--set-json`, `--set-file`). */
+export interface HelmSetOption {
+  flag: SetFlag;
+  argument: string;
+  /**
+   * The 1-based column of the argument's first character in the command line, where a finding on a
+   * value it sets lands (file `<command line>`, line 1). Default: the arguments written one after
+   * another, `--set A --set-string B …`, from column 1.
+   */
+  column?: number;
 }
 
 export class Runner {
@@ -54,6 +70,8 @@ export class Runner {
   private readonly fixedStored: StoredConfig | undefined;
   private readonly configStored = new Map<string, StoredConfig>();
   private readonly scratch: Scratch = {};
+  private readonly sets: readonly SetArgument[];
+  private related: import('./related').RelatedFiles | undefined;
 
   constructor(
     readonly options: RunOptions,
@@ -68,6 +86,7 @@ export class Runner {
       : new ConfigResolver({ configFile: options.configFile, cwd: options.cwd, knownRuleIds: RULES.map((rule) => rule.id), notice });
     this.fixedBaseline = options.baseline === undefined ? undefined : this.readBaseline(options.baseline);
     this.envFile = options.envFile === undefined ? undefined : this.readEnvFile(options.envFile);
+    this.sets = options.set && options.set.length > 0 ? this.readSets(options.set) : [];
     this.fixedStored = options.againstExport === undefined ? undefined : this.readStored(options.againstExport, '--against-export');
   }
 
@@ -153,7 +172,46 @@ export class Runner {
       limits: this.limits,
       reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives || config.reportUnusedDisableDirectives === true,
       parser: this.options.parser,
+      ...(this.sets.length > 0 ? { sets: this.sets } : {}),
+      readRelated: (from, request) => this.readRelated(from, request),
     };
+  }
+
+  /** A values file a GitOps file names (src/runner/related.ts). */
+  private readRelated(from: string, request: FileRequest): RelatedFile {
+    if (!this.related) {
+      const { RelatedFiles } = require('./related') as typeof import('./related');
+      this.related = new RelatedFiles(this.options.cwd, this.readLimits);
+    }
+    return this.related.read(from, request);
+  }
+
+  /**
+   * The `--set` arguments, checked as Helm parses them before anything is linted: an argument Helm
+   * refuses whatever the values (`a[x]=1`, `name`) and a `--set-file` file that cannot be read are an
+   * InputError (exit 2), located by its column in the command line. Files are read once, from the
+   * working directory, as Helm reads them.
+   */
+  private readSets(options: readonly HelmSetOption[]): SetArgument[] {
+    const { applySetArgument } = require('../source/helm-set') as typeof import('../source/helm-set');
+    let column = 1;
+    return options.map((option) => {
+      const argumentColumn = option.column ?? column + option.flag.length + 1;
+      column = argumentColumn + option.argument.length + 1;
+      const files = new Map<string, string>();
+      const readFile = (file: string): string => {
+        const known = files.get(file);
+        if (known !== undefined) return known;
+        const text = readSourceFile(path.resolve(this.options.cwd, file), this.readLimits);
+        files.set(file, text);
+        return text;
+      };
+      const outcome = applySetArgument({}, option.flag, option.argument, readFile);
+      if (outcome.problem) {
+        throw new InputError(`${option.flag}: Helm refuses this argument: ${outcome.problem.message} (command line, column ${argumentColumn + outcome.problem.offset})`);
+      }
+      return { flag: option.flag, argument: option.argument, column: argumentColumn, ...(option.flag === '--set-file' ? { readFile } : {}) };
+    });
   }
 
   /** `--baseline` wins, then the file at `--since`, then a config file's baseline. */

@@ -30,6 +30,8 @@ interface Provenance {
 export interface Merged {
   value: Plain;
   locator: Locator;
+  /** The index of the layer whose value won at `path` (list items belong to the layer that set the list). */
+  layerOf(path: Path): number;
 }
 
 /** Merges the layers in Helm's order (later wins) and returns the value with a locator that knows every path's file. */
@@ -44,7 +46,8 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
     value = merged.value;
     provenance = merged.provenance;
   });
-  return { value, locator: new LayeredLocator(layers, provenance) };
+  const locator = new LayeredLocator(layers, provenance);
+  return { value, locator, layerOf: (path) => locator.layerOf(path) };
 }
 
 /** Helm's mergeMaps(a, b), keeping track of which layer set what. */
@@ -84,6 +87,10 @@ class LayeredLocator implements Locator {
 
   locateClosest(path: Path, target?: Target): Location {
     return this.layers[this.deepest(path).node.layer].locator.locateClosest(path, target);
+  }
+
+  layerOf(path: Path): number {
+    return this.deepest(path).node.layer;
   }
 
   origin(path: Path): Origin | undefined {

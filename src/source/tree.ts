@@ -91,6 +91,20 @@ export interface SourceDocument {
   duplicateKeys(): DuplicateKey[];
   /** Whether the value at `path` is a plain (unquoted, non-block) scalar: the server layout re-reads those after `${VAR}` substitution. */
   isPlainScalar(path: Path): boolean;
+  /**
+   * Where the scalar at `path` is written: its offsets in the file's text, and that text. For a YAML
+   * document inside a string (Argo CD's `helm.values: |`), whose positions map back to the file.
+   */
+  scalarSource(path: Path): ScalarSource | undefined;
+  /** Whether the file's text holds `{{` at all: a template expression in a value is then possible. */
+  mayHoldTemplates(): boolean;
+}
+
+/** A scalar as written: `text.slice(start, end)` is its source (quotes, block header and all). */
+export interface ScalarSource {
+  text: string;
+  start: number;
+  end: number;
 }
 
 /** What turns a document path into a location; a YAML document, or several merged ones. */
@@ -177,6 +191,18 @@ export class LocatedTree implements SourceDocument {
     if (found.remaining !== 0 || (found.node !== null && !(found.node instanceof TreeScalar))) return false;
     const start = found.node instanceof TreeScalar ? found.node.start : found.pair?.valueStart ?? -1;
     return start >= 0 && !'"\'|>'.includes(this.text.charAt(start));
+  }
+
+  scalarSource(path: Path): ScalarSource | undefined {
+    const found = walk(this.root, path);
+    if (found.remaining !== 0) return undefined;
+    if (found.node instanceof TreeScalar) return { text: this.text, start: found.node.start, end: found.node.end };
+    if (found.node === null && found.pair && found.pair.valueStart >= 0) return { text: this.text, start: found.pair.valueStart, end: found.pair.valueEnd };
+    return undefined;
+  }
+
+  mayHoldTemplates(): boolean {
+    return this.lines.mayHoldTemplates();
   }
 
   rangeOf(offsets: readonly [number, number]): Range {
@@ -410,8 +436,14 @@ function isTagged(text: string, start: number): boolean {
 export class LineIndex {
   private starts: number[] | undefined;
   private helmBooleans: boolean | undefined;
+  private templates: boolean | undefined;
 
   constructor(private readonly text: string) {}
+
+  /** Whether the text holds `{{` (a template expression may be a value). */
+  mayHoldTemplates(): boolean {
+    return (this.templates ??= this.text.includes('{{'));
+  }
 
   /** Whether the text may hold a plain scalar Helm reads as a boolean (HELM_BOOLEAN_HINT). */
   mayHoldHelmBooleans(): boolean {

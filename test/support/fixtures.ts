@@ -67,7 +67,7 @@ export function fixtureOptions(fixture: FixtureFile): Pick<LinterOptions, 'basel
 export function listRuleFixtures(): FixtureFile[] {
   const out: FixtureFile[] = [];
   for (const ruleId of fs.readdirSync(FIXTURES_DIR)) {
-    if (ruleId === 'examples' || ruleId === 'demo') continue;
+    if (ruleId === 'examples' || ruleId === 'demo' || ruleId === 'gitops') continue;
     for (const kind of ['valid', 'invalid'] as const) {
       const dir = path.join(FIXTURES_DIR, ruleId, kind);
       if (!fs.existsSync(dir)) continue;

@@ -14,6 +14,12 @@ const NOT_URI_CHARACTER = /[\s"<>\\^`{|}]/;
 const PLACEHOLDER = /\{[^{}]*\}|<[^<>]*>/;
 
 /**
+ * A template expression (`{{ .Values.host }}`, an ApplicationSet's `{{domain}}`), which the tool that
+ * renders it fills in before Helm reads the value (docs/gitops.md): never a docs placeholder.
+ */
+const TEMPLATE_EXPRESSIONS = /\{\{[\s\S]*?\}\}/g;
+
+/**
  * Why a text is not an absolute http(s) URL the server can use, in the few words a rule's message
  * puts in parentheses. The part of the value a reason names (the placeholder, the scheme, the
  * character) is a placeholder of its own, filled from the problem's data.
@@ -49,8 +55,10 @@ export interface UrlProblem {
  * Why `text` cannot be used as an absolute http(s) URL by the server, or undefined when it can.
  * A message names it through urlProblemMessages() and urlProblemReport().
  */
-export function httpUrlProblem(text: string): UrlProblem | undefined {
+export function httpUrlProblem(value: string): UrlProblem | undefined {
   const problem = (kind: UrlProblemKind, data: MessageData = {}): UrlProblem => ({ kind, data });
+  // A template expression is filled in before Helm reads the value: no placeholder left behind, a host of its own.
+  const text = value.replace(TEMPLATE_EXPRESSIONS, 'template.invalid');
   if (text.trim() === '') return problem('empty');
   if (looksLikeKey(text)) return problem('key');
   if (text !== text.trim()) return problem('spaces');
