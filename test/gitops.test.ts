@@ -316,3 +316,37 @@ describe('--fix', () => {
       `${'--fix --quiet --set-json '.length + 1}: a --set argument of the command line sets it\n`);
   });
 });
+
+describe('the chart release a GitOps file pins is the chart version its release is judged by', () => {
+  const values = (indent: string) => GOOGLE_VALUES.map((line) => `${indent}${line}`);
+  const files: Record<string, (version: string) => [string, string]> = {
+    'Argo CD targetRevision': (version) => ['app.yaml', argoApplication([]).replace('targetRevision: 1.13.1', `targetRevision: "${version}"`)],
+    'Flux spec.chart.spec.version': (version) => ['release.yaml', ['apiVersion: helm.toolkit.fluxcd.io/v2', 'kind: HelmRelease', 'metadata:', '  name: openmetadata',
+      'spec:', '  chart:', '    spec:', '      chart: openmetadata', `      version: "${version}"`, '  values:', ...values('    '), ''].join('\n')],
+    'helmfile version': (version) => ['helmfile.yaml', ['releases:', '  - name: openmetadata', '    chart: open-metadata/openmetadata', `    version: "${version}"`,
+      '    values:', '      -', ...values('        '), ''].join('\n')],
+    'Kustomize version': (version) => ['kustomization.yaml', ['helmCharts:', '  - name: openmetadata', '    repo: https://helm.open-metadata.org', `    version: "${version}"`,
+      '    valuesInline:', ...values('      '), ''].join('\n')],
+  };
+  /** The SSO validator's advice exists from OpenMetadata 1.10 (chart 1.10.x) on: whether the release got it tells the version it was judged by. */
+  const validatorAdvice = ([file, text]: [string, string], chartVersion?: string): number => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, file), text);
+    const result = createLinter({ cwd: dir, configFile: false, chartVersion }).lintFile(path.join(dir, file));
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'sso-validator').length;
+  };
+
+  for (const [kind, write] of Object.entries(files)) {
+    it(`${kind}: 1.6.3 pins a chart before the validator, 1.12.7 one with it; a range pins none; --chart-version wins`, () => {
+      expect(validatorAdvice(write('1.6.3'))).toBe(0);
+      expect(validatorAdvice(write('1.12.7'))).toBeGreaterThan(0);
+      expect(validatorAdvice(write('1.6.*'))).toBeGreaterThan(0);
+      expect(validatorAdvice(write('1.6.3'), '1.12.7')).toBeGreaterThan(0);
+    });
+  }
+
+  it('an Argo CD source from git: targetRevision is a git ref, not a chart release', () => {
+    const fromGit = argoApplication([]).replace('    chart: openmetadata\n    targetRevision: 1.13.1', '    path: charts/openmetadata\n    targetRevision: "1.6.3"');
+    expect(validatorAdvice(['app.yaml', fromGit])).toBeGreaterThan(0);
+  });
+});

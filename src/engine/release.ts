@@ -58,7 +58,7 @@ export function gitopsReleaseModels(plan: ReleasePlan, job: LintJob, funnel: Fun
   if (stopped) return { models: [], sources };
   if (layers.length === 0) layers.push(emptyLayer(document, plan.at));
   const sets = [plan.sets.map((set) => planSetLayer(set, document)), commandLineSets(job)];
-  const { models, problem } = releaseModels(document.filePath, layers, sets, { chartVersion: job.settings.chartVersion });
+  const { models, problem } = releaseModels(document.filePath, layers, sets, { chartVersion: releaseSettings(plan, job).chartVersion });
   if (problem) {
     addSetProblem(problem, plan.name, funnel);
     return { models: [], sources };
@@ -266,4 +266,9 @@ function reasonText(reason: UnreadReason, plan: ReleasePlan): string {
     case 'unreadable':
       return `cannot be read (${reason.why})`;
   }
+}
+
+/** The job's settings for a release: the chart version the GitOps file pins, unless `--chart-version` (or a config file) says one. */
+export function releaseSettings(plan: ReleasePlan, job: LintJob): LintJob['settings'] {
+  return plan.chartVersion && !job.settings.chartVersion ? { ...job.settings, chartVersion: plan.chartVersion } : job.settings;
 }

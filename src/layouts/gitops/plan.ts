@@ -9,6 +9,8 @@ import type { Path } from '../../types';
 import type { SetFlag } from '../../source/helm-set';
 import type { SourceDocument } from '../../source/parse';
 import type { FileRequest } from './request';
+import { isChartRelease } from '../../knowledge/versions';
+import type { Plain } from '../../types';
 
 export type { FileRequest } from './request';
 
@@ -84,6 +86,8 @@ export interface ReleasePlan {
   /** The document of the GitOps file that declares it, and where. */
   document: SourceDocument;
   at: Path;
+  /** The chart release the file pins, when it pins one exactly: what `--chart-version` would say, unless given. */
+  chartVersion?: string;
   /** What renders `{{ … }}` in its values before Helm (an ApplicationSet, helmfile), when something does. */
   templating?: string;
   layers: LayerPlan[];
@@ -95,4 +99,22 @@ export interface ReleasePlan {
 /** A path as a GitOps file writes it, for messages: `spec.sources[0].helm.valueFiles[1]`. */
 export function pathText(path: Path): string {
   return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : `${i > 0 ? '.' : ''}${segment}`)).join('');
+}
+
+/**
+ * The chart release a GitOps file pins (Argo CD's `targetRevision` of a Helm-repository source,
+ * Flux's `spec.chart.spec.version`, helmfile's and Kustomize's `version`), when it names exactly one
+ * release of OpenMetadata's chart: a range (`1.6.*`, `>=1.6.0`), a git ref or an unknown version pins
+ * none, and the rules then judge by `--chart-version` or the newest chart, as for a values file.
+ */
+export function pinnedChartVersion(value: Plain | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const version = value.trim().replace(/^v/, '');
+  return isChartRelease(version) ? version : undefined;
+}
+
+/** `{ chartVersion }` when the value pins a release, else nothing: spread into a plan. */
+export function optionalVersion(value: Plain | undefined): { chartVersion?: string } {
+  const chartVersion = pinnedChartVersion(value);
+  return chartVersion ? { chartVersion } : {};
 }
