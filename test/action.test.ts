@@ -64,11 +64,10 @@ describe('action.yml', () => {
   it('has an input for every option that changes what is linted or reported, and bin/action.js reads each', () => {
     const { INPUTS } = require('../bin/action.js') as { INPUTS: Record<string, unknown> };
     expect(Object.keys(ACTION.inputs).sort()).toEqual(Object.keys(INPUTS).sort());
-    for (const name of ['paths', 'format', 'chart-version', 'config', 'max-warnings', 'show-info', 'sarif-file', 'args', 'allow-empty', 'env-file', 'rules', 'values', 'since', 'baseline']) {
+    for (const name of ['paths', 'format', 'chart-version', 'server-version', 'set', 'set-string', 'set-json', 'set-file', 'against-export', 'config', 'max-warnings', 'show-info', 'sarif-file', 'args', 'allow-empty', 'env-file', 'rules', 'values', 'since', 'baseline']) {
       expect(ACTION.inputs).toHaveProperty(name);
     }
     expect(Object.keys(ACTION.outputs).sort()).toEqual(['errors', 'exit-code', 'files', 'infos', 'sarif-file', 'warnings']);
-    expect(ACTION.inputs.args.description).toMatch(/--set/);
   });
 });
 
@@ -161,6 +160,25 @@ describe('the action, run as the runner runs it', () => {
     const column = commandLine.indexOf(argument) + argument.indexOf('=') + 2;
     expect(column).toBeGreaterThan(argument.length);
     expect(annotations(run.stdout)).toContainEqual(expect.stringMatching(new RegExp(`^::warning file=<command line>,line=1,col=${column},.*title=omlint https-urls::`)));
+  });
+
+  it('the set input is --set: the finding on the value it sets is at that value\'s column in the logged command line', () => {
+    const workspace = scratchDir({ 'values.yaml': CLEAN });
+    const argument = 'openmetadata.config.authentication.callbackUrl=http://metadata.acme.io/callback';
+    const run = runAction(workspace, { set: argument, paths: 'values.yaml' });
+    const commandLine = /^omlint command line: (.*)$/m.exec(run.stderr)?.[1] ?? '';
+    expect(commandLine).toContain(`--set ${argument} -- values.yaml`);
+    const column = commandLine.indexOf(argument) + argument.indexOf('=') + 2;
+    expect(annotations(run.stdout)).toContainEqual(expect.stringMatching(new RegExp(`^::warning file=<command line>,line=1,col=${column},.*title=omlint https-urls::`)));
+  });
+
+  it('the against-export input is --against-export: a value that differs from the stored copy is a stored-config-drift annotation', () => {
+    const stored = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'exports', 'google.yaml'), 'utf8');
+    const workspace = scratchDir({ 'values.yaml': CLEAN, 'export.yaml': stored });
+    const run = runAction(workspace, { 'against-export': 'export.yaml', paths: 'values.yaml' });
+    expect(run.stderr).toMatch(/--against-export export\.yaml/);
+    expect(annotations(run.stdout).some((line) => line.includes('title=omlint stored-config-drift::'))).toBe(true);
+    expect(annotations(run.stdout).some((line) => line.includes('title=omlint unknown option'))).toBe(false);
   });
 
   it('refuses inputs that cannot work, with an error annotation', () => {
