@@ -14,6 +14,8 @@
  * --no-parse-only (drops that floor, ~17 s a run at 10 000 files, for quick comparisons),
  * --spectral-runs-k10 N (default 1;
  * Spectral needs minutes and gigabytes there), --omlint LABEL=BIN (extra omlint variants to compare),
+ * --format F (omlint's output format for the directory cases, default json; e.g. sarif, which
+ * carries no ESLint fix objects),
  * --help. A wrong option is one line on stderr and exit code 2.
  * Peak RSS comes from /usr/bin/time -v when present, else from process.resourceUsage() at exit
  * (bench/rss-probe.js preloaded with NODE_OPTIONS).
@@ -30,9 +32,10 @@ const PEERS = path.join(__dirname, 'peers', 'node_modules');
 const NODE = process.execPath;
 
 const CASES = ['one', 'k1', 'k10', 'd10', 'big'];
+const FORMATS = ['json', 'sarif', 'stylish', 'junit', 'gitlab', 'checkstyle', 'compact'];
 
 function parseOptions(argv) {
-  const options = { runs: 5, cases: CASES, peers: false, spectralRunsK10: 1, variants: [] };
+  const options = { runs: 5, cases: CASES, peers: false, spectralRunsK10: 1, variants: [], format: 'json' };
   const valueOf = (i) => {
     if (i >= argv.length) throw new UsageError(`${argv[i - 1]} needs a value`);
     return argv[i];
@@ -53,6 +56,10 @@ function parseOptions(argv) {
     else if (arg === '--no-spectral') options.noSpectral = true;
     else if (arg === '--no-parse-only') options.noParseOnly = true;
     else if (arg === '--spectral-runs-k10') options.spectralRunsK10 = count(++i);
+    else if (arg === '--format') {
+      options.format = valueOf(++i);
+      if (!FORMATS.includes(options.format)) throw new UsageError(`--format: use one of ${FORMATS.join(', ')}`);
+    }
     else if (arg === '--omlint') {
       const [label, bin] = valueOf(++i).split('=');
       if (!label || !bin) throw new UsageError('--omlint takes LABEL=path/to/bin.js');
@@ -151,8 +158,8 @@ function commandsFor(name, options) {
   const rows = [];
   if (name === 'one') rows.push({ label: 'node -e 0', floor: 'node', command: NODE, args: ['-e', '0'] });
   if (!options.noParseOnly) rows.push({ label: 'parse only (yaml)', floor: 'parse', command: NODE, args: ['bench/parse-only.js', rel] });
-  // One file: what a pre-commit hook runs (default stylish output); many: what CI runs (json).
-  const omlintArgs = name === 'one' || name === 'big' ? [`${rel}/values.yaml`] : ['--format', 'json', rel];
+  // One file: what a pre-commit hook runs (default stylish output); many: what CI runs (json unless --format).
+  const omlintArgs = name === 'one' || name === 'big' ? [`${rel}/values.yaml`] : ['--format', options.format, rel];
   rows.push({ label: 'omlint', omlint: true, command: NODE, args: ['bin/omlint.js', ...omlintArgs] });
   for (const variant of options.variants) {
     rows.push({ label: `omlint ${variant.label}`, omlint: true, command: NODE, args: [variant.bin, ...omlintArgs] });
@@ -215,10 +222,11 @@ function seconds(value) {
   return value < 1 ? `${(value * 1000).toFixed(0)} ms` : `${value.toFixed(2)} s`;
 }
 
-function printCase(name, summary, rows) {
+function printCase(name, summary, rows, options) {
   const input = summary[name];
   const size = input.bytes < 1024 * 1024 ? `${(input.bytes / 1024).toFixed(1)} KB` : `${(input.bytes / 1024 / 1024).toFixed(1)} MB`;
-  console.log(`\n### ${name}: ${input.files} file${input.files === 1 ? '' : 's'}, ${size}\n`);
+  const format = name === 'one' || name === 'big' ? 'stylish' : options.format;
+  console.log(`\n### ${name}: ${input.files} file${input.files === 1 ? '' : 's'}, ${size}, omlint --format ${format}\n`);
   console.log('| command | runs | wall median | wall min–max | CPU median | peak RSS median (max) | ratios (wall, RSS) |');
   console.log('|---|---|---|---|---|---|---|');
   const node = rows.find((r) => r.floor === 'node');
@@ -264,7 +272,7 @@ function main() {
     process.stderr.write(`${name} `);
     const rows = runCase(name, options, meter);
     results.cases[name] = rows;
-    printCase(name, summary, rows);
+    printCase(name, summary, rows, options);
   }
   console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   fs.writeFileSync(path.join(OUT, `results-${results.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(results, null, 2));

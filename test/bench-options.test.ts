@@ -21,7 +21,7 @@ describe('bench/run.js options', () => {
   });
 
   it('takes every option it documents (--help ends the run before anything is generated)', () => {
-    const run = bench('--runs', '3', '--cases', 'one,k1', '--peers', '--no-spectral', '--no-parse-only', '--spectral-runs-k10', '2', '--omlint', 'old=bin/omlint.js', '--help');
+    const run = bench('--runs', '3', '--cases', 'one,k1', '--peers', '--no-spectral', '--no-parse-only', '--spectral-runs-k10', '2', '--omlint', 'old=bin/omlint.js', '--format', 'sarif', '--help');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
@@ -33,6 +33,7 @@ describe('bench/run.js options', () => {
     [['--spectral-runs-k10', 'two'], 'bench/run.js: --spectral-runs-k10 takes a positive whole number, not "two"'],
     [['--cases', 'one,k3'], 'bench/run.js: --cases: unknown case "k3"; use one, k1, k10, d10, big'],
     [['--omlint', 'nolabel'], 'bench/run.js: --omlint takes LABEL=path/to/bin.js'],
+    [['--format', 'yaml'], 'bench/run.js: --format: use one of json, sarif, stylish, junit, gitlab, checkstyle, compact'],
   ])('%j is one line on stderr and exit code 2', (args, message) => {
     const { status, stdout, stderr } = bench(...args);
     expect(status).toBe(2);
