@@ -13,6 +13,8 @@ import { parseYaml, ParsedYaml } from '../source/yaml';
 import { parseSource } from '../source/parse';
 import { applyEdits, editsForFix, TextEdit } from '../source/edit';
 import { literalBlockLines } from '../source/embedded';
+import { LocatedTree } from '../source/tree';
+import { treeEditsForFix } from '../source/tree-edit';
 import { collectSecrets } from './redact';
 import { isPlainMap } from '../types';
 
@@ -57,6 +59,32 @@ export function holdsSecrets(text: string, filePath: string): boolean {
  * findings thus costs two parses, not one per finding. A fix two findings share is worked out once.
  */
 export function textFixesFor(text: string, fixes: readonly DocumentFix[]): (TextFix | undefined)[] {
+  return textFixesOnTree(text, fixes) ?? textFixesOnYaml(text, fixes);
+}
+
+/**
+ * The same answer without a `yaml` parse, when every fix is one src/source/tree-edit.ts makes on
+ * the located tree (a renamed key, a replaced scalar, an item appended to a block list): most
+ * files with a fixable finding. Undefined as soon as one fix is not: then all of them go through
+ * `yaml`, so the answer never depends on which path gave it.
+ */
+function textFixesOnTree(text: string, fixes: readonly DocumentFix[]): (TextFix | undefined)[] | undefined {
+  if (fixes.some((fix) => fix.embedded)) return undefined;
+  const parsed = parseSource(text, 'fixed');
+  if (parsed.syntaxErrors.length > 0 || parsed.limitProblems.length > 0) return undefined;
+  const candidates = new Map<string, Candidate>();
+  for (const fix of fixes) {
+    const id = JSON.stringify(fix);
+    if (candidates.has(id)) continue;
+    const document = parsed.documents[fix.document];
+    const edits = document instanceof LocatedTree ? treeEditsForFix(text, document, fix) : undefined;
+    if (!edits || edits.length === 0) return undefined;
+    candidates.set(id, { fix, edits });
+  }
+  return checkedTextFixes(text, parsed, fixes, candidates);
+}
+
+function textFixesOnYaml(text: string, fixes: readonly DocumentFix[]): (TextFix | undefined)[] {
   const parsed = parseYaml(text, 'fixed');
   if (parsed.syntaxErrors.length > 0) return fixes.map(() => undefined);
   const candidates = new Map<string, Candidate>();
@@ -66,6 +94,11 @@ export function textFixesFor(text: string, fixes: readonly DocumentFix[]): (Text
     const edits = editsOf(text, parsed, fix);
     if (edits && edits.length > 0) candidates.set(id, { fix, edits });
   }
+  return checkedTextFixes(text, parsed, fixes, candidates);
+}
+
+/** Each fix's edits as one TextFix, where the edited text holds what the fixes promise (checked jointly, then one by one). */
+function checkedTextFixes(text: string, parsed: Parsed, fixes: readonly DocumentFix[], candidates: ReadonlyMap<string, Candidate>): (TextFix | undefined)[] {
   const all = [...candidates.values()];
   const independent = all.filter((candidate, i) => !all.some((other, j) => i !== j && overlapsAny(candidate, [other])));
   // The edited text is read back as the linter reads it (the fast reader where it can): a JSON run
@@ -187,12 +220,15 @@ function overlapsAny(candidate: Candidate, others: readonly Candidate[]): boolea
 }
 
 /** What isSound needs of the edited text, parsed. */
-type Reparsed = Pick<ParsedYaml, 'syntaxErrors'> & { documents: readonly Pick<ParsedYaml['documents'][number], 'plain' | 'duplicateKeys'>[] };
+type Reparsed = Pick<ParsedYaml, 'syntaxErrors'> & Parsed;
+
+/** What isSound needs of the text before the edits, parsed by either reader. */
+type Parsed = { documents: readonly Pick<ParsedYaml['documents'][number], 'plain' | 'duplicateKeys'>[] };
 
 /** The edited text parses, and every document holds exactly the data the fixes promise. */
 function isSound(
   text: string,
-  before: ParsedYaml,
+  before: Parsed,
   candidates: readonly Candidate[],
   reparse: (output: string) => Reparsed = (output) => parseYaml(output, 'fixed'),
 ): boolean {

@@ -187,7 +187,7 @@ function reindent(chunk: string, delta: number): string | undefined {
 }
 
 /** A string written in the given scalar style when it can be, on one line; undefined otherwise. */
-function renderString(value: string, style: Scalar.Type | undefined, inFlow: boolean): string | undefined {
+export function renderString(value: string, style: Scalar.Type | undefined, inFlow: boolean): string | undefined {
   const type = style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE' ? style : 'PLAIN';
   let out = stringify(value, { defaultStringType: type, defaultKeyType: type, lineWidth: 0 }).replace(/\r?\n$/, '');
   if (inFlow && /^[^"']/.test(out) && /[,[\]{}]/.test(out)) out = JSON.stringify(value);
@@ -252,7 +252,7 @@ class Tree {
 }
 
 /** Line arithmetic on the raw text (LF or CRLF). */
-class SourceText {
+export class SourceText {
   readonly eol: string;
 
   constructor(readonly text: string) {

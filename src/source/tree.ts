@@ -205,6 +205,33 @@ export class LocatedTree implements SourceDocument {
     return this.lines.mayHoldTemplates();
   }
 
+  /**
+   * The node at `path` exactly as written, for text edits (src/source/tree-edit.ts): through maps
+   * (the last of duplicate keys) and lists only, never through `<<` or an alias; with its map
+   * entry, and whether a flow collection (`{…}`, `[…]`) holds it. Undefined when the path is not
+   * written that way.
+   */
+  writtenNode(path: Path): WrittenNode | undefined {
+    let node: TreeNode | null = this.root;
+    let pair: TreePair | undefined;
+    let inFlow = false;
+    for (const segment of path) {
+      if (node instanceof TreeMap) {
+        inFlow ||= node.start >= 0;
+        pair = lastPair(node, String(segment));
+        if (!pair) return undefined;
+        node = pair.node;
+      } else if (node instanceof TreeSeq && typeof segment === 'number' && segment < node.items.length) {
+        inFlow ||= node.start >= 0;
+        pair = undefined;
+        node = node.items[segment];
+      } else {
+        return undefined;
+      }
+    }
+    return { node, pair, inFlow };
+  }
+
   rangeOf(offsets: readonly [number, number]): Range {
     return this.lines.toRange(offsets);
   }
@@ -212,6 +239,13 @@ export class LocatedTree implements SourceDocument {
   private toLocation(offsets: readonly [number, number]): Location {
     return { filePath: this.filePath, ...this.lines.toRange(offsets) };
   }
+}
+
+/** A node as LocatedTree.writtenNode finds it: `node` null is a map's scalar value, written at `pair`'s value offsets. */
+export interface WrittenNode {
+  node: TreeNode | null;
+  pair: TreePair | undefined;
+  inFlow: boolean;
 }
 
 interface Walk {
