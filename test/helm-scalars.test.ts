@@ -34,6 +34,11 @@ describe.each(PARSERS)('the scalar table, parser %s', (parser) => {
     expect(value(`a:\n  b: ${word}   # a comment\n`)).toEqual({ a: { b: false } });
   });
 
+  it.each(TRUE_WORDS.filter((word) => !/^true$/i.test(word)))('%s alone as the whole document, at the very start of the text, is true', (word) => {
+    expect(value(`${word}\n`)).toBe(true);
+    expect(value(word)).toBe(true);
+  });
+
   it.each(STRINGS)('%s stays a string', (word) => {
     expect(value(`a: ${word}\n`)).toEqual({ a: word });
   });
