@@ -70,16 +70,8 @@ interface Override {
   rules: Record<string, RuleSetting>;
 }
 
-/** One config file, checked and normalised. */
-export interface ConfigFile {
-  filePath: string;
-  /** What its globs and paths are relative to. */
-  baseDir: string;
-  root: boolean;
-  rules: Record<string, RuleSetting>;
-  /** Undefined when it has none. */
-  ignorePatterns?: Ignore;
-  overrides: Override[];
+/** The settings that say how a file is linted (each as its command-line option); the nearest config file that sets one wins. */
+export interface FileSettings {
   /** Absolute path of the default baseline. */
   baseline?: string;
   /** The git revision to compare each file with (as --since). */
@@ -93,28 +85,33 @@ export interface ConfigFile {
   /** Absolute path of the security config export the files are compared with (as --against-export). */
   againstExport?: string;
   reportUnusedDisableDirectives?: boolean;
+}
+
+/** One config file, checked and normalised. */
+export interface ConfigFile extends FileSettings {
+  filePath: string;
+  /** What its globs and paths are relative to. */
+  baseDir: string;
+  root: boolean;
+  rules: Record<string, RuleSetting>;
+  /** Undefined when it has none. */
+  ignorePatterns?: Ignore;
+  overrides: Override[];
   allowEmpty?: boolean;
   maxWarnings?: number;
 }
 
 /** What applies to one file. */
-export interface EffectiveConfig {
+export interface EffectiveConfig extends FileSettings {
   /** The config files used, the farthest first (the order they are applied in). */
   configFiles: string[];
   ignored: boolean;
   /** Severities set by config files (not yet the CLI's --rule). */
   rules: Record<string, RuleSetting>;
-  baseline?: string;
-  since?: string;
-  chartVersion?: string;
-  serverVersion?: string;
-  envFile?: string;
-  againstExport?: string;
-  reportUnusedDisableDirectives?: boolean;
 }
 
-/** The keys that say how a file is linted; the nearest config file that sets one wins. */
-const FILE_KEYS = ['baseline', 'since', 'chartVersion', 'serverVersion', 'envFile', 'againstExport', 'reportUnusedDisableDirectives'] as const;
+/** The keys of FileSettings, for resolving them file by file. */
+const FILE_KEYS: readonly (keyof FileSettings)[] = ['baseline', 'since', 'chartVersion', 'serverVersion', 'envFile', 'againstExport', 'reportUnusedDisableDirectives'];
 
 const SETTING: Record<string, RuleSetting> = {
   off: 'off', 0: 'off', info: 'info', warn: 'warn', warning: 'warn', 1: 'warn', error: 'error', 2: 'error',
