@@ -25,7 +25,7 @@ import type { RuleCrashError } from './crash';
 import type { EngineCaches } from './caches';
 import { overLongLine, parse, plainOf, type ParsedInput } from './stages';
 import { findLongLine } from '../source/limits';
-import { addSetProblem, commandLineSets, gitopsReleaseModels, releaseSettings, valuesFileWithSets } from './release';
+import { addSetProblem, commandLineSets, gitopsReleaseModels, valuesFileWithSets } from './release';
 
 /**
  * Words without which a text cannot hold OpenMetadata auth settings. Checked before parsing, so
@@ -147,8 +147,7 @@ function lintGitopsFile(source: SourceText, job: LintJob, caches: EngineCaches):
     const outcome = gitopsReleaseModels(plan, job, funnel);
     for (const read of outcome.sources) if (!sources.some((known) => known.filePath === read.filePath)) sources.push(read);
     modelCount += outcome.models.length;
-    const settings = releaseSettings(plan, job);
-    for (const model of outcome.models) crashes.push(...runRules(model, settings, funnel, caches));
+    for (const model of outcome.models) crashes.push(...runRules(model, outcome.settings, funnel, caches));
   }
   if (modelCount === 0 && !funnel.hasFindings()) return { result: undefined };
   const result = funnel.finish(sources);

@@ -27,15 +27,17 @@ import { pathText, type LayerPlan, type ReleasePlan, type SetPlan, type UnreadPl
 import { isUnreadValue, unreadValue } from '../layouts/unknown';
 import { overLongLine } from './stages';
 
-/** The models of one release of a GitOps file, and the files read for it (whose directives apply). */
+/** The models of one release of a GitOps file, the files read for it (whose directives apply), and the settings its rules run with. */
 export interface ReleaseOutcome {
   models: AuthModel[];
   sources: DirectiveSource[];
+  settings: LintJob['settings'];
 }
 
 /** Lints nothing itself: turns a release's plan into models, its unread sources and refused arguments into findings. */
 export function gitopsReleaseModels(plan: ReleasePlan, job: LintJob, funnel: Funnel): ReleaseOutcome {
   const { document } = plan;
+  const settings = releaseSettings(plan, job);
   const layers: ReleaseLayer[] = [];
   const sources: DirectiveSource[] = [];
   const unread: UnreadPlan[] = [...plan.unread];
@@ -55,13 +57,13 @@ export function gitopsReleaseModels(plan: ReleasePlan, job: LintJob, funnel: Fun
   for (const note of plan.ignored) {
     funnel.addSourceFinding('unread-values', document.filePath, locationOf(document, note.at), `${note.what} is ignored: ${note.reason}`);
   }
-  if (stopped) return { models: [], sources };
+  if (stopped) return { models: [], sources, settings };
   if (layers.length === 0) layers.push(emptyLayer(document, plan.at));
   const sets = [plan.sets.map((set) => planSetLayer(set, document)), commandLineSets(job)];
-  const { models, problem } = releaseModels(document.filePath, layers, sets, { chartVersion: releaseSettings(plan, job).chartVersion });
+  const { models, problem } = releaseModels(document.filePath, layers, sets, { chartVersion: settings.chartVersion });
   if (problem) {
     addSetProblem(problem, plan.name, funnel);
-    return { models: [], sources };
+    return { models: [], sources, settings };
   }
   const templates = (models[0]?.unknown ?? []).filter((path) => !isUnreadValue(valueAt(models[0].document, path)));
   if (templates.length > 0 && plan.templating) {
@@ -71,7 +73,7 @@ export function gitopsReleaseModels(plan: ReleasePlan, job: LintJob, funnel: Fun
       `that ${plan.templating} renders before Helm reads ${templates.length === 1 ? 'it' : 'them'} (${shown}); omlint cannot evaluate ` +
       `${templates.length === 1 ? 'it' : 'them'} and judges nothing ${templates.length === 1 ? 'it renders' : 'they render'} to`);
   }
-  return { models, sources };
+  return { models, sources, settings };
 }
 
 /**
@@ -269,6 +271,6 @@ function reasonText(reason: UnreadReason, plan: ReleasePlan): string {
 }
 
 /** The job's settings for a release: the chart version the GitOps file pins, unless `--chart-version` (or a config file) says one. */
-export function releaseSettings(plan: ReleasePlan, job: LintJob): LintJob['settings'] {
+function releaseSettings(plan: ReleasePlan, job: LintJob): LintJob['settings'] {
   return plan.chartVersion && !job.settings.chartVersion ? { ...job.settings, chartVersion: plan.chartVersion } : job.settings;
 }

@@ -8,7 +8,7 @@
  */
 import type { Fix, Path } from '../types';
 import { valueAt } from '../types';
-import { TreeAlias, TreeMap, TreeScalar, TreeSeq, type LocatedTree, type TreeNode, type TreePair } from './tree';
+import { TreeAlias, TreeMap, TreeScalar, TreeSeq, type LocatedTree, type TreeNode, type TreePair, type WrittenNode } from './tree';
 import { renderString, SourceText, type TextEdit } from './edit';
 
 type Style = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK';
@@ -93,14 +93,16 @@ function entryEnd(pair: TreePair): number | undefined {
 }
 
 function nodeEnd(node: TreeNode): number | undefined {
-  if (node instanceof TreeScalar || node instanceof TreeAlias) return node.end;
-  if (node.start >= 0) return node.end;
-  if (node.items.length === 0) return undefined;
+  if (node instanceof TreeScalar || node instanceof TreeAlias || node.start >= 0) return node.end;
+  if (node instanceof TreeMap) {
+    const last = node.items[node.items.length - 1];
+    return last ? entryEnd(last) : undefined;
+  }
   const last = node.items[node.items.length - 1];
-  return last instanceof TreeMap || last instanceof TreeSeq || last instanceof TreeScalar || last instanceof TreeAlias ? nodeEnd(last) : entryEnd(last);
+  return last ? nodeEnd(last) : undefined;
 }
 
-function scalarRange(found: NonNullable<ReturnType<LocatedTree['writtenNode']>>): [number, number] | undefined {
+function scalarRange(found: WrittenNode): [number, number] | undefined {
   if (found.node instanceof TreeScalar) return [found.node.start, found.node.end];
   if (found.node === null && found.pair && found.pair.valueStart >= 0) return [found.pair.valueStart, found.pair.valueEnd];
   return undefined;

@@ -19,7 +19,7 @@ import type { Path, Plain, PlainMap } from '../../types';
 import { isPlainMap, valueAt } from '../../types';
 import type { SourceDocument } from '../../source/parse';
 import { isOpenMetadataChart } from '../../knowledge/gitops';
-import { optionalVersion, pathText, type LayerPlan, type ReleasePlan, type SetPlan, type UnreadPlan, type IgnoredPlan } from './plan';
+import { pinnedVersion, pathText, type LayerPlan, type ReleasePlan, type SetPlan, type UnreadPlan, type IgnoredPlan } from './plan';
 
 export function isArgoCdApplication(plain: Plain): plain is PlainMap {
   return isPlainMap(plain) && typeof plain.apiVersion === 'string' && plain.apiVersion.startsWith('argoproj.io/') &&
@@ -51,7 +51,7 @@ export function argoCdReleases(document: SourceDocument, plain: PlainMap): Relea
     document,
     at,
     // targetRevision names a chart release only for a Helm-repository source; for a git source it is a git ref.
-    ...(typeof source.chart === 'string' ? optionalVersion(source.targetRevision) : {}),
+    ...(typeof source.chart === 'string' ? pinnedVersion(source.targetRevision) : {}),
     ...(set ? { templating: 'the ApplicationSet controller' } : {}),
     ...helmValues(document, source, at, refs),
   }));

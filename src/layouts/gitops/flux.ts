@@ -12,7 +12,7 @@ import { isPlainMap, valueAt } from '../../types';
 import type { SourceDocument } from '../../source/parse';
 import { applySetArgument } from '../../source/helm-set';
 import { isOpenMetadataChart } from '../../knowledge/gitops';
-import { optionalVersion, pathText, type LayerPlan, type ReleasePlan, type UnreadPlan } from './plan';
+import { pinnedVersion, pathText, type LayerPlan, type ReleasePlan, type UnreadPlan } from './plan';
 
 export function isFluxHelmRelease(plain: Plain): plain is PlainMap {
   return isPlainMap(plain) && typeof plain.apiVersion === 'string' && plain.apiVersion.startsWith('helm.toolkit.fluxcd.io/') && plain.kind === 'HelmRelease';
@@ -56,7 +56,7 @@ export function fluxReleases(document: SourceDocument, plain: PlainMap, others: 
     name: `Flux HelmRelease${typeof name === 'string' ? ` ${name}` : ''}`,
     document,
     at: ['spec'],
-    ...optionalVersion(valueAt(plain, [...chartSpec, 'version'])),
+    ...pinnedVersion(valueAt(plain, [...chartSpec, 'version'])),
     layers,
     sets: [],
     unread,

@@ -13,7 +13,7 @@ import type { Path, Plain, PlainMap } from '../../types';
 import { isPlainMap } from '../../types';
 import type { SourceDocument } from '../../source/parse';
 import { isOpenMetadataChart } from '../../knowledge/gitops';
-import { optionalVersion, pathText, type LayerPlan, type ReleasePlan, type SetPlan, type UnreadPlan } from './plan';
+import { pinnedVersion, pathText, type LayerPlan, type ReleasePlan, type SetPlan, type UnreadPlan } from './plan';
 import type { SetFlag } from '../../source/helm-set';
 
 export function isHelmfileState(plain: Plain): plain is PlainMap & { releases: Plain[] } {
@@ -53,7 +53,7 @@ export function helmfileReleases(document: SourceDocument, plain: PlainMap & { r
       name: `helmfile release ${name}`,
       document,
       at,
-      ...optionalVersion(release.version),
+      ...pinnedVersion(release.version),
       templating: 'helmfile',
       layers,
       sets,

@@ -12,7 +12,7 @@ import type { Path, Plain, PlainMap } from '../../types';
 import { isPlainMap } from '../../types';
 import type { SourceDocument } from '../../source/parse';
 import { isOpenMetadataChart } from '../../knowledge/gitops';
-import { optionalVersion, pathText, type IgnoredPlan, type LayerPlan, type ReleasePlan } from './plan';
+import { pinnedVersion, pathText, type IgnoredPlan, type LayerPlan, type ReleasePlan } from './plan';
 
 export function isHelmChartInflationGenerator(plain: Plain): plain is PlainMap {
   return isPlainMap(plain) && plain.kind === 'HelmChartInflationGenerator';
@@ -51,6 +51,6 @@ export function kustomizeReleases(document: SourceDocument, charts: readonly { c
       });
     }
     const release = typeof chart.releaseName === 'string' ? chart.releaseName : chart.name;
-    return [{ tool: 'kustomize', name: `Kustomize helm chart ${release}`, document, at, ...optionalVersion(chart.version), layers, sets: [], unread: [], ignored }];
+    return [{ tool: 'kustomize', name: `Kustomize helm chart ${release}`, document, at, ...pinnedVersion(chart.version), layers, sets: [], unread: [], ignored }];
   });
 }

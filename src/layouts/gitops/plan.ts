@@ -102,19 +102,14 @@ export function pathText(path: Path): string {
 }
 
 /**
- * The chart release a GitOps file pins (Argo CD's `targetRevision` of a Helm-repository source,
- * Flux's `spec.chart.spec.version`, helmfile's and Kustomize's `version`), when it names exactly one
- * release of OpenMetadata's chart: a range (`1.6.*`, `>=1.6.0`), a git ref or an unknown version pins
- * none, and the rules then judge by `--chart-version` or the newest chart, as for a values file.
+ * `{ chartVersion }` when a GitOps file pins one exact release of OpenMetadata's chart (Argo CD's
+ * `targetRevision` of a Helm-repository source, Flux's `spec.chart.spec.version`, helmfile's and
+ * Kustomize's `version`), else nothing: spread into a plan. A range (`1.6.*`, `>=1.6.0`), a git ref or
+ * an unknown version pins none, and the rules then judge by `--chart-version` or the newest chart, as
+ * for a values file.
  */
-export function pinnedChartVersion(value: Plain | undefined): string | undefined {
-  if (typeof value !== 'string') return undefined;
+export function pinnedVersion(value: Plain | undefined): { chartVersion?: string } {
+  if (typeof value !== 'string') return {};
   const version = value.trim().replace(/^v/, '');
-  return isChartRelease(version) ? version : undefined;
-}
-
-/** `{ chartVersion }` when the value pins a release, else nothing: spread into a plan. */
-export function optionalVersion(value: Plain | undefined): { chartVersion?: string } {
-  const chartVersion = pinnedChartVersion(value);
-  return chartVersion ? { chartVersion } : {};
+  return isChartRelease(version) ? { chartVersion: version } : {};
 }
